@@ -1,0 +1,121 @@
+/**
+ * The catalog's schema. The catalog is data: every product, action and parameter the language knows, with
+ * its type, range, enum, default, unit, placement and relations. The checker, completion, hover, explain, the
+ * builder and the generated reference all read it; none of them hard-codes a name.
+ */
+
+export type Mode = 'sync' | 'async';
+/** Where an action may run: only synchronously, only asynchronously, or either. */
+export type ActionMode = Mode | 'both';
+
+export type ValueType =
+  | 'int' // an integer, optionally signed when min < 0
+  | 'float' // a decimal number
+  | 'enum' // one of `values`
+  | 'size' // WxH, either side may be omitted where `sizeOptional` says so
+  | 'color' // RGB hex, 6 digits
+  | 'base64' // URL-safe base64 of `decoded` text
+  | 'string'; // free text (checked by `pattern` when present)
+
+/** What the decoded text of a base64 parameter is, which decides how it is checked. */
+export type DecodedKind =
+  | 'bucket' // a bucket name (template variables allowed)
+  | 'object' // an object key (template variables allowed)
+  | 'topic' // an SMQ topic name
+  | 'text' // free text (a watermark's words)
+  | 'font' // a font name from `values`
+  | 'process-ref' // an object key optionally followed by ?x-oss-process=… (a nested string)
+  | 'pages'; // a page list
+
+export interface EnumValue {
+  value: string;
+  /** One line: what choosing it does. */
+  doc: string;
+}
+
+export interface ParamSpec {
+  /** The key before `_`; for a positional value, the name shown in docs (the value has no key). */
+  key: string;
+  /** A bare value (`rotate,90`), not `key_value`. */
+  positional?: boolean;
+  type: ValueType;
+  /** One or two sentences in our own words. */
+  doc: string;
+  required?: boolean;
+  /** Inclusive bounds for numbers; for `size`, bounds of each side. */
+  min?: number;
+  max?: number;
+  /** The lower bound is exclusive (`size` of a text watermark: (0, 1000]). */
+  minExclusive?: boolean;
+  /** For numbers: the value must be a multiple of this (each side of `s` is even). */
+  multipleOf?: number;
+  /** For `size`: which sides may be left out (`s_640x`). */
+  sizeOptional?: boolean;
+  values?: readonly EnumValue[];
+  /** The documented default, as written in a string. */
+  default?: string;
+  /** What the default means when it is not a literal value ("the source's frame rate"). */
+  defaultDoc?: string;
+  unit?: Unit;
+  /** For `base64`: what the decoded text is. */
+  decoded?: DecodedKind;
+  /** For `string`: a pattern the value must match, with the words that describe it. */
+  pattern?: { regex: RegExp; describe: string };
+  /** A case-sensitive twin (`q` and `Q`): hints "did you mean" must not cross it. */
+  caseSensitive?: boolean;
+}
+
+export type Unit = 'ms' | 's' | 'bit/s' | 'bit' | 'px' | '%' | 'Hz' | 'fps' | 'degrees' | 'channels' | 'bits';
+
+export interface ActionSpec {
+  /** `convert`, `saveas`, `resize`; sub-actions are named as written (`segment`, `pre`, `notify`). */
+  name: string;
+  product: string;
+  /** One line shown in completion lists and hovers. */
+  summary: string;
+  doc: string;
+  mode: ActionMode;
+  params: readonly ParamSpec[];
+  /** A sub-action: it may only follow (possibly after its siblings) an action named here. */
+  parent?: string;
+  /** May stand more than once in a stage (watermark, concat's pre). */
+  repeatable?: boolean;
+  /** Where the facts come from (a documentation address). */
+  source: string;
+  /** Strings from the documentation that must check clean. */
+  examples?: readonly string[];
+  /** Asynchronous actions whose output is written somewhere need sys/saveas to keep it. */
+  producesOutput?: boolean;
+  relations?: readonly Relation[];
+}
+
+export interface ProductSpec {
+  name: string;
+  summary: string;
+  /** `sys` stages come after `|` and hold saveas/notify; other products hold processing. */
+  system?: boolean;
+  /** `style/<name>`: the action slot holds a style name, not an action. */
+  styleReference?: boolean;
+  actions: readonly ActionSpec[];
+}
+
+/** A condition on another parameter of the same action; an absent parameter is judged by its default. */
+export interface Condition {
+  param: string;
+  /** Holds when the parameter's value (or, when absent, its default) is one of these. */
+  values?: readonly string[];
+  /** Holds when the parameter is written at all (any value). */
+  present?: boolean;
+}
+
+/** Relations between the parameters of one action, stated in the documentation. */
+export type Relation =
+  /** At most one of these may be written (`aq` and `ab`). */
+  | { kind: 'exclusive'; params: readonly string[]; doc?: string }
+  /** At least one of these must be written (`indexcrop` needs `x` or `y`). */
+  | { kind: 'requiresAny'; params: readonly string[]; doc?: string }
+  /** These parameters have an effect only when the condition holds (`adepth` only with `acodec_flac`). */
+  | { kind: 'effectiveOnly'; params: readonly string[]; when: Condition; doc: string }
+  /** These parameters are ignored when the condition holds (video parameters with `vn_1`; `q` beside `Q`). */
+  | { kind: 'ignoredWhen'; params: readonly string[]; when: Condition; doc: string };
+
