@@ -1,0 +1,250 @@
+import type { IToken } from 'chevrotain';
+import { hasPercentEscape, percentDecode } from '../text/percent';
+import type { Range } from '../text/range';
+import { Comma, Pipe, Prefix, Slash, tokenize } from './lexer';
+import { processParser, type RawAction, type RawStage } from './parser';
+import type { ActionNode, ParamNode, ParseResult, ProcessNode, StageNode, SyntaxError, Token, Word } from './tree';
+
+export interface ParseOptions {
+  /**
+   * Undo URL percent-encoding first (`%2C` → `,`), mapping ranges back to the written text. `auto` (the
+   * default) decodes when the text holds an escape such as `%2C`.
+   */
+  percentDecode?: boolean | 'auto';
+}
+
+/**
+ * Parses a processing string. Never throws: every problem becomes a syntax error with a range, and a tree is
+ * always returned.
+ */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const decode = options.percentDecode ?? 'auto';
+  const mapped = decode === true || (decode === 'auto' && text.indexOf('%') !== -1 && hasPercentEscape(text));
+  const source = mapped ? percentDecode(text) : undefined;
+  const input = source ? source.text : text;
+  const lexed = tokenize(input);
+  processParser.input = lexed;
+  const raw = processParser.process();
+  const builder = new TreeBuilder(input, source?.offsets);
+  const tree = builder.process(raw.prefix, raw.stages);
+  // the grammar is total, so the parser itself reports nothing; guard all the same
+  for (const e of processParser.errors) builder.error(e.message, builder.rangeOf(e.token));
+  return new Parsed(text, tree, builder.errors, lexed, builder);
+}
+
+/** Most callers (the checker) never look at the tokens, so they are made on first use. */
+class Parsed implements ParseResult {
+  private made?: Token[];
+  constructor(
+    readonly text: string,
+    readonly tree: ProcessNode,
+    readonly errors: SyntaxError[],
+    private readonly lexed: IToken[],
+    private readonly builder: TreeBuilder,
+  ) {}
+  get tokens(): Token[] {
+    return (this.made ??= this.builder.tokens(this.lexed));
+  }
+}
+
+const WHITESPACE = /\s/;
+const PREFIX_WORD = /^x-oss-(?:async-)?process=/;
+
+class TreeBuilder {
+  readonly errors: SyntaxError[] = [];
+  private readonly hasWhitespace: boolean;
+  constructor(
+    private readonly input: string,
+    /** For percent-decoded input: the written offset of every decoded one. */
+    private readonly offsets: number[] | undefined,
+  ) {
+    this.hasWhitespace = WHITESPACE.test(input);
+  }
+
+  at(decoded: number): number {
+    return this.offsets ? this.offsets[decoded]! : decoded;
+  }
+
+  error(message: string, range: Range): void {
+    this.errors.push({ message, range });
+  }
+
+  rangeOf(t: IToken): Range {
+    return this.span(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  span(start: number, end: number): Range {
+    return { start: this.at(start), end: this.at(end) };
+  }
+
+  /** The lossless token list: words split into name, `_` and value. */
+  tokens(lexed: IToken[]): Token[] {
+    const out: Token[] = [];
+    let slot: 'head' | 'name' | 'param' = 'head';
+    for (const t of lexed) {
+      const type = t.tokenType;
+      if (type === Prefix) out.push({ kind: 'prefix', text: t.image, range: this.rangeOf(t) });
+      else if (type === Pipe || type === Slash || type === Comma) {
+        out.push({ kind: type === Pipe ? 'pipe' : type === Slash ? 'slash' : 'comma', text: t.image, range: this.rangeOf(t) });
+        slot = type === Comma ? 'param' : type === Slash ? 'name' : 'head';
+      } else {
+        const cut = slot === 'param' ? t.image.indexOf('_') : -1;
+        const s = t.startOffset;
+        if (cut === -1) out.push({ kind: 'name', text: t.image, range: this.rangeOf(t) });
+        else {
+          if (cut > 0) out.push({ kind: 'name', text: t.image.slice(0, cut), range: this.span(s, s + cut) });
+          out.push({ kind: 'underscore', text: '_', range: this.span(s + cut, s + cut + 1) });
+          if (cut + 1 < t.image.length) {
+            out.push({ kind: 'value', text: t.image.slice(cut + 1), range: this.span(s + cut + 1, s + t.image.length) });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private word(text: string, start: number): Word {
+    if (this.hasWhitespace) this.whitespace(text, start);
+    return { text, range: this.span(start, start + text.length) };
+  }
+
+  /** Whitespace never belongs in a processing string; the service would read it as part of the word. */
+  private whitespace(text: string, start: number): void {
+    for (let i = 0; i < text.length; i++) {
+      if (!WHITESPACE.test(text[i]!)) continue;
+      let j = i + 1;
+      while (j < text.length && WHITESPACE.test(text[j]!)) j++;
+      this.error(`Whitespace is not allowed in a processing string: remove it from '${text.trim()}'`, this.span(start + i, start + j));
+      i = j;
+    }
+  }
+
+  process(prefix: IToken | undefined, stages: RawStage[]): ProcessNode {
+    const nodes: StageNode[] = [];
+    for (const raw of stages) {
+      const node = this.stage(raw);
+      if (node) nodes.push(node);
+    }
+    const first = stages[0]!;
+    if (stages.length > 1 && isEmptyStage(first)) {
+      this.error("Expected a stage before '|', such as video/convert,f_mp4", this.rangeOf(stages[1]!.pipe!));
+    }
+    if (nodes.length === 0 && stages.length === 1) {
+      const where = prefix ? this.rangeOf(prefix) : this.span(0, this.input.length);
+      this.error('Expected a processing string such as image/resize,w_100 or video/convert,f_mp4', where);
+    }
+    return {
+      range: this.span(0, this.input.length),
+      prefix: prefix && { range: this.rangeOf(prefix), mode: prefix.image.startsWith('x-oss-async') ? 'async' : 'sync' },
+      stages: nodes,
+    };
+  }
+
+  private stage(raw: RawStage): StageNode | undefined {
+    const { head, pipe } = raw;
+    if (isEmptyStage(raw)) {
+      if (pipe) this.error("Expected a stage after '|', such as sys/saveas,o_…", this.rangeOf(pipe));
+      return undefined;
+    }
+    const actions: ActionNode[] = [];
+    let product: Word | undefined;
+    if (head.commas.length > 0) {
+      // parameters straight after the head: the stage starts with an action (`notify,topic_…`)
+      const action = this.action(head, 'an action');
+      if (action) actions.push(action);
+    } else if (head.name) {
+      const name = this.name(head.name, raw.actions.length > 0 ? 'a product' : 'an action');
+      if (name) product = name;
+    } else {
+      this.error("Expected a product before '/', such as image or video", this.rangeOf(raw.actions[0]!.slash!));
+    }
+    for (const a of raw.actions) {
+      const action = this.action(a, 'an action');
+      if (action) actions.push(action);
+    }
+    if (product && raw.actions.length === 0) {
+      this.error(`Expected '/' and an action after '${product.text}'`, product.range);
+    }
+    const start = pipe ? endOf(pipe) : startOf(raw);
+    return { range: this.span(start, Math.max(start, endOfStage(raw))), product, actions };
+  }
+
+  /** A product or action name; a `key_value` written in its place is reported and skipped. */
+  private name(t: IToken, what: string): Word | undefined {
+    if (t.image.indexOf('_') !== -1 && !PREFIX_WORD.test(t.image)) {
+      this.error(`Expected ${what} name, found the parameter '${t.image}'`, this.rangeOf(t));
+      return undefined;
+    }
+    this.misplacedPrefix(t);
+    return this.word(t.image, t.startOffset);
+  }
+
+  private misplacedPrefix(t: IToken): void {
+    const m = PREFIX_WORD.exec(t.image);
+    if (m) this.error(`'${m[0]}' may only stand at the start of the string`, this.span(t.startOffset, t.startOffset + m[0].length));
+  }
+
+  private action(raw: RawAction, what: string): ActionNode | undefined {
+    const name = raw.name && this.name(raw.name, what);
+    if (!raw.name) this.error("Expected an action name after '/'", this.rangeOf(raw.slash ?? raw.commas[0]!));
+    const params: ParamNode[] = [];
+    for (let i = 0; i < raw.commas.length; i++) {
+      const p = this.param(raw.params[i], raw.commas[i]!);
+      if (p) params.push(p);
+    }
+    if (!name) return undefined;
+    return {
+      range: this.span(raw.name!.startOffset, endOfAction(raw)),
+      name,
+      params,
+      commas: raw.commas.map((c) => this.rangeOf(c)),
+    };
+  }
+
+  private param(t: IToken | undefined, comma: IToken): ParamNode | undefined {
+    if (!t) {
+      this.error("Empty parameter: remove the extra ','", this.rangeOf(comma));
+      return undefined;
+    }
+    const s = t.startOffset;
+    const image = t.image;
+    const range = this.span(s, s + image.length);
+    const cut = image.indexOf('_');
+    if (cut === -1) {
+      // a positional value (`rotate,90`)
+      this.misplacedPrefix(t);
+      return { range, value: this.word(image, s) };
+    }
+    const node: ParamNode = { range, underscore: this.span(s + cut, s + cut + 1) };
+    if (cut > 0) node.key = this.word(image.slice(0, cut), s);
+    else this.error("Expected a parameter name before '_'", node.underscore!);
+    node.value = this.word(image.slice(cut + 1), s + cut + 1);
+    if (cut > 0 && cut === image.length - 1) {
+      this.error(`Parameter '${node.key!.text}' has no value after '_'`, range);
+    }
+    return node;
+  }
+}
+
+function endOf(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+function endOfAction(a: RawAction): number {
+  for (let i = a.commas.length - 1; i >= 0; i--) {
+    const p = a.params[i];
+    if (p) return endOf(p);
+    return endOf(a.commas[i]!);
+  }
+  return a.name ? endOf(a.name) : a.slash ? endOf(a.slash) : 0;
+}
+function endOfStage(s: RawStage): number {
+  const last = s.actions[s.actions.length - 1];
+  return last ? endOfAction(last) : endOfAction(s.head);
+}
+function startOf(s: RawStage): number {
+  const t = s.head.name ?? s.head.commas[0] ?? s.actions[0]?.slash;
+  return t ? t.startOffset : 0;
+}
+function isEmptyStage(s: RawStage): boolean {
+  return !s.head.name && s.head.commas.length === 0 && s.actions.length === 0;
+}
