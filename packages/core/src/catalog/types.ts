@@ -78,6 +78,8 @@ export interface ActionSpec {
   params: readonly ParamSpec[];
   /** A sub-action: it may only follow (possibly after its siblings) an action named here. */
   parent?: string;
+  /** When any of these actions stand in the same stage, this one must come after them (notify after saveas). */
+  after?: readonly string[];
   /** May stand more than once in a stage (watermark, concat's pre). */
   repeatable?: boolean;
   /** Where the facts come from (a documentation address). */
@@ -87,6 +89,12 @@ export interface ActionSpec {
   /** Asynchronous actions whose output is written somewhere need sys/saveas to keep it. */
   producesOutput?: boolean;
   relations?: readonly Relation[];
+  /**
+   * Optional: the documented parameter table could not be read in full (see catalog/actions/NOTES.md), so the
+   * listed params are known to be incomplete. A checker should report an unknown key here softly (a warning),
+   * not as an error.
+   */
+  paramsIncomplete?: boolean;
 }
 
 export interface ProductSpec {
@@ -106,6 +114,12 @@ export interface Condition {
   values?: readonly string[];
   /** Holds when the parameter is written at all (any value). */
   present?: boolean;
+  /**
+   * Optional: further conditions that must all hold as well (a conjunction). The documentation states some
+   * relations over two parameters at once, e.g. resize's `l`/`s` are ignored when `m` is written AND `w` (or `h`)
+   * is written. A disjunction is written as two relations.
+   */
+  and?: readonly Condition[];
 }
 
 /** Relations between the parameters of one action, stated in the documentation. */

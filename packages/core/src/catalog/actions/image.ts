@@ -1,0 +1,895 @@
+/**
+ * Catalog data for the `image` product: every documented action of OSS image processing (IMG), plus the
+ * IMM-backed blind watermark actions. Pure data; see NOTES.md beside this file for what was verified where,
+ * what is inferred, and which facts need checker logic rather than data.
+ */
+import type { ActionSpec, EnumValue, ParamSpec } from '../types';
+
+// ---------------------------------------------------------------------------------------------------------
+// Small shared value lists
+// ---------------------------------------------------------------------------------------------------------
+
+/** The nine anchor points of the 3x3 grid, shared by crop and watermark. */
+const GRID_POSITIONS: readonly EnumValue[] = [
+  { value: 'nw', doc: 'Top left.' },
+  { value: 'north', doc: 'Top centre.' },
+  { value: 'ne', doc: 'Top right.' },
+  { value: 'west', doc: 'Middle left.' },
+  { value: 'center', doc: 'Centre.' },
+  { value: 'east', doc: 'Middle right.' },
+  { value: 'sw', doc: 'Bottom left.' },
+  { value: 'south', doc: 'Bottom centre.' },
+  { value: 'se', doc: 'Bottom right.' },
+];
+
+const ZERO_ONE_OFF_ON = (offDoc: string, onDoc: string): readonly EnumValue[] => [
+  { value: '0', doc: offDoc },
+  { value: '1', doc: onDoc },
+];
+
+/** Gravity values for which a watermark's horizontal margin `x` means something (left or right edge). */
+const X_EDGE_POSITIONS = ['nw', 'ne', 'west', 'east', 'sw', 'se'] as const;
+/** Gravity values for which a watermark's vertical margin `y` means something (top or bottom edge). */
+const Y_EDGE_POSITIONS = ['nw', 'north', 'ne', 'sw', 'south', 'se'] as const;
+/** Gravity values on the horizontal centre line, where `voffset` applies. */
+const CENTRE_LINE_POSITIONS = ['west', 'center', 'east'] as const;
+
+/** The seven fonts a text watermark may use (decoded names; the string carries them URL-safe Base64 encoded). */
+export const WATERMARK_FONTS: readonly EnumValue[] = [
+  { value: 'wqy-zenhei', doc: 'WenQuanYi Zen Hei (the default); encoded d3F5LXplbmhlaQ.' },
+  { value: 'wqy-microhei', doc: 'WenQuanYi Micro Hei; encoded d3F5LW1pY3JvaGVp.' },
+  { value: 'fangzhengshusong', doc: 'FangZheng ShuSong; encoded ZmFuZ3poZW5nc2h1c29uZw.' },
+  { value: 'fangzhengkaiti', doc: 'FangZheng KaiTi; encoded ZmFuZ3poZW5na2FpdGk.' },
+  { value: 'fangzhengheiti', doc: 'FangZheng HeiTi; encoded ZmFuZ3poZW5naGVpdGk.' },
+  { value: 'fangzhengfangsong', doc: 'FangZheng FangSong; encoded ZmFuZ3poZW5nZmFuZ3Nvbmc.' },
+  { value: 'droidsansfallback', doc: 'Droid Sans Fallback; encoded ZHJvaWRzYW5zZmFsbGJhY2s.' },
+];
+
+const SRC_RESIZE = 'https://help.aliyun.com/zh/oss/user-guide/resize-images-4';
+const SRC_WATERMARK = 'https://help.aliyun.com/zh/oss/user-guide/add-watermarks';
+const SRC_OVERVIEW = 'https://www.alibabacloud.com/help/oss/user-guide/overview-17';
+const SRC_BLIND = 'https://www.alibabacloud.com/help/en/oss/user-guide/add-blindwatermarks';
+
+// ---------------------------------------------------------------------------------------------------------
+// resize
+// ---------------------------------------------------------------------------------------------------------
+
+const sidePx = (key: string, doc: string): ParamSpec => ({ key, type: 'int', doc, min: 1, max: 16384, unit: 'px' });
+
+const resize: ActionSpec = {
+  name: 'resize',
+  product: 'image',
+  summary: 'Scale an image by percentage, by width/height, or by its long/short side.',
+  doc:
+    'Scales the image. Give `p` for a percentage, or `w`/`h` with a mode `m`, or the long/short side `l`/`s`. ' +
+    'By default an image is never enlarged beyond its source size; add `limit_0` to allow enlarging.',
+  mode: 'sync',
+  source: `${SRC_RESIZE} (current zh page, 2026 copy); https://www.alibabacloud.com/help/en/object-storage-service/latest/resize-images`,
+  params: [
+    {
+      key: 'm',
+      type: 'enum',
+      doc: 'Scaling mode used with `w`/`h` (and with `l`+`s` together).',
+      default: 'lfit',
+      values: [
+        { value: 'lfit', doc: 'Keep the ratio; the largest image that fits inside w x h.' },
+        { value: 'mfit', doc: 'Keep the ratio; the smallest image that covers w x h.' },
+        { value: 'fill', doc: 'Keep the ratio, cover w x h, then crop the overflow from the centre.' },
+        { value: 'pad', doc: 'Keep the ratio, fit inside w x h, then pad to exactly w x h with `color`.' },
+        { value: 'fixed', doc: 'Force exactly w x h; the image is distorted when the ratio differs.' },
+      ],
+    },
+    sidePx('w', 'Target width.'),
+    sidePx('h', 'Target height.'),
+    sidePx('l', 'Target length of the longer side; the other side follows the source ratio.'),
+    sidePx('s', 'Target length of the shorter side; the other side follows the source ratio.'),
+    {
+      key: 'limit',
+      type: 'enum',
+      doc: 'Whether to refuse enlarging when the target is larger than the source.',
+      default: '1',
+      values: [
+        { value: '1', doc: 'Do not enlarge: a larger target returns the image at source resolution.' },
+        { value: '0', doc: 'Scale to the requested size even when that enlarges the image.' },
+      ],
+    },
+    {
+      key: 'color',
+      type: 'color',
+      doc: 'Fill colour for the padding of `m_pad`, as RRGGBB hex.',
+      default: 'FFFFFF',
+    },
+    {
+      key: 'p',
+      type: 'int',
+      doc: 'Scale by percentage: below 100 shrinks, above 100 enlarges. Not supported for animated images.',
+      min: 1,
+      max: 1000,
+      unit: '%',
+      caseSensitive: true,
+    },
+    {
+      key: 'P',
+      type: 'int',
+      doc:
+        'Only inside a watermark image\'s pre-processing (the decoded `image_` value): scale the watermark to this ' +
+        'percentage of the base image it is drawn on.',
+      min: 1,
+      max: 100,
+      unit: '%',
+      caseSensitive: true,
+    },
+  ],
+  relations: [
+    {
+      kind: 'effectiveOnly',
+      params: ['color'],
+      when: { param: 'm', values: ['pad'] },
+      doc: '`color` only fills the padding that `m_pad` adds.',
+    },
+    {
+      kind: 'ignoredWhen',
+      params: ['l', 's'],
+      when: { param: 'm', present: true, and: [{ param: 'w', present: true }] },
+      doc: 'With a mode `m` and a width `w`, the long/short side settings `l`/`s` have no effect.',
+    },
+    {
+      kind: 'ignoredWhen',
+      params: ['l', 's'],
+      when: { param: 'm', present: true, and: [{ param: 'h', present: true }] },
+      doc: 'With a mode `m` and a height `h`, the long/short side settings `l`/`s` have no effect.',
+    },
+  ],
+  examples: [
+    'image/resize,p_50',
+    'image/resize,p_120',
+    'image/resize,w_200',
+    'image/resize,w_3000,limit_0',
+    'image/resize,h_100',
+    'image/resize,h_2000,limit_0',
+    'image/resize,l_200',
+    'image/resize,s_200,limit_0',
+    'image/resize,m_pad,w_100,h_100',
+    'image/resize,m_pad,w_100,h_100,color_FF0000',
+    'image/resize,m_fill,w_100,h_100',
+    'image/resize,m_fixed,w_100,h_100',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// crop, indexcrop, circle, rounded-corners
+// ---------------------------------------------------------------------------------------------------------
+
+const crop: ActionSpec = {
+  name: 'crop',
+  product: 'image',
+  summary: 'Cut a rectangle of a given size from a given point.',
+  doc:
+    'Cuts a w x h rectangle. `x`/`y` offset the start from the anchor chosen by `g` (top left when `g` is absent); ' +
+    'a rectangle running past the edge is clipped to it, but a start point outside the image is an error.',
+  mode: 'sync',
+  source:
+    'https://help.aliyun.com/en/oss/user-guide/custom-crop; https://www.alibabacloud.com/help/zh/doc-detail/44693.htm; ' +
+    'face/auto and p: AlibabaCloudDocs/oss@f6840917 Custom crop (2021) and the reference notes (§4.1)',
+  params: [
+    {
+      key: 'w',
+      type: 'int',
+      doc: 'Width to cut; defaults to the largest possible (up to the image edge).',
+      min: 0,
+      max: 16384,
+      unit: 'px',
+      defaultDoc: 'as wide as possible',
+    },
+    {
+      key: 'h',
+      type: 'int',
+      doc: 'Height to cut; defaults to the largest possible (up to the image edge).',
+      min: 0,
+      max: 16384,
+      unit: 'px',
+      defaultDoc: 'as tall as possible',
+    },
+    {
+      key: 'x',
+      type: 'int',
+      doc: 'Horizontal start, counted from the anchor; must lie inside the image.',
+      min: 0,
+      unit: 'px',
+      default: '0',
+    },
+    {
+      key: 'y',
+      type: 'int',
+      doc: 'Vertical start, counted from the anchor; must lie inside the image.',
+      min: 0,
+      unit: 'px',
+      default: '0',
+    },
+    {
+      key: 'g',
+      type: 'enum',
+      doc: 'Anchor of the cut in the 3x3 grid, or a content-aware mode (`face`, `auto`, which need an IMM project).',
+      defaultDoc: 'the top-left corner of the image',
+      values: [
+        ...GRID_POSITIONS,
+        { value: 'face', doc: 'Cut around the detected face (needs an IMM project, no anonymous access).' },
+        { value: 'auto', doc: 'Smart crop chosen by the service; w, h and p are ignored (needs an IMM project).' },
+      ],
+    },
+    {
+      key: 'p',
+      type: 'int',
+      doc: 'With `g_face`: scale of the cut around the face, as a percentage of the face area.',
+      min: 1,
+      max: 200,
+      unit: '%',
+    },
+  ],
+  relations: [
+    {
+      kind: 'effectiveOnly',
+      params: ['p'],
+      when: { param: 'g', values: ['face'] },
+      doc: '`p` scales the area around a detected face, so it only applies with `g_face`.',
+    },
+    {
+      kind: 'ignoredWhen',
+      params: ['w', 'h', 'p'],
+      when: { param: 'g', values: ['auto'] },
+      doc: 'Smart crop (`g_auto`) chooses the area itself and ignores `w`, `h` and `p`.',
+    },
+  ],
+  examples: [
+    'image/crop,x_800,y_50',
+    'image/crop,x_800,y_500,w_300,h_300',
+    'image/crop,w_900,h_900,g_se',
+    'image/crop,x_100,y_100,w_900,h_900,g_se',
+  ],
+};
+
+const indexcrop: ActionSpec = {
+  name: 'indexcrop',
+  product: 'image',
+  summary: 'Slice the image into equal strips along one axis and keep one of them.',
+  doc:
+    'Cuts the image into strips `x` px wide (vertical cuts) or `y` px tall (horizontal cuts) and returns strip `i`. ' +
+    'An index past the last strip returns the source image unchanged.',
+  mode: 'sync',
+  source: 'https://www.alibabacloud.com/help/en/oss/user-guide/indexed-slice',
+  params: [
+    { key: 'x', type: 'int', doc: 'Width of each strip when slicing horizontally (at most the image width).', min: 1, unit: 'px' },
+    { key: 'y', type: 'int', doc: 'Height of each strip when slicing vertically (at most the image height).', min: 1, unit: 'px' },
+    { key: 'i', type: 'int', doc: 'Zero-based index of the strip to return.', min: 0, default: '0' },
+  ],
+  relations: [
+    { kind: 'requiresAny', params: ['x', 'y'], doc: 'Give the strip size along one axis: `x` or `y`.' },
+    {
+      kind: 'ignoredWhen',
+      params: ['x'],
+      when: { param: 'y', present: true },
+      doc: 'Only one axis can be sliced; when both `x` and `y` are valid, `y` wins.',
+    },
+  ],
+  examples: ['image/indexcrop,x_100,i_0', 'image/indexcrop,y_100,i_10'],
+};
+
+const circle: ActionSpec = {
+  name: 'circle',
+  product: 'image',
+  summary: 'Cut the largest circle of a given radius around the image centre.',
+  doc:
+    'Keeps a circle of radius `r` centred on the image. Outside the circle is white in JPG and transparent in ' +
+    'formats with alpha (PNG, WebP, BMP); a radius beyond half the short side is reduced to fit.',
+  mode: 'sync',
+  source: 'https://www.alibabacloud.com/help/doc-detail/44695.htm',
+  params: [{ key: 'r', type: 'int', doc: 'Radius of the circle.', min: 1, max: 4096, unit: 'px' }],
+  examples: ['image/circle,r_100'],
+};
+
+const roundedCorners: ActionSpec = {
+  name: 'rounded-corners',
+  product: 'image',
+  summary: 'Round the four corners of the image.',
+  doc:
+    'Rounds each corner with radius `r`. The cut-away corners are white in JPG and transparent in PNG, WebP and ' +
+    'BMP; a radius beyond half the short side is reduced to fit. Not supported for GIF.',
+  mode: 'sync',
+  source: 'https://help.aliyun.com/en/oss/user-guide/rounded-rectangle-4; https://www.alibabacloud.com/help/doc-detail/44694.html',
+  params: [{ key: 'r', type: 'int', doc: 'Corner radius.', min: 1, max: 4096, unit: 'px' }],
+  examples: ['image/rounded-corners,r_30', 'image/crop,w_100,h_100/rounded-corners,r_10/format,png'],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// rotate, auto-orient, blur, bright, contrast, sharpen
+// ---------------------------------------------------------------------------------------------------------
+
+const rotate: ActionSpec = {
+  name: 'rotate',
+  product: 'image',
+  summary: 'Rotate the image clockwise by an angle.',
+  doc:
+    'Rotates clockwise by the given angle. Angles that are not multiples of 90 enlarge the canvas; the source may ' +
+    'be at most 4096 x 4096 px, and an animated GIF becomes static.',
+  mode: 'sync',
+  source: 'https://www.alibabacloud.com/help/en/oss/rotate; https://www.alibabacloud.com/help/en/oss/support/0040-00000217',
+  params: [
+    {
+      key: 'angle',
+      positional: true,
+      required: true,
+      type: 'int',
+      doc: 'Clockwise rotation (the docs call this column `[value]`).',
+      min: 0,
+      max: 360,
+      unit: 'degrees',
+      default: '0',
+    },
+  ],
+  examples: ['image/rotate,90', 'image/rotate,70'],
+};
+
+const autoOrient: ActionSpec = {
+  name: 'auto-orient',
+  product: 'image',
+  summary: 'Rotate the image according to its EXIF orientation tag.',
+  doc:
+    'With 1, an image that carries an EXIF orientation is turned upright; with 0 it keeps its stored orientation. ' +
+    'Images without the tag are unaffected; the result is re-compressed.',
+  mode: 'sync',
+  source: 'https://help.aliyun.com/en/oss/user-guide/auto-rotate-4; https://help.aliyun.com/en/oss/user-guide/0040-00000215',
+  params: [
+    {
+      key: 'orient',
+      positional: true,
+      required: true,
+      type: 'enum',
+      doc: 'Whether to auto-orient (the docs call this column `[value]`).',
+      values: ZERO_ONE_OFF_ON('Keep the stored orientation.', 'Rotate according to the EXIF orientation.'),
+    },
+  ],
+  examples: ['image/resize,w_100/auto-orient,0', 'image/resize,w_100/auto-orient,1'],
+};
+
+const blur: ActionSpec = {
+  name: 'blur',
+  product: 'image',
+  summary: 'Gaussian-blur the whole image or only detected faces.',
+  doc:
+    'Applies a Gaussian blur with radius `r` and standard deviation `s`; larger values blur more. With `g` the blur ' +
+    'is limited to faces, which needs an IMM project and no anonymous access.',
+  mode: 'sync',
+  source: 'https://help.aliyun.com/en/oss/user-guide/blur; https://www.alibabacloud.com/help/doc-detail/44701.htm',
+  params: [
+    { key: 'r', type: 'int', required: true, doc: 'Blur radius.', min: 1, max: 50 },
+    { key: 's', type: 'int', required: true, doc: 'Standard deviation of the Gaussian distribution.', min: 1, max: 50 },
+    {
+      key: 'g',
+      type: 'enum',
+      doc: 'Limit the blur to faces instead of the whole image (needs an IMM project).',
+      values: [
+        { value: 'face', doc: 'Blur only the largest detected face.' },
+        { value: 'faces', doc: 'Blur every detected face.' },
+      ],
+    },
+    {
+      key: 'p',
+      type: 'int',
+      doc: 'With `g`: size of the blurred area as a percentage of the detected face.',
+      min: 1,
+      max: 200,
+      unit: '%',
+    },
+  ],
+  relations: [
+    {
+      kind: 'effectiveOnly',
+      params: ['p'],
+      when: { param: 'g', present: true },
+      doc: '`p` resizes the blurred face area, so it only applies together with `g`.',
+    },
+  ],
+  examples: ['image/blur,r_10,s_10', 'image/blur,r_3,s_2'],
+};
+
+const bright: ActionSpec = {
+  name: 'bright',
+  product: 'image',
+  summary: 'Adjust brightness.',
+  doc: 'Raises (positive) or lowers (negative) the brightness; 0 keeps it unchanged.',
+  mode: 'sync',
+  source: `${SRC_OVERVIEW} (action list); range from AlibabaCloudDocs/oss@f6840917 Brightness (2021)`,
+  params: [
+    {
+      key: 'brightness',
+      positional: true,
+      required: true,
+      type: 'int',
+      doc: 'Brightness change (the docs call this column `[value]`).',
+      min: -100,
+      max: 100,
+    },
+  ],
+  examples: ['image/bright,50'],
+};
+
+const contrast: ActionSpec = {
+  name: 'contrast',
+  product: 'image',
+  summary: 'Adjust contrast.',
+  doc: 'Raises (positive) or lowers (negative) the contrast; 0 keeps it unchanged.',
+  mode: 'sync',
+  source: `${SRC_OVERVIEW} (action list); range from AlibabaCloudDocs/oss@f6840917 Contrast (2021)`,
+  params: [
+    {
+      key: 'contrast',
+      positional: true,
+      required: true,
+      type: 'int',
+      doc: 'Contrast change (the docs call this column `[value]`).',
+      min: -100,
+      max: 100,
+    },
+  ],
+  examples: ['image/contrast,-50'],
+};
+
+const sharpen: ActionSpec = {
+  name: 'sharpen',
+  product: 'image',
+  summary: 'Sharpen the image.',
+  doc: 'Sharpens by the given amount; larger is sharper but may add artefacts. The documentation recommends 100.',
+  mode: 'sync',
+  source: 'https://www.alibabacloud.com/help/doc-detail/44700.htm',
+  params: [
+    {
+      key: 'amount',
+      positional: true,
+      required: true,
+      type: 'int',
+      doc: 'Degree of sharpening (the docs call this column `[value]`); 100 is the recommended value.',
+      min: 50,
+      max: 399,
+    },
+  ],
+  examples: ['image/sharpen,100'],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// watermark
+// ---------------------------------------------------------------------------------------------------------
+
+const watermark: ActionSpec = {
+  name: 'watermark',
+  product: 'image',
+  summary: 'Draw a text watermark, an image watermark, or both.',
+  doc:
+    'Adds a watermark made of an image (`image`, an object of the same bucket, optionally pre-processed), a text ' +
+    '(`text`), or both side by side. Repeat the action for several watermarks; at most three image watermarks ' +
+    'per image, whose positions must not fully overlap.',
+  mode: 'sync',
+  repeatable: true,
+  source: `${SRC_WATERMARK} (current zh page, 2025-05 copy); AlibabaCloudDocs/oss@f6840917 Add watermarks (2021)`,
+  params: [
+    // base parameters
+    {
+      key: 't',
+      type: 'int',
+      doc: 'Opacity of the image or text watermark; 100 is fully opaque.',
+      min: 0,
+      max: 100,
+      unit: '%',
+      default: '100',
+    },
+    {
+      key: 'g',
+      type: 'enum',
+      doc: 'Position of the watermark in the 3x3 grid.',
+      default: 'se',
+      values: GRID_POSITIONS,
+    },
+    {
+      key: 'x',
+      type: 'int',
+      doc: 'Horizontal margin from the image edge; meaningful only at the left or right positions.',
+      min: 0,
+      max: 4096,
+      unit: 'px',
+      default: '10',
+    },
+    {
+      key: 'y',
+      type: 'int',
+      doc: 'Vertical margin from the image edge; meaningful only at the top or bottom positions.',
+      min: 0,
+      max: 4096,
+      unit: 'px',
+      default: '10',
+    },
+    {
+      key: 'voffset',
+      type: 'int',
+      doc: 'Shift up (negative) or down from the horizontal centre line; for the west, center and east positions.',
+      min: -1000,
+      max: 1000,
+      unit: 'px',
+      default: '0',
+    },
+    {
+      key: 'fill',
+      type: 'enum',
+      doc: 'Tile the watermark over the whole image. Tiling of image watermarks must be enabled in the Quota Center.',
+      default: '0',
+      values: ZERO_ONE_OFF_ON('Draw the watermark once.', 'Tile the watermark over the whole image.'),
+    },
+    {
+      key: 'padx',
+      type: 'int',
+      doc: 'Horizontal gap between tiles; only with `fill_1`.',
+      min: 0,
+      max: 4096,
+      unit: 'px',
+      default: '0',
+    },
+    {
+      key: 'pady',
+      type: 'int',
+      doc: 'Vertical gap between tiles; only with `fill_1`.',
+      min: 0,
+      max: 4096,
+      unit: 'px',
+      default: '0',
+    },
+    // image watermark
+    {
+      key: 'image',
+      type: 'base64',
+      decoded: 'process-ref',
+      doc:
+        'The full key of the watermark image in the same bucket, URL-safe Base64 encoded; it may be followed by ' +
+        '`?x-oss-process=image/...` to pre-process it (resize incl. `P`, crop, indexcrop, rounded-corners, rotate).',
+    },
+    // text watermark
+    {
+      key: 'text',
+      type: 'base64',
+      decoded: 'text',
+      doc: 'The watermark text, URL-safe Base64 encoded; at most 64 characters before encoding, no traditional Chinese.',
+    },
+    {
+      key: 'type',
+      type: 'base64',
+      decoded: 'font',
+      doc: 'Font of the text, URL-safe Base64 encoded.',
+      default: 'd3F5LXplbmhlaQ',
+      defaultDoc: 'wqy-zenhei',
+      values: WATERMARK_FONTS,
+    },
+    { key: 'color', type: 'color', doc: 'Text colour as RRGGBB hex.', default: '000000' },
+    {
+      key: 'size',
+      type: 'int',
+      doc: 'Text size.',
+      min: 0,
+      minExclusive: true,
+      max: 1000,
+      unit: 'px',
+      default: '40',
+    },
+    {
+      key: 'shadow',
+      type: 'int',
+      doc: 'Opacity of the text shadow; 0 means no shadow.',
+      min: 0,
+      max: 100,
+      unit: '%',
+      default: '0',
+    },
+    {
+      key: 'rotate',
+      type: 'int',
+      doc: 'Clockwise rotation of the text.',
+      min: 0,
+      max: 360,
+      unit: 'degrees',
+      default: '0',
+    },
+    // mixed image + text
+    {
+      key: 'order',
+      type: 'enum',
+      doc: 'With both an image and a text: which comes first.',
+      default: '0',
+      values: [
+        { value: '0', doc: 'Image first, then text.' },
+        { value: '1', doc: 'Text first, then image.' },
+      ],
+    },
+    {
+      key: 'align',
+      type: 'enum',
+      doc: 'With both an image and a text: how the text aligns against the image.',
+      default: '2',
+      values: [
+        { value: '0', doc: 'Align top edges.' },
+        { value: '1', doc: 'Align centres.' },
+        { value: '2', doc: 'Align bottom edges.' },
+      ],
+    },
+    {
+      key: 'interval',
+      type: 'int',
+      doc: 'With both an image and a text: the gap between them.',
+      min: 0,
+      max: 1000,
+      unit: 'px',
+      default: '0',
+    },
+  ],
+  relations: [
+    { kind: 'requiresAny', params: ['image', 'text'], doc: 'A watermark needs an image (`image`) or a text (`text`).' },
+    {
+      kind: 'effectiveOnly',
+      params: ['x'],
+      when: { param: 'g', values: X_EDGE_POSITIONS },
+      doc: 'The horizontal margin `x` only means something at the left or right positions (nw, ne, west, east, sw, se).',
+    },
+    {
+      kind: 'effectiveOnly',
+      params: ['y'],
+      when: { param: 'g', values: Y_EDGE_POSITIONS },
+      doc: 'The vertical margin `y` only means something at the top or bottom positions (nw, north, ne, sw, south, se).',
+    },
+    {
+      kind: 'effectiveOnly',
+      params: ['voffset'],
+      when: { param: 'g', values: CENTRE_LINE_POSITIONS },
+      doc: '`voffset` moves the watermark off the centre line, so it applies only at west, center and east.',
+    },
+    {
+      kind: 'effectiveOnly',
+      params: ['padx', 'pady'],
+      when: { param: 'fill', values: ['1'] },
+      doc: 'The gaps between tiles only apply when tiling is on (`fill_1`).',
+    },
+    {
+      kind: 'effectiveOnly',
+      params: ['type', 'color', 'size', 'shadow', 'rotate'],
+      when: { param: 'text', present: true },
+      doc: 'Font, colour, size, shadow and rotation style the watermark text, so they need `text`.',
+    },
+    {
+      kind: 'effectiveOnly',
+      params: ['order', 'align', 'interval'],
+      when: { param: 'text', present: true, and: [{ param: 'image', present: true }] },
+      doc: '`order`, `align` and `interval` arrange an image and a text, so they need both `image` and `text`.',
+    },
+  ],
+  examples: [
+    'image/watermark,text_SGVsbG8gV29ybGQ',
+    'image/resize,w_300,h_300/watermark,type_d3F5LXplbmhlaQ,size_30,text_SGVsbG8gV29ybGQ,color_FFFFFF,shadow_50,t_100,g_se,x_10,y_10',
+    'image/watermark,image_cGFuZGEucG5n',
+    'image/resize,w_300,h_300/quality,q_90/watermark,image_cGFuZGEucG5n,t_90,g_se,x_10,y_10',
+    'image/resize,w_300/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvcmVzaXplLFBfMzA,t_90,g_se,x_10,y_10',
+    'image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvcmVzaXplLFBfMzA,text_SGVsbG8gV29ybGQ',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// format, interlace, quality
+// ---------------------------------------------------------------------------------------------------------
+
+const format: ActionSpec = {
+  name: 'format',
+  product: 'image',
+  summary: 'Convert the image to another format.',
+  doc:
+    'Saves the result in the given format. Put it last, or right after resize when a watermark follows; HEIC and ' +
+    'AVIF output are only offered in some regions.',
+  mode: 'sync',
+  source:
+    'https://alibabacloud.com/help/en/oss/user-guide/convert-image-formats-2; ' +
+    'https://www.alibabacloud.com/help/zh/object-storage-service/latest/format-conversion; ' +
+    `${SRC_OVERVIEW} (HEIF/AVIF)`,
+  params: [
+    {
+      key: 'format',
+      positional: true,
+      required: true,
+      type: 'enum',
+      doc: 'Target format (the docs list the values themselves, without a column name).',
+      values: [
+        { value: 'jpg', doc: 'JPEG. A HEIC source with an alpha channel cannot be saved as JPG.' },
+        { value: 'png', doc: 'PNG.' },
+        { value: 'webp', doc: 'WebP.' },
+        { value: 'bmp', doc: 'BMP.' },
+        { value: 'gif', doc: 'GIF, effective only for GIF sources; other sources keep their own format.' },
+        { value: 'tiff', doc: 'TIFF.' },
+        { value: 'heic', doc: 'HEIF, a high-compression format; only in some regions.' },
+        { value: 'avif', doc: 'AVIF, a high-compression format; only in some regions.' },
+      ],
+    },
+  ],
+  examples: [
+    'image/format,png',
+    'image/interlace,1/format,jpg',
+    'image/resize,w_200/format,webp',
+    'image/resize,w_100/format,jpg',
+  ],
+};
+
+const interlace: ActionSpec = {
+  name: 'interlace',
+  product: 'image',
+  summary: 'Save a JPG as progressive (gradual display).',
+  doc: 'With 1 a JPG is saved progressive, so it renders blurry-to-sharp while loading. It applies to JPG output only.',
+  mode: 'sync',
+  source:
+    'https://www.alibabacloud.com/help/zh/object-storage-service/latest/format-conversion (example); ' +
+    'AlibabaCloudDocs/oss@f6840917 Gradual display (2021)',
+  params: [
+    {
+      key: 'progressive',
+      positional: true,
+      required: true,
+      type: 'enum',
+      doc: 'Whether to save as progressive JPEG (the docs call this column `[value]`).',
+      values: ZERO_ONE_OFF_ON('Save as baseline JPEG.', 'Save as progressive JPEG.'),
+    },
+  ],
+  examples: ['image/interlace,1/format,jpg'],
+};
+
+const quality: ActionSpec = {
+  name: 'quality',
+  product: 'image',
+  summary: 'Set the JPG/WebP compression quality, relative (q) or absolute (Q).',
+  doc:
+    'Re-compresses JPG and WebP output; it has no effect on lossless formats such as PNG. `q` scales the source ' +
+    'quality, `Q` caps it at a fixed value; when both are given `Q` wins.',
+  mode: 'sync',
+  source: 'https://help.aliyun.com/document_detail/44705.htm; https://www.alibabacloud.com/help/doc-detail/44705.htm',
+  params: [
+    {
+      key: 'q',
+      type: 'int',
+      doc:
+        'Relative quality: the source quality times q%. Only a JPG source has a relative quality; for WebP it acts ' +
+        'like `Q`.',
+      min: 1,
+      max: 100,
+      unit: '%',
+      caseSensitive: true,
+    },
+    {
+      key: 'Q',
+      type: 'int',
+      doc: 'Absolute quality: compress to Q%, unless the source quality is already lower.',
+      min: 1,
+      max: 100,
+      unit: '%',
+      caseSensitive: true,
+    },
+  ],
+  relations: [
+    {
+      kind: 'ignoredWhen',
+      params: ['q'],
+      when: { param: 'Q', present: true },
+      doc: 'When both `q` and `Q` are given, the absolute quality `Q` is used.',
+    },
+  ],
+  examples: ['image/quality,q_80', 'image/quality,Q_90', 'image/resize,w_100,h_100/quality,q_80'],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// info, average-hue
+// ---------------------------------------------------------------------------------------------------------
+
+const info: ActionSpec = {
+  name: 'info',
+  product: 'image',
+  summary: 'Return the image size, format and EXIF data as JSON.',
+  doc: 'Returns JSON with the file size, format, width, height and the EXIF tags instead of an image.',
+  mode: 'sync',
+  source: `${SRC_OVERVIEW}; AlibabaCloudDocs/oss@f6840917 Query image information (2021)`,
+  params: [],
+  examples: ['image/info'],
+};
+
+const averageHue: ActionSpec = {
+  name: 'average-hue',
+  product: 'image',
+  summary: 'Return the average colour of the image.',
+  doc: 'Returns the average hue of the image as a 0xRRGGBB value instead of an image.',
+  mode: 'sync',
+  source: `${SRC_OVERVIEW}; AlibabaCloudDocs/oss@f6840917 Query the average tone (2021)`,
+  params: [],
+  examples: ['image/average-hue'],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// blind watermarks (IMM)
+// ---------------------------------------------------------------------------------------------------------
+
+const blindwatermark: ActionSpec = {
+  name: 'blindwatermark',
+  product: 'image',
+  summary: 'Embed an invisible text watermark (IMM).',
+  doc:
+    'Embeds a text that cannot be seen but can later be extracted with image/deblindwatermark, even after ' +
+    'cropping, scaling or re-compression. Runs synchronously and is meant to be saved with sys/saveas.',
+  mode: 'sync',
+  paramsIncomplete: true,
+  source:
+    `${SRC_BLIND} (action name, sync, encoding rule); keys seen only in third-party code (reference notes §4.1); ` +
+    'IMM EncodeBlindWatermark https://alibabacloud.com/help/en/imm/developer-reference/api-imm-2020-09-30-encodeblindwatermark',
+  params: [
+    {
+      key: 'content',
+      type: 'base64',
+      decoded: 'text',
+      doc:
+        'The text to embed, URL-safe Base64 encoded. (Key seen in third-party code; the OSS parameter table was not ' +
+        'retrievable.)',
+    },
+    {
+      key: 's',
+      type: 'string',
+      doc: 'Embedding strength. (Key seen in third-party code only; values not documented in what was read.)',
+    },
+    {
+      key: 'q',
+      type: 'int',
+      doc: 'Output quality. (Key seen in third-party code only; range not documented.)',
+    },
+  ],
+};
+
+const deblindwatermark: ActionSpec = {
+  name: 'deblindwatermark',
+  product: 'image',
+  summary: 'Extract an invisible watermark (IMM, asynchronous).',
+  doc:
+    'Reads the blind watermark embedded by image/blindwatermark. Runs only asynchronously; the extracted text ' +
+    'arrives in the message sent to the sys/notify topic, and the bucket must use the same IMM project as when embedding.',
+  mode: 'async',
+  paramsIncomplete: true,
+  source:
+    `${SRC_BLIND}; example from https://help.aliyun.com/zh/oss/developer-reference/asynchronous-processing-using-oss-sdk-for-php-v2`,
+  params: [
+    {
+      key: 's',
+      type: 'string',
+      doc: 'Strength used when the watermark was embedded (`low` in the documented example; other values not documented).',
+    },
+    {
+      key: 't',
+      type: 'string',
+      doc: 'Type of the embedded watermark (`text` in the documented example; other values not documented).',
+    },
+  ],
+  examples: ['image/deblindwatermark,s_low,t_text|sys/notify,topic_aW1tLWJsaW5kd2F0ZXJtYXJrLXRlc3Q'],
+};
+
+export const imageActions: readonly ActionSpec[] = [
+  resize,
+  crop,
+  indexcrop,
+  circle,
+  roundedCorners,
+  rotate,
+  autoOrient,
+  blur,
+  bright,
+  contrast,
+  sharpen,
+  watermark,
+  format,
+  interlace,
+  quality,
+  info,
+  averageHue,
+  blindwatermark,
+  deblindwatermark,
+];
