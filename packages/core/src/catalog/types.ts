@@ -42,7 +42,7 @@ export interface ParamSpec {
   /** One or two sentences in our own words. */
   doc: string;
   required?: boolean;
-  /** Inclusive bounds for numbers; for `size`, bounds of each side. */
+  /** Inclusive bounds for numbers; for `size`, bounds of each side; for decoded `text`, its length in characters. */
   min?: number;
   max?: number;
   /** The lower bound is exclusive (`size` of a text watermark: (0, 1000]). */

@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import { HOLE } from '../embed/region';
 import { hasPercentEscape, percentDecode } from '../text/percent';
 import type { Range } from '../text/range';
 import { Comma, Pipe, Prefix, Slash, tokenize } from './lexer';
@@ -65,8 +66,8 @@ class TreeBuilder {
     return this.offsets ? this.offsets[decoded]! : decoded;
   }
 
-  error(message: string, range: Range): void {
-    this.errors.push({ message, range });
+  error(message: string, range: Range, repair?: SyntaxError['repair']): void {
+    this.errors.push(repair ? { message, range, repair } : { message, range });
   }
 
   rangeOf(t: IToken): Range {
@@ -114,7 +115,10 @@ class TreeBuilder {
       if (!WHITESPACE.test(text[i]!)) continue;
       let j = i + 1;
       while (j < text.length && WHITESPACE.test(text[j]!)) j++;
-      this.error(`Whitespace is not allowed in a processing string: remove it from '${text.trim()}'`, this.span(start + i, start + j));
+      this.error(`Whitespace is not allowed in a processing string: remove it from '${text.trim()}'`, this.span(start + i, start + j), {
+        title: 'Remove the whitespace',
+        newText: '',
+      });
       i = j;
     }
   }
@@ -150,31 +154,27 @@ class TreeBuilder {
     let product: Word | undefined;
     if (head.commas.length > 0) {
       // parameters straight after the head: the stage starts with an action (`notify,topic_…`)
-      const action = this.action(head, 'an action');
+      const action = this.action(head);
       if (action) actions.push(action);
     } else if (head.name) {
-      const name = this.name(head.name, raw.actions.length > 0 ? 'a product' : 'an action');
-      if (name) product = name;
+      product = this.name(head.name);
     } else {
       this.error("Expected a product before '/', such as image or video", this.rangeOf(raw.actions[0]!.slash!));
     }
     for (const a of raw.actions) {
-      const action = this.action(a, 'an action');
+      const action = this.action(a);
       if (action) actions.push(action);
     }
-    if (product && raw.actions.length === 0) {
+    // a product made of a hole (`${style}|sys/saveas,…`) stands for a whole unknown stage
+    if (product && raw.actions.length === 0 && !product.text.includes(HOLE)) {
       this.error(`Expected '/' and an action after '${product.text}'`, product.range);
     }
     const start = pipe ? endOf(pipe) : startOf(raw);
     return { range: this.span(start, Math.max(start, endOfStage(raw))), product, actions };
   }
 
-  /** A product or action name; a `key_value` written in its place is reported and skipped. */
-  private name(t: IToken, what: string): Word | undefined {
-    if (t.image.indexOf('_') !== -1 && !PREFIX_WORD.test(t.image)) {
-      this.error(`Expected ${what} name, found the parameter '${t.image}'`, this.rangeOf(t));
-      return undefined;
-    }
+  /** A product or action name (the grammar does not judge names: style names may hold `_`). */
+  private name(t: IToken): Word {
     this.misplacedPrefix(t);
     return this.word(t.image, t.startOffset);
   }
@@ -184,8 +184,8 @@ class TreeBuilder {
     if (m) this.error(`'${m[0]}' may only stand at the start of the string`, this.span(t.startOffset, t.startOffset + m[0].length));
   }
 
-  private action(raw: RawAction, what: string): ActionNode | undefined {
-    const name = raw.name && this.name(raw.name, what);
+  private action(raw: RawAction): ActionNode | undefined {
+    const name = raw.name && this.name(raw.name);
     if (!raw.name) this.error("Expected an action name after '/'", this.rangeOf(raw.slash ?? raw.commas[0]!));
     const params: ParamNode[] = [];
     for (let i = 0; i < raw.commas.length; i++) {
@@ -203,7 +203,7 @@ class TreeBuilder {
 
   private param(t: IToken | undefined, comma: IToken): ParamNode | undefined {
     if (!t) {
-      this.error("Empty parameter: remove the extra ','", this.rangeOf(comma));
+      this.error("Empty parameter: remove the extra ','", this.rangeOf(comma), { title: "Remove the extra ','", newText: '' });
       return undefined;
     }
     const s = t.startOffset;

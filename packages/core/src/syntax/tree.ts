@@ -65,6 +65,8 @@ export interface ProcessNode {
 export interface SyntaxError {
   message: string;
   range: Range;
+  /** A certain repair: replace `range` with this text (delete an extra comma or whitespace). */
+  repair?: { title: string; newText: string };
 }
 
 export interface ParseResult {

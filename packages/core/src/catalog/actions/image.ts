@@ -554,6 +554,7 @@ const watermark: ActionSpec = {
       key: 'text',
       type: 'base64',
       decoded: 'text',
+      max: 64,
       doc: 'The watermark text, URL-safe Base64 encoded; at most 64 characters before encoding, no traditional Chinese.',
     },
     {

@@ -1,0 +1,77 @@
+import { audioActions } from './actions/audio';
+import { docActions } from './actions/doc';
+import { hlsActions } from './actions/hls';
+import { imageActions } from './actions/image';
+import { sysActions } from './actions/sys';
+import { videoActions } from './actions/video';
+import { videoConvertActions } from './actions/video-convert';
+import type { ActionSpec, ParamSpec, ProductSpec } from './types';
+
+export type * from './types';
+export { TARGET_VARIABLES } from './actions/sys';
+export { styleNameRule } from './actions/style';
+
+/** Every product the language knows, with its actions. The one source of truth for names. */
+export const PRODUCTS: readonly ProductSpec[] = [
+  { name: 'image', summary: 'Image processing: resize, crop, watermark, format, quality…', actions: imageActions },
+  { name: 'video', summary: 'Video processing through IMM: transcode, snapshots, sprites, concatenation…', actions: [...videoConvertActions, ...videoActions] },
+  { name: 'audio', summary: 'Audio processing through IMM: transcode, concatenate, inspect.', actions: audioActions },
+  { name: 'doc', summary: 'Document processing through IMM: preview, convert, snapshot.', actions: docActions },
+  { name: 'hls', summary: 'HLS playlists for play-while-transcoding.', actions: hlsActions },
+  {
+    name: 'style',
+    summary: 'A style stored in the bucket: style/<name>, or a built-in one: style/::<name>.',
+    styleReference: true,
+    actions: [],
+  },
+  { name: 'sys', summary: 'What happens to the result: save it (saveas) and announce it (notify).', system: true, actions: sysActions },
+];
+
+interface ActionIndex {
+  spec: ActionSpec;
+  params: Map<string, ParamSpec>;
+  positional: ParamSpec[];
+}
+
+const products = new Map<string, ProductSpec>();
+const actions = new Map<string, ActionIndex>();
+for (const product of PRODUCTS) {
+  products.set(product.name, product);
+  for (const spec of product.actions) {
+    const params = new Map<string, ParamSpec>();
+    const positional: ParamSpec[] = [];
+    for (const p of spec.params) {
+      if (p.positional) positional.push(p);
+      else params.set(p.key, p);
+    }
+    actions.set(`${product.name}/${spec.name}`, { spec, params, positional });
+  }
+}
+
+export function getProduct(name: string): ProductSpec | undefined {
+  return products.get(name);
+}
+
+export function getAction(product: string, name: string): ActionSpec | undefined {
+  return actions.get(`${product}/${name}`)?.spec;
+}
+
+/** A keyed parameter of an action. */
+export function getParam(action: ActionSpec, key: string): ParamSpec | undefined {
+  return actions.get(`${action.product}/${action.name}`)?.params.get(key);
+}
+
+/** The positional (keyless) parameters of an action, in order. */
+export function positionalParams(action: ActionSpec): readonly ParamSpec[] {
+  return actions.get(`${action.product}/${action.name}`)?.positional ?? [];
+}
+
+/** Actions that may start a stage of `product` (not sub-actions). */
+export function topLevelActions(product: ProductSpec): ActionSpec[] {
+  return product.actions.filter((a) => !a.parent);
+}
+
+/** Sub-actions that may follow `parent` (segment after convert, pre after concat). */
+export function childActions(product: ProductSpec, parent: string): ActionSpec[] {
+  return product.actions.filter((a) => a.parent === parent);
+}

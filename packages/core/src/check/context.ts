@@ -1,0 +1,166 @@
+import { getAction, getParam, getProduct } from '../catalog';
+import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/types';
+import { HOLE } from '../embed/region';
+import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
+import type { Range } from '../text/range';
+import { normalizeSeverity, type Diagnostic, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
+import { getRule } from './rules';
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export type CheckMode = 'auto' | 'sync' | 'async';
+
+export interface CheckOptions {
+  /** `auto` (the default): a prefixed string is checked in its prefix's mode, a bare one in the mode its actions need. */
+  mode?: CheckMode;
+  /** The source object's key, when known: the output must not overwrite it. */
+  sourceKey?: string;
+  /** Severity per rule id: `off`, `info`, `warn`/`warning`, `error` (or 0, 1, 2). */
+  rules?: Record<string, RuleSetting>;
+  /** Internal: the string is a watermark image's processing, decoded from an outer string. */
+  nested?: boolean;
+}
+
+/** An action of the string with what the catalog knows of it. */
+export class ActionInfo {
+  /** Keyed parameters by key (the first, when repeated). */
+  readonly byKey = new Map<string, ParamNode>();
+  constructor(
+    readonly node: ActionNode,
+    readonly stage: StageInfo,
+    /** Undefined for an action the catalog does not know (already reported). */
+    readonly spec: ActionSpec | undefined,
+  ) {
+    for (const p of node.params) if (p.key && !this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
+  }
+
+  get name(): string {
+    return this.node.name.text;
+  }
+
+  param(key: string): ParamSpec | undefined {
+    return this.spec && getParam(this.spec, key);
+  }
+
+  /** The written value of a keyed parameter, or undefined. A value with a hole is unknown: undefined too. */
+  written(key: string): string | undefined {
+    const v = this.byKey.get(key)?.value?.text;
+    return v === undefined || v.includes(HOLE) ? undefined : v;
+  }
+
+  /** The value in force: the written one, else the documented default. */
+  value(key: string): string | undefined {
+    return this.byKey.has(key) ? this.written(key) : this.param(key)?.default;
+  }
+
+  /** Whether a condition holds, judging an absent parameter by its default. */
+  holds(c: Condition): boolean {
+    const written = this.byKey.get(c.param);
+    let ok: boolean;
+    if (c.present) ok = written !== undefined;
+    else {
+      const v = this.value(c.param);
+      ok = v !== undefined && (c.values ?? []).includes(v);
+    }
+    return ok && (c.and ?? []).every((x) => this.holds(x));
+  }
+
+  /** Whether a condition holds only because of a default (to say so in the message). */
+  byDefault(c: Condition): boolean {
+    return !this.byKey.has(c.param) && !c.present;
+  }
+}
+
+export class StageInfo {
+  readonly actions: ActionInfo[] = [];
+  constructor(
+    readonly node: StageNode,
+    readonly index: number,
+    /** The product, when known. */
+    readonly product: ProductSpec | undefined,
+  ) {}
+}
+
+/** What every rule family reads and reports through. */
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly stages: StageInfo[] = [];
+  private readonly severities = new Map<string, Severity | 'off'>();
+
+  constructor(
+    readonly parsed: ParseResult,
+    readonly options: CheckOptions,
+  ) {
+    for (const [id, setting] of Object.entries(options.rules ?? {})) {
+      const s = normalizeSeverity(setting);
+      if (s) this.severities.set(id, s);
+    }
+    parsed.tree.stages.forEach((node, index) => {
+      const product = node.product && !hasHole(node.product.text) ? getProduct(node.product.text) : undefined;
+      const stage = new StageInfo(node, index, product);
+      for (const a of node.actions) {
+        const productName = product?.name ?? (node.product ? undefined : 'sys');
+        const spec = productName && !hasHole(a.name.text) ? getAction(productName, a.name.text) : undefined;
+        stage.actions.push(new ActionInfo(a, stage, spec));
+      }
+      this.stages.push(stage);
+    });
+  }
+
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  /** The mode the request is sent in, when it is fixed: by its prefix, else by the options. */
+  get declaredMode(): 'sync' | 'async' | undefined {
+    const prefix = this.parsed.tree.prefix?.mode;
+    if (prefix) return prefix;
+    return this.options.mode === 'sync' || this.options.mode === 'async' ? this.options.mode : undefined;
+  }
+
+  *actions(): Iterable<ActionInfo> {
+    for (const s of this.stages) yield* s.actions;
+  }
+
+  enabled(ruleId: string): boolean {
+    return this.severityOf(ruleId) !== 'off';
+  }
+
+  severityOf(ruleId: string): Severity | 'off' {
+    return this.severities.get(ruleId) ?? getRule(ruleId)?.severity ?? 'error';
+  }
+
+  report(
+    ruleId: string,
+    range: Range,
+    message: string,
+    extra: { fixes?: Fix[]; related?: RelatedInformation[]; unnecessary?: boolean; atMost?: Severity } = {},
+  ): void {
+    let severity = this.severityOf(ruleId);
+    if (severity === 'off') return;
+    // a finding the facts are less sure of (an incomplete table, a non-standard but working combination)
+    // is capped below the rule's severity
+    if (extra.atMost && RANK[extra.atMost] < RANK[severity]) severity = extra.atMost;
+    const d: Diagnostic = { ruleId, severity, message, range };
+    if (extra.fixes?.length) d.fixes = extra.fixes;
+    if (extra.related?.length) d.related = extra.related;
+    if (extra.unnecessary) d.tags = ['unnecessary'];
+    this.diagnostics.push(d);
+  }
+}
+
+export function hasHole(text: string): boolean {
+  return text.includes(HOLE);
+}
+
+/** The source text of a parameter as written (`fps_241`). */
+export function paramText(ctx: CheckContext, p: ParamNode): string {
+  return ctx.text.slice(p.range.start, p.range.end);
+}
+
+/** An edit that removes a parameter together with the comma before it. */
+export function removeParamEdit(action: ActionNode, p: ParamNode): { range: Range; newText: string } {
+  let comma: Range | undefined;
+  for (const c of action.commas) if (c.end <= p.range.start) comma = c;
+  return { range: { start: comma ? comma.start : p.range.start, end: p.range.end }, newText: '' };
+}

@@ -1,0 +1,52 @@
+import type { Range, TextEdit } from '../text/range';
+
+export type Severity = 'error' | 'warning' | 'info';
+/** A configured severity: ESLint's words and numbers are accepted too (`warn`, 0, 1, 2). */
+export type RuleSetting = Severity | 'off' | 'warn' | 0 | 1 | 2;
+
+export interface Fix {
+  /** What the fix does, shown on a quick fix ("Replace vcodex with vcodec"). */
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Certain fixes are applied by `applyFixes` and `--fix`; the others are suggestions a person chooses
+   * among (drop aq, or drop ab).
+   */
+  certain: boolean;
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  /** Stable kebab-case id: the LSP code, SARIF ruleId, config key, suppression key and docs slug. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  /** `unnecessary`: the parameter has no effect (editors fade it). */
+  tags?: 'unnecessary'[];
+}
+
+export function normalizeSeverity(setting: RuleSetting | undefined): Severity | 'off' | undefined {
+  switch (setting) {
+    case 'off':
+    case 0:
+      return 'off';
+    case 'info':
+      return 'info';
+    case 'warn':
+    case 'warning':
+    case 1:
+      return 'warning';
+    case 'error':
+    case 2:
+      return 'error';
+    default:
+      return undefined;
+  }
+}

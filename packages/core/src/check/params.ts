@@ -1,0 +1,190 @@
+import { positionalParams } from '../catalog';
+import type { ParamSpec } from '../catalog/types';
+import type { ParamNode } from '../syntax/tree';
+import type { Range } from '../text/range';
+import { hasHole, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
+import type { Fix } from './diagnostic';
+import { nearest } from './suggest';
+
+/** Parameters against the catalog: known, given once, required ones present, values well-formed and in range. */
+export function checkParams(ctx: CheckContext): void {
+  for (const action of ctx.actions()) {
+    const spec = action.spec;
+    if (!spec || action.stage.product?.styleReference) continue;
+    const positional = positionalParams(spec);
+    let nextPositional = 0;
+    const seen = new Map<string, ParamNode>();
+    for (const p of action.node.params) {
+      if (!p.key) {
+        if (p.underscore) continue; // `_value`: a syntax error already
+        const ps = positional[nextPositional++];
+        if (ps) checkValue(ctx, action, p, ps);
+        else positionalMisplaced(ctx, action, p, positional.length);
+        continue;
+      }
+      const key = p.key.text;
+      if (hasHole(key)) continue;
+      const ps = action.param(key);
+      if (!ps) {
+        unknownParam(ctx, action, p);
+        continue;
+      }
+      const first = seen.get(key);
+      if (first) duplicate(ctx, action, first, p);
+      else {
+        seen.set(key, p);
+        checkValue(ctx, action, p, ps);
+      }
+    }
+    for (const ps of spec.params) {
+      if (!ps.required) continue;
+      const given = ps.positional ? nextPositional > positional.indexOf(ps) : action.byKey.has(ps.key);
+      if (!given) {
+        const what = ps.positional ? `a value (${ps.key})` : ps.key;
+        ctx.report('missing-parameter', action.node.name.range, `${spec.product}/${spec.name} needs ${what}: ${firstSentence(ps.doc)}`);
+      }
+    }
+  }
+}
+
+function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): void {
+  const spec = action.spec!;
+  const key = p.key!.text;
+  const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
+  // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
+  const guesses = nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
+  const where = `${spec.product}/${spec.name}`;
+  let message: string;
+  if (keys.length === 0 && positionalParams(spec).length > 0) message = `${where} takes a bare value, not '${key}_…'`;
+  else if (keys.length === 0) message = `${where} takes no parameters`;
+  else message = `Unknown parameter '${key}' for ${where}${guesses.length ? `: did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?` : ''}`;
+  const fixes: Fix[] = guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: p.key!.range, newText: g }], certain: guesses.length === 1 }));
+  fixes.push({ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false });
+  ctx.report('unknown-parameter', p.key!.range, message, {
+    fixes,
+    // where the documented table could not be read in full, an unknown key may be real
+    atMost: spec.paramsIncomplete ? 'warning' : undefined,
+  });
+}
+
+function positionalMisplaced(ctx: CheckContext, action: ActionInfo, p: ParamNode, count: number): void {
+  const spec = action.spec!;
+  const text = p.value!.text;
+  const message =
+    count === 0
+      ? `'${text}' is not a parameter of ${spec.product}/${spec.name}: parameters are written key_value`
+      : `${spec.product}/${spec.name} takes ${count === 1 ? 'one value' : `${count} values`}; '${text}' is extra`;
+  ctx.report('unknown-parameter', p.range, message, {
+    fixes: [{ title: `Remove '${text}'`, edits: [removeParamEdit(action.node, p)], certain: false }],
+  });
+}
+
+function duplicate(ctx: CheckContext, action: ActionInfo, first: ParamNode, again: ParamNode): void {
+  const key = again.key!.text;
+  const same = first.value?.text === again.value?.text;
+  const fixes: Fix[] = [{ title: `Remove the repeated '${paramText(ctx, again)}'`, edits: [removeParamEdit(action.node, again)], certain: same }];
+  if (!same) fixes.push({ title: `Keep '${paramText(ctx, again)}', remove '${paramText(ctx, first)}'`, edits: [removeParamEdit(action.node, first)], certain: false });
+  ctx.report('duplicate-parameter', again.range, `${key} is given twice${same ? '' : ` with different values (${first.value?.text} and ${again.value?.text})`}`, {
+    fixes,
+    related: [{ range: first.range, message: `${key} is first given here` }],
+  });
+}
+
+const INT = /^[+-]?\d+$/;
+const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const SIZE = /^(\d*)x(\d*)$/;
+const COLOR = /^[0-9A-Fa-f]{6}$/;
+
+/** The form, range or enum of one value. Base64 values are judged by the targets family. */
+function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec): void {
+  const value = p.value?.text ?? '';
+  if (value === '' || hasHole(value)) return;
+  const label = p.key ? `${p.key.text}_${value}` : value;
+  const name = ps.positional ? `the ${ps.key} of ${action.name}` : ps.key;
+  const range = p.range;
+  switch (ps.type) {
+    case 'int':
+    case 'float': {
+      if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
+        const why = ps.type === 'int' ? 'an integer' : 'a number';
+        ctx.report('invalid-value', range, `${label}: ${name} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}`);
+        return;
+      }
+      const n = Number(value);
+      if (outOfRange(n, ps)) ctx.report('value-out-of-range', range, `${label}: ${name} must be ${rangeWords(ps)}`);
+      return;
+    }
+    case 'enum': {
+      const values = ps.values ?? [];
+      if (values.some((v) => v.value === value)) return;
+      const allowed = values.map((v) => v.value);
+      const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
+      const guesses = sameCase.length ? sameCase : nearest(value, allowed);
+      const target = p.value!.range;
+      ctx.report('unknown-value', range, `${label}: ${name} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
+        fixes: guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: target, newText: g }], certain: guesses.length === 1 })),
+      });
+      return;
+    }
+    case 'size':
+      return checkSize(ctx, p, ps, label, name, range);
+    case 'color':
+      if (!COLOR.test(value)) ctx.report('invalid-value', range, `${label}: ${name} must be an RGB colour of six hex digits, such as FF0000`);
+      return;
+    case 'string':
+      if (ps.pattern && !ps.pattern.regex.test(value)) ctx.report('invalid-value', range, `${label}: ${name} must be ${ps.pattern.describe}`);
+      return;
+    case 'base64':
+      return;
+  }
+}
+
+function checkSize(ctx: CheckContext, p: ParamNode, ps: ParamSpec, label: string, name: string, range: Range): void {
+  const value = p.value!.text;
+  const m = SIZE.exec(value);
+  if (!m || (!m[1] && !m[2]) || (!ps.sizeOptional && (!m[1] || !m[2]))) {
+    ctx.report('invalid-value', range, `${label}: ${name} must be WidthxHeight, such as 1920x1080${ps.sizeOptional ? ' (one side may be left out: 640x)' : ''}`);
+    return;
+  }
+  const sides = [m[1]!, m[2]!];
+  const numbers = sides.map((s) => (s === '' ? undefined : Number(s)));
+  if (numbers.some((n) => n !== undefined && outOfRange(n, { ...ps, multipleOf: undefined }))) {
+    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${rangeWords({ ...ps, multipleOf: undefined })}`);
+    return;
+  }
+  const step = ps.multipleOf;
+  if (step && numbers.some((n) => n !== undefined && n % step !== 0)) {
+    const fixed = numbers.map((n) => (n === undefined ? '' : String(roundToStep(n, step, ps.max))));
+    const newText = `${fixed[0]}x${fixed[1]}`;
+    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${step === 2 ? 'even' : `a multiple of ${step}`}`, {
+      fixes: [{ title: `Round to ${newText}`, edits: [{ range: p.value!.range, newText }], certain: true }],
+    });
+  }
+}
+
+function roundToStep(n: number, step: number, max: number | undefined): number {
+  const up = Math.ceil(n / step) * step;
+  return max !== undefined && up > max ? Math.floor(n / step) * step : up;
+}
+
+function outOfRange(n: number, ps: ParamSpec): boolean {
+  if (ps.min !== undefined && (ps.minExclusive ? n <= ps.min : n < ps.min)) return true;
+  if (ps.max !== undefined && n > ps.max) return true;
+  return ps.multipleOf !== undefined && n % ps.multipleOf !== 0;
+}
+
+/** "between 0 and 240", "0 or more", "more than 0 and at most 1000". */
+export function rangeWords(ps: ParamSpec): string {
+  const { min, max } = ps;
+  if (min !== undefined && max !== undefined) {
+    return ps.minExclusive ? `more than ${min} and at most ${max}` : `between ${min} and ${max}`;
+  }
+  if (min !== undefined) return ps.minExclusive ? `more than ${min}` : `${min} or more`;
+  if (max !== undefined) return `at most ${max}`;
+  return '';
+}
+
+function firstSentence(doc: string): string {
+  const end = doc.indexOf('. ');
+  return (end === -1 ? doc : doc.slice(0, end + 1)).replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+}

@@ -1,0 +1,60 @@
+import type { Condition } from '../catalog/types';
+import type { ParamNode } from '../syntax/tree';
+import { paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
+
+/** The relations the catalog states between parameters of one action. */
+export function checkRelations(ctx: CheckContext): void {
+  for (const action of ctx.actions()) {
+    const relations = action.spec?.relations;
+    if (!relations) continue;
+    // one no-effect finding per parameter: the first relation that explains it
+    const ineffective = new Set<ParamNode>();
+    for (const r of relations) {
+      switch (r.kind) {
+        case 'exclusive': {
+          const given = r.params.map((k) => action.byKey.get(k)).filter((p): p is ParamNode => !!p);
+          if (given.length < 2) break;
+          const [first, ...rest] = given;
+          for (const p of rest) {
+            ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
+              related: [{ range: first!.range, message: `${first!.key!.text} is given here` }],
+              fixes: [p, first!].map((drop) => ({ title: `Remove '${paramText(ctx, drop)}'`, edits: [removeParamEdit(action.node, drop)], certain: false })),
+            });
+          }
+          break;
+        }
+        case 'requiresAny': {
+          if (r.params.some((k) => action.byKey.has(k))) break;
+          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`);
+          break;
+        }
+        case 'effectiveOnly':
+        case 'ignoredWhen': {
+          const holds = action.holds(r.when);
+          if (r.kind === 'effectiveOnly' ? holds : !holds) break;
+          for (const key of r.params) {
+            const p = action.byKey.get(key);
+            if (!p || ineffective.has(p) || key === r.when.param) continue;
+            ineffective.add(p);
+            const why = r.kind === 'ignoredWhen' && action.byDefault(r.when) ? `${r.doc} (${describe(action, r.when)} is the default)` : r.doc;
+            ctx.report('ineffective-parameter', p.range, `${paramText(ctx, p)} has no effect: ${why}`, {
+              unnecessary: true,
+              fixes: [{ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false }],
+              related: relatedTo(action, r.when),
+            });
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+
+function describe(action: ActionInfo, c: Condition): string {
+  return `${c.param} ${action.value(c.param) ?? ''}`.trim();
+}
+
+function relatedTo(action: ActionInfo, c: Condition) {
+  const p = action.byKey.get(c.param);
+  return p ? [{ range: p.range, message: `because of ${c.param}_${p.value?.text ?? ''}` }] : undefined;
+}

@@ -1,0 +1,312 @@
+import type { Severity } from './diagnostic';
+
+/**
+ * Every rule the checker reports, as data: its id (the LSP code, SARIF ruleId, config key, suppression key
+ * and docs slug), default severity, one-line description and a longer explanation. `docs/rules/<id>.md` is
+ * generated from this table plus the examples each rule's tests hold.
+ */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Why it matters and what to write instead. */
+  explanation: string;
+  /** Has certain fixes that `--fix` applies. */
+  fixable?: boolean;
+  /** Offers fixes a person chooses among. */
+  hasSuggestions?: boolean;
+  /** Strings it reports, and the same strings put right (used in the docs and held by tests). */
+  invalid: readonly string[];
+  valid: readonly string[];
+}
+
+export const DOCS_BASE = 'https://github.com/ossproc/ossproc/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+const rule = (m: RuleMeta) => m;
+
+export const RULES: readonly RuleMeta[] = [
+  rule({
+    id: 'syntax-error',
+    severity: 'error',
+    description: 'The string does not follow the grammar: empty parameters or stages, a missing name or value, whitespace.',
+    explanation:
+      'A processing string is `product/action,key_value,…` with stages joined by `|`. The service rejects a string it cannot read, so every syntax error fails the request.',
+    fixable: true,
+    invalid: ['video/convert,,f_mp4', 'image/resize, w_100', 'sys/saveas,o_'],
+    valid: ['video/convert,f_mp4', 'image/resize,w_100'],
+  }),
+  rule({
+    id: 'unknown-product',
+    severity: 'error',
+    description: 'The stage starts with a product that does not exist.',
+    explanation: 'Products are image, video, audio, doc, hls, style and sys. A misspelled product makes the whole request fail.',
+    fixable: true,
+    invalid: ['vidoe/convert,f_mp4'],
+    valid: ['video/convert,f_mp4'],
+  }),
+  rule({
+    id: 'unknown-action',
+    severity: 'error',
+    description: 'The product has no action of that name.',
+    explanation: 'Each product has its own actions (image/resize, video/convert, sys/saveas). An unknown action fails the request.',
+    fixable: true,
+    invalid: ['video/covert,f_mp4', 'image/resise,w_100'],
+    valid: ['video/convert,f_mp4', 'image/resize,w_100'],
+  }),
+  rule({
+    id: 'misplaced-action',
+    severity: 'error',
+    description: 'An action stands where it cannot: a sub-action without its parent, notify before saveas, a stage after `|` that is not sys.',
+    explanation:
+      '`segment` refines `video/convert` and must follow it; `notify` follows `saveas`; only `sys/…` stages may follow `|`.',
+    invalid: ['video/segment,f_hls', 'video/convert,f_mp4|sys/notify,topic_dGVzdA/saveas,o_b3V0Lm1wNA'],
+    valid: ['video/convert,f_ts/segment,f_hls', 'video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA/notify,topic_dGVzdA'],
+  }),
+  rule({
+    id: 'unknown-parameter',
+    severity: 'error',
+    description: 'The action has no parameter of that name.',
+    explanation: 'Each action takes its own parameters. The service rejects (or silently ignores) one it does not know; a "did you mean" fix is offered for a close name.',
+    fixable: true,
+    invalid: ['video/convert,f_mp4,vcodex_h264'],
+    valid: ['video/convert,f_mp4,vcodec_h264'],
+  }),
+  rule({
+    id: 'duplicate-parameter',
+    severity: 'error',
+    description: 'A parameter is given twice in one action.',
+    explanation: 'Only one value can take effect; remove the repetition.',
+    fixable: true,
+    invalid: ['video/convert,f_mp4,f_mp4'],
+    valid: ['video/convert,f_mp4'],
+  }),
+  rule({
+    id: 'missing-parameter',
+    severity: 'error',
+    description: 'A required parameter is missing.',
+    explanation: 'video/convert needs `f`, sys/saveas needs `o`, notify needs `topic`; some actions need one of a set (indexcrop: x or y).',
+    invalid: ['video/convert,vcodec_h264', 'video/convert,f_mp4|sys/saveas,b_b3V0YnVja2V0'],
+    valid: ['video/convert,f_mp4,vcodec_h264', 'video/convert,f_mp4|sys/saveas,b_b3V0YnVja2V0,o_b3V0Lm1wNA'],
+  }),
+  rule({
+    id: 'invalid-value',
+    severity: 'error',
+    description: 'A value has the wrong form: not an integer, not a number, not WxH, not a hex colour.',
+    explanation: 'Numbers are written in decimal without units; sizes as WidthxHeight; colours as six hex digits.',
+    invalid: ['video/convert,f_mp4,g_1.5', 'video/convert,f_mp4,vcodec_h264,s_1920*1080'],
+    valid: ['video/convert,f_mp4,vcodec_h264,g_25', 'video/convert,f_mp4,vcodec_h264,s_1920x1080'],
+  }),
+  rule({
+    id: 'value-out-of-range',
+    severity: 'error',
+    description: 'A number lies outside the documented range, or a side of a resolution is odd.',
+    explanation: 'Each numeric parameter has a documented range (fps 0–240, crf 0–51, s sides even and 64–4096). The service rejects values outside it.',
+    fixable: true,
+    invalid: ['video/convert,f_mp4,vcodec_h264,fps_241', 'video/convert,f_mp4,vcodec_h264,s_1921x1080'],
+    valid: ['video/convert,f_mp4,vcodec_h264,fps_240', 'video/convert,f_mp4,vcodec_h264,s_1922x1080'],
+  }),
+  rule({
+    id: 'unknown-value',
+    severity: 'error',
+    description: 'A value is not one of the parameter\'s allowed values.',
+    explanation: 'Containers, codecs, pixel formats, modes and flags take one of a fixed list of values.',
+    fixable: true,
+    invalid: ['video/convert,f_mp5', 'video/convert,f_MP4'],
+    valid: ['video/convert,f_mp4'],
+  }),
+  rule({
+    id: 'mutually-exclusive',
+    severity: 'error',
+    description: 'Two parameters that exclude each other are both given.',
+    explanation: '`aq` (audio quality) and `ab` (audio bitrate) both control the audio rate; give one of them.',
+    hasSuggestions: true,
+    invalid: ['video/convert,f_mp4,acodec_aac,aq_80,ab_128000'],
+    valid: ['video/convert,f_mp4,acodec_aac,ab_128000'],
+  }),
+  rule({
+    id: 'ineffective-parameter',
+    severity: 'warning',
+    description: 'A parameter has no effect where it stands.',
+    explanation:
+      'Re-encoding parameters do nothing while `vcodec` is `copy` (the default); video parameters do nothing with `vn_1`, audio parameters with `an_1`; `adepth` works only with `acodec_flac`.',
+    hasSuggestions: true,
+    invalid: ['video/convert,f_mp4,s_1920x1080', 'video/convert,f_flac,acodec_aac,adepth_24,vn_1'],
+    valid: ['video/convert,f_mp4,vcodec_h264,s_1920x1080', 'video/convert,f_flac,acodec_flac,adepth_24,vn_1'],
+  }),
+  rule({
+    id: 'audio-only-container',
+    severity: 'error',
+    description: 'An audio-only container is asked to hold a video stream.',
+    explanation: 'mp3, aac, flac, oga, ac3, opus and amr hold audio only; add `vn_1` to drop the video stream.',
+    fixable: true,
+    invalid: ['video/convert,f_mp3,acodec_mp3'],
+    valid: ['video/convert,f_mp3,acodec_mp3,vn_1'],
+  }),
+  rule({
+    id: 'codec-container',
+    severity: 'error',
+    description: 'The container cannot carry the codec.',
+    explanation: 'Measured with ffmpeg: webm takes only VP9 with Vorbis or Opus, mov refuses VP9, FLAC and Opus, flv takes only H.264 with MP3 or AAC, the audio-only containers take only their own codec.',
+    invalid: ['video/convert,f_webm,vcodec_h264', 'video/convert,f_mp3,acodec_aac,vn_1'],
+    valid: ['video/convert,f_webm,vcodec_vp9,acodec_opus', 'video/convert,f_mp3,acodec_mp3,vn_1'],
+  }),
+  rule({
+    id: 'codec-container-doubtful',
+    severity: 'warning',
+    description: 'The container carries the codec only in a way players may not read, or the documentation and ffmpeg disagree.',
+    explanation: 'FLAC in MP4 is experimental; H.265 in AVI has no standard tag; mxf takes only H.264 with PCM audio in ffmpeg. The documentation lists these, so the rule warns instead of failing.',
+    invalid: ['video/convert,f_avi,vcodec_h265'],
+    valid: ['video/convert,f_mkv,vcodec_h265'],
+  }),
+  rule({
+    id: 'sample-rate',
+    severity: 'error',
+    description: 'The audio codec or container cannot use the sample rate.',
+    explanation: 'AC-3 runs at 32, 44.1 or 48 kHz; Opus at 8, 12, 16, 24 or 48 kHz; MP3 up to 48 kHz; AMR only at 8 kHz; FLV signals MP3 only at 11.025, 22.05, 44.1 or 48 kHz.',
+    invalid: ['video/convert,f_mp4,acodec_ac3,ar_22050'],
+    valid: ['video/convert,f_mp4,acodec_ac3,ar_48000'],
+  }),
+  rule({
+    id: 'channel-count',
+    severity: 'error',
+    description: 'The audio codec cannot encode that many channels.',
+    explanation: 'MP3 encodes 1 or 2 channels, AC-3 up to 6, AMR only mono.',
+    invalid: ['video/convert,f_mp4,acodec_mp3,ac_6'],
+    valid: ['video/convert,f_mp4,acodec_aac,ac_6'],
+  }),
+  rule({
+    id: 'pixel-format',
+    severity: 'warning',
+    description: 'The video codec cannot produce the pixel format as asked.',
+    explanation: 'H.264 and H.265 have no alpha channel: yuva420p is written as yuv420p. Only VP9 keeps alpha.',
+    invalid: ['video/convert,f_mp4,vcodec_h264,pixfmt_yuva420p'],
+    valid: ['video/convert,f_webm,vcodec_vp9,pixfmt_yuva420p'],
+  }),
+  rule({
+    id: 'segment-container',
+    severity: 'error',
+    description: 'The segment protocol cannot carry the output container.',
+    explanation: 'HLS segments are TS or fragmented MP4 (or packed AAC/MP3 audio); DASH segments are fragmented MP4 or WebM.',
+    invalid: ['video/convert,f_mkv,vcodec_h264/segment,f_hls'],
+    valid: ['video/convert,f_ts,vcodec_h264/segment,f_hls'],
+  }),
+  rule({
+    id: 'invalid-base64',
+    severity: 'error',
+    description: 'A value that must be URL-safe base64 is not, or does not decode to text.',
+    explanation: 'Targets (b, o), topics and watermark texts are written as URL-safe base64 of their UTF-8 text. A plain name written there is offered an encoding fix.',
+    fixable: true,
+    invalid: ['video/convert,f_mp4|sys/saveas,o_out.mp4'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA'],
+  }),
+  rule({
+    id: 'base64-padding',
+    severity: 'info',
+    description: 'A base64 value ends with `=` padding.',
+    explanation: 'The service accepts padding, but the documented form strips it, and `=` must be escaped in URLs.',
+    fixable: true,
+    invalid: ['video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ='],
+    valid: ['video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ'],
+  }),
+  rule({
+    id: 'base64-alphabet',
+    severity: 'warning',
+    description: 'A base64 value uses the standard alphabet (`+`) instead of the URL-safe one (`-`).',
+    explanation: 'In a URL `+` turns into a space; the URL-safe alphabet writes `-` and `_` instead of `+` and `/`.',
+    fixable: true,
+    invalid: ['video/convert,f_mp4|sys/saveas,o_Pz8+Lm1wNA'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_Pz8-Lm1wNA'],
+  }),
+  rule({
+    id: 'invalid-bucket-name',
+    severity: 'error',
+    description: 'The decoded bucket name breaks the bucket naming rules.',
+    explanation: 'A bucket name has 3 to 63 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
+    invalid: ['video/convert,f_mp4|sys/saveas,b_T3V0X0J1Y2tldA,o_b3V0Lm1wNA'],
+    valid: ['video/convert,f_mp4|sys/saveas,b_b3V0LWJ1Y2tldA,o_b3V0Lm1wNA'],
+  }),
+  rule({
+    id: 'invalid-object-key',
+    severity: 'error',
+    description: 'The decoded object key breaks the object naming rules.',
+    explanation: 'An object key is 1 to 1023 bytes of UTF-8 and must not start with `/` or `\\`.',
+    invalid: ['video/convert,f_mp4|sys/saveas,o_L291dC5tcDQ'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA'],
+  }),
+  rule({
+    id: 'invalid-template',
+    severity: 'error',
+    description: 'A saveas target uses an unknown variable or unbalanced braces.',
+    explanation: 'Targets may hold variables such as {autoext}, {dirname}, {barename}, {index}; a literal brace is written {{ or }}.',
+    invalid: ['video/convert,f_mp4|sys/saveas,o_b3V0LntleHRlbnNpb259'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_b3V0LnthdXRvZXh0fQ'],
+  }),
+  rule({
+    id: 'extension-mismatch',
+    severity: 'warning',
+    description: 'The output object\'s extension does not match the output format.',
+    explanation: 'Writing an MP4 to `out.avi` misleads every player and browser that trusts the name; use the matching extension or {autoext}.',
+    invalid: ['video/convert,f_mp4|sys/saveas,o_b3V0LmF2aQ'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA'],
+  }),
+  rule({
+    id: 'output-overwrites-source',
+    severity: 'error',
+    description: 'The output would be written over the source object.',
+    explanation: 'The service must not write the result to the source\'s path: it overwrites the original and can loop through triggers. Checked when the source key is known (`sourceKey`).',
+    invalid: [],
+    valid: [],
+  }),
+  rule({
+    id: 'invalid-topic-name',
+    severity: 'error',
+    description: 'The decoded notify topic breaks the SMQ topic naming rules.',
+    explanation: 'An SMQ (MNS) topic name has up to 120 letters, digits and hyphens and starts with a letter.',
+    invalid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA/notify,topic_MXRvcGlj'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA/notify,topic_dG9waWM'],
+  }),
+  rule({
+    id: 'async-only',
+    severity: 'error',
+    description: 'An asynchronous-only action is sent as synchronous processing (x-oss-process).',
+    explanation: 'video/convert, audio/convert, the other IMM media tasks, doc/convert and notify run only through x-oss-async-process.',
+    invalid: ['x-oss-process=video/convert,f_mp4'],
+    valid: ['x-oss-async-process=video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA'],
+  }),
+  rule({
+    id: 'sync-only',
+    severity: 'error',
+    description: 'A synchronous-only action is sent as an asynchronous task, or mixed with asynchronous ones.',
+    explanation: 'Image processing, snapshots and info run synchronously (x-oss-process); they cannot share a request with asynchronous tasks.',
+    invalid: ['x-oss-async-process=image/resize,w_100|sys/saveas,o_b3V0LmpwZw'],
+    valid: ['x-oss-process=image/resize,w_100'],
+  }),
+  rule({
+    id: 'missing-saveas',
+    severity: 'error',
+    description: 'An asynchronous request has no sys/saveas, so its output is lost.',
+    explanation:
+      'An asynchronous task returns only a task id; without `|sys/saveas,o_…` the result is not kept. A bare style string (kept in a preset, with saveas appended at the call) is not reported.',
+    invalid: ['x-oss-async-process=video/convert,f_mp4'],
+    valid: ['x-oss-async-process=video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA', 'video/convert,f_mp4'],
+  }),
+  rule({
+    id: 'invalid-style-name',
+    severity: 'error',
+    description: 'A style reference names a style that cannot exist.',
+    explanation: 'Style names have 1 to 63 letters, digits, `_`, `-` and `.`; built-in styles are written style/::name.',
+    invalid: ['style/my style'],
+    valid: ['style/thumbnail'],
+  }),
+];
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+export function getRule(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}

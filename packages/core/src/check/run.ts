@@ -1,0 +1,16 @@
+import type { CheckContext } from './context';
+import { checkMedia } from './media';
+import { checkMode } from './mode';
+import { checkNestedOnly } from './nested';
+import { checkParams } from './params';
+import { checkRelations } from './relations';
+import { checkStructure } from './structure';
+import { checkSyntax } from './syntax';
+import { checkTargets } from './targets';
+
+/** The rule families, in the order their findings read best. */
+const FAMILIES = [checkSyntax, checkStructure, checkParams, checkRelations, checkMedia, checkTargets, checkNestedOnly, checkMode];
+
+export function runRules(ctx: CheckContext): void {
+  for (const family of FAMILIES) family(ctx);
+}

@@ -1,0 +1,104 @@
+import { PRODUCTS, styleNameRule } from '../catalog';
+import type { ProductSpec } from '../catalog/types';
+import { hasHole, type CheckContext, type StageInfo } from './context';
+import { closest } from './suggest';
+
+/** Products, actions and where they stand. */
+export function checkStructure(ctx: CheckContext): void {
+  const last = ctx.stages.length - 1;
+  for (const stage of ctx.stages) {
+    const { node, product } = stage;
+    if (!node.product) {
+      productless(ctx, stage);
+      continue;
+    }
+    if (hasHole(node.product.text)) continue;
+    if (!product) {
+      const guess = closest(node.product.text, PRODUCTS.map((p) => p.name));
+      ctx.report('unknown-product', node.product.range, `Unknown product '${node.product.text}'${guess ? `: did you mean '${guess}'?` : `; products are ${PRODUCTS.map((p) => p.name).join(', ')}`}`, {
+        fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: node.product.range, newText: guess }], certain: true }] : undefined,
+      });
+      continue;
+    }
+    if (product.system && stage.index === 0 && last > 0) {
+      ctx.report('misplaced-action', node.product.range, `sys/${stage.actions[0]?.name ?? '…'} must come last, after '|'`);
+    } else if (!product.system && stage.index > 0) {
+      ctx.report('misplaced-action', node.product.range, `Only sys/… (saveas, notify) may follow '|'; chain ${product.name} actions with '/' in the first stage`);
+    }
+    if (product.styleReference) styleName(ctx, stage);
+    else actions(ctx, stage, product);
+  }
+}
+
+/** A stage written without a product: the documented shorthand `…|notify,topic_…`, or a mistake. */
+function productless(ctx: CheckContext, stage: StageInfo): void {
+  const first = stage.actions[0];
+  if (!first || hasHole(first.name)) return;
+  if (stage.index > 0 && first.spec) {
+    actions(ctx, stage, PRODUCTS.find((p) => p.system)!);
+    return;
+  }
+  const owners = PRODUCTS.filter((p) => p.actions.some((a) => a.name === first.name && !a.parent));
+  const range = first.node.name.range;
+  if (owners.length === 1) {
+    const owner = owners[0]!.name;
+    ctx.report('unknown-product', range, `'${first.name}' needs its product: write ${owner}/${first.name}`, {
+      fixes: [{ title: `Insert '${owner}/'`, edits: [{ range: { start: range.start, end: range.start }, newText: `${owner}/` }], certain: true }],
+    });
+  } else {
+    ctx.report('unknown-product', range, `Expected a product before '${first.name}', such as image/ or video/`);
+  }
+}
+
+function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): void {
+  const names = product.actions.map((a) => a.name);
+  stage.actions.forEach((action, i) => {
+    const nameRange = action.node.name.range;
+    if (hasHole(action.name)) return;
+    const spec = action.spec;
+    if (!spec) {
+      if (action.name.includes('_')) {
+        ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${action.name}': parameters follow the action after ','`);
+        return;
+      }
+      const guess = closest(action.name, names);
+      ctx.report('unknown-action', nameRange, `${product.name} has no action '${action.name}'${guess ? `: did you mean '${guess}'?` : ''}`, {
+        fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
+      });
+      return;
+    }
+    if (spec.parent) {
+      // a sub-action follows its parent, possibly after siblings (concat/pre/pre/sur)
+      let j = i - 1;
+      while (j >= 0 && stage.actions[j]!.spec?.parent === spec.parent) j--;
+      if (j < 0 || stage.actions[j]!.name !== spec.parent) {
+        ctx.report('misplaced-action', nameRange, `${spec.name} must follow ${product.name}/${spec.parent}`);
+      }
+    }
+    for (const before of spec.after ?? []) {
+      const later = stage.actions.slice(i + 1).find((a) => a.name === before);
+      if (later) {
+        ctx.report('misplaced-action', nameRange, `${spec.name} must come after ${before}`, {
+          related: [{ range: later.node.name.range, message: `${before} stands here` }],
+        });
+      }
+    }
+  });
+}
+
+function styleName(ctx: CheckContext, stage: StageInfo): void {
+  const first = stage.actions[0];
+  if (!first || hasHole(first.name)) return;
+  const builtin = first.name.startsWith(styleNameRule.builtinStyle.prefix);
+  const facts = builtin ? styleNameRule.builtinStyle : styleNameRule.bucketStyle;
+  const name = first.name.slice(facts.prefix.length);
+  if (!facts.pattern.regex.test(name)) {
+    ctx.report('invalid-style-name', first.node.name.range, `Style name '${first.name}': ${facts.pattern.describe}`);
+  }
+  for (const extra of stage.actions.slice(1)) {
+    ctx.report('misplaced-action', extra.node.name.range, `A style reference stands alone: style/${first.name} cannot be followed by '/${extra.name}'`);
+  }
+  for (const p of first.node.params) {
+    ctx.report('unknown-parameter', p.range, `A style reference takes no parameters`);
+  }
+}

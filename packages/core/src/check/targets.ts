@@ -1,0 +1,203 @@
+import { TARGET_VARIABLES } from '../catalog';
+import type { ParamSpec } from '../catalog/types';
+import type { ParamNode } from '../syntax/tree';
+import { encodeBase64Url, readBase64, utf8Encode } from '../text/base64';
+import { hasHole, type ActionInfo, type CheckContext } from './context';
+import type { Fix } from './diagnostic';
+import { checkNested } from './nested';
+import { nearest } from './suggest';
+import { readTemplate, render, type Template } from './template';
+
+/**
+ * Base64 values (saveas targets, topics, watermark texts, fonts, nested images): well-formed, then decoded and
+ * checked as what they are.
+ */
+export function checkTargets(ctx: CheckContext): void {
+  for (const action of ctx.actions()) {
+    if (!action.spec) continue;
+    for (const [key, p] of action.byKey) {
+      const ps = action.param(key);
+      if (ps?.type !== 'base64') continue;
+      const value = p.value?.text ?? '';
+      if (value === '' || hasHole(value)) continue;
+      const decoded = decode(ctx, p, ps, value);
+      if (decoded !== undefined) checkDecoded(ctx, action, p, ps, decoded);
+    }
+  }
+}
+
+function decode(ctx: CheckContext, p: ParamNode, ps: ParamSpec, value: string): string | undefined {
+  const key = ps.key;
+  const label = `${key}_${value}`;
+  const valueRange = p.value!.range;
+  const encode: Fix = { title: `Encode '${value}' as base64url`, edits: [{ range: valueRange, newText: encodeBase64Url(value) }], certain: true };
+  const r = readBase64(value);
+  if (r.problem === 'alphabet') {
+    // a character no base64 has ('.', '{', ' '): this is the plain text, not its encoding
+    ctx.report('invalid-base64', p.range, `${label}: ${key} must be URL-safe base64 of the ${what(ps)}; '${value}' looks like plain text (encoded: ${encodeBase64Url(value)})`, { fixes: [encode] });
+    return undefined;
+  }
+  if (r.problem) {
+    const why = r.problem === 'length' ? 'its length is not that of base64' : 'it does not decode to UTF-8 text';
+    ctx.report('invalid-base64', p.range, `${label}: ${key} must be URL-safe base64 of the ${what(ps)}, and ${why}`, {
+      fixes: [{ ...encode, certain: false }],
+    });
+    return undefined;
+  }
+  if (r.padding > 0) {
+    const end = valueRange.end;
+    ctx.report('base64-padding', { start: end - r.padding, end }, `${label}: base64 padding '${'='.repeat(r.padding)}' is accepted, but the documented form strips it`, {
+      fixes: [{ title: 'Strip the padding', edits: [{ range: { start: end - r.padding, end }, newText: '' }], certain: true }],
+    });
+  }
+  if (r.standardAlphabet) {
+    ctx.report('base64-alphabet', p.range, `${label}: '+' is standard base64; in a URL it turns into a space. The URL-safe alphabet writes '-'`, {
+      fixes: [{ title: "Replace '+' with '-'", edits: [{ range: valueRange, newText: value.replaceAll('+', '-') }], certain: true }],
+    });
+  }
+  return r.text;
+}
+
+function what(ps: ParamSpec): string {
+  switch (ps.decoded) {
+    case 'bucket':
+      return 'bucket name';
+    case 'object':
+      return 'object key';
+    case 'topic':
+      return 'topic name';
+    case 'font':
+      return 'font name';
+    case 'process-ref':
+      return 'object key';
+    default:
+      return 'text';
+  }
+}
+
+function checkDecoded(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec, decoded: string): void {
+  const label = `${ps.key}_${p.value!.text}`;
+  const shown = `'${decoded}'`;
+  switch (ps.decoded) {
+    case 'bucket':
+    case 'object': {
+      const t = readTemplate(decoded);
+      if (!templateOk(ctx, p, label, shown, t)) return;
+      if (ps.decoded === 'bucket') bucket(ctx, p, label, shown, t);
+      else object(ctx, action, p, label, shown, t, decoded);
+      return;
+    }
+    case 'topic':
+      if (!/^[A-Za-z][A-Za-z0-9-]{0,119}$/.test(decoded)) {
+        ctx.report('invalid-topic-name', p.range, `${label} decodes to ${shown}: an SMQ topic name has 1 to 120 letters, digits and hyphens and starts with a letter`);
+      }
+      return;
+    case 'font': {
+      const fonts = (ps.values ?? []).map((v) => v.value);
+      if (fonts.length && !fonts.includes(decoded)) {
+        const guess = nearest(decoded, fonts);
+        ctx.report('unknown-value', p.range, `${label} decodes to ${shown}: ${ps.key} must be one of ${fonts.join(', ')}${guess.length === 1 ? ` (did you mean '${guess[0]}'?)` : ''}`, {
+          fixes: guess.length === 1 ? [{ title: `Use ${guess[0]}`, edits: [{ range: p.value!.range, newText: encodeBase64Url(guess[0]!) }], certain: true }] : undefined,
+        });
+      }
+      return;
+    }
+    case 'text':
+      if (ps.max !== undefined && [...decoded].length > ps.max) {
+        ctx.report('value-out-of-range', p.range, `${label} decodes to ${[...decoded].length} characters: ${ps.key} must be at most ${ps.max}`);
+      }
+      return;
+    case 'process-ref':
+      checkNested(ctx, p, decoded);
+      return;
+  }
+}
+
+function templateOk(ctx: CheckContext, p: ParamNode, label: string, shown: string, t: Template): boolean {
+  if (t.unbalancedAt !== undefined) {
+    ctx.report('invalid-template', p.range, `${label} decodes to ${shown}: unbalanced brace at character ${t.unbalancedAt + 1} (write {{ or }} for a literal brace)`);
+    return false;
+  }
+  const names = TARGET_VARIABLES.map((v) => v.name);
+  let ok = true;
+  for (const part of t.parts) {
+    if (part.kind !== 'variable' || names.includes(part.text) || /^tags\.[^{}]+$/.test(part.text)) continue;
+    const guess = nearest(part.text, names);
+    ctx.report('invalid-template', p.range, `${label} decodes to ${shown}: unknown variable {${part.text}}${guess.length ? `; did you mean ${guess.map((g) => `{${g}}`).join(' or ')}?` : `; variables are ${names.map((n) => `{${n}}`).join(', ')}`}`);
+    ok = false;
+  }
+  return ok;
+}
+
+function bucket(ctx: CheckContext, p: ParamNode, label: string, shown: string, t: Template): void {
+  const literal = t.parts.every((x) => x.kind === 'text');
+  const name = render(t, 'a');
+  const chars = /^[a-z0-9-]*$/.test(t.parts.filter((x) => x.kind === 'text').map((x) => x.text).join(''));
+  const shape = !literal || (name.length >= 3 && name.length <= 63 && /^[a-z0-9].*[a-z0-9]$/.test(name));
+  if (!chars || !shape) {
+    ctx.report('invalid-bucket-name', p.range, `${label} decodes to ${shown}: a bucket name has 3 to 63 lowercase letters, digits and hyphens, and starts and ends with a letter or digit`);
+  }
+}
+
+function object(ctx: CheckContext, action: ActionInfo, p: ParamNode, label: string, shown: string, t: Template, decoded: string): void {
+  const key = render(t, 'x');
+  const bytes = utf8Encode(key).length;
+  const first = t.parts[0];
+  if (bytes === 0 || bytes > 1023) {
+    ctx.report('invalid-object-key', p.range, `${label} decodes to ${shown}: an object key has 1 to 1023 bytes (this has ${bytes})`);
+  } else if (first?.kind === 'text' && /^[/\\]/.test(first.text)) {
+    ctx.report('invalid-object-key', p.range, `${label} decodes to ${shown}: an object key must not start with '${first.text[0]}'`);
+  }
+  if (action.spec?.product === 'sys' && action.name === 'saveas') {
+    extension(ctx, p, label, shown, t);
+    overwrite(ctx, action, p, label, decoded);
+  }
+}
+
+const ALIASES: Record<string, string> = { jpeg: 'jpg', tif: 'tiff', heif: 'heic' };
+const KNOWN_EXTENSIONS = new Set([
+  'mp4', 'mkv', 'mov', 'asf', 'avi', 'mxf', 'ts', 'flv', 'webm', 'mp3', 'aac', 'flac', 'oga', 'ac3', 'opus', 'amr',
+  'jpg', 'png', 'webp', 'bmp', 'gif', 'tiff', 'heic', 'avif', 'pdf', 'txt', 'm3u8', 'mpd',
+]);
+
+/** The format the processing stage writes, when the string says it. */
+function outputFormats(ctx: CheckContext): string[] | undefined {
+  const stage = ctx.stages[0];
+  if (!stage || stage.product?.system) return undefined;
+  let formats: string[] | undefined;
+  for (const a of stage.actions) {
+    if (!a.spec) continue;
+    if (a.name === 'segment') {
+      const protocol = a.written('f');
+      if (protocol && formats) formats = [...formats, protocol === 'hls' ? 'm3u8' : 'mpd'];
+      continue;
+    }
+    const f = a.written('f') ?? a.written('target') ?? (a.name === 'format' ? a.node.params.find((x) => !x.key)?.value?.text : undefined);
+    if (f) formats = [f];
+  }
+  return formats;
+}
+
+function extension(ctx: CheckContext, p: ParamNode, label: string, shown: string, t: Template): void {
+  const last = t.parts[t.parts.length - 1];
+  if (!last || last.kind !== 'text') return;
+  const dot = last.text.lastIndexOf('.');
+  if (dot === -1 || last.text.indexOf('/', dot) !== -1) return;
+  const ext = last.text.slice(dot + 1).toLowerCase();
+  const norm = ALIASES[ext] ?? ext;
+  const formats = outputFormats(ctx);
+  if (!formats || !KNOWN_EXTENSIONS.has(norm) || formats.some((f) => (ALIASES[f] ?? f) === norm)) return;
+  ctx.report('extension-mismatch', p.range, `${label} decodes to ${shown}, but the output is ${formats[0]}: name it .${formats[0]} or use .{autoext}`);
+}
+
+function overwrite(ctx: CheckContext, action: ActionInfo, p: ParamNode, label: string, decoded: string): void {
+  const source = ctx.options.sourceKey;
+  if (!source) return;
+  const b = action.byKey.get('b');
+  const bucketDecoded = b?.value && readBase64(b.value.text).text;
+  if (b && bucketDecoded !== '{bucket}') return; // another bucket: cannot be the source
+  const resolves = decoded === source || decoded === '{key}' || decoded === '{dirname}/{basename}';
+  if (resolves) {
+    ctx.report('output-overwrites-source', p.range, `${label} decodes to '${decoded}', the source object itself: the output would overwrite its input`);
+  }
+}

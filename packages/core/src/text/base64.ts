@@ -1,0 +1,107 @@
+/**
+ * URL-safe base64 of UTF-8 text, as OSS writes saveas targets, topics and watermark texts. Written here
+ * because core runs in browsers and Node alike and must not lean on Buffer or atob.
+ */
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
+// the standard alphabet decodes too: SDKs write it, and the server accepts it
+LOOKUP['+'.charCodeAt(0)] = 62;
+LOOKUP['/'.charCodeAt(0)] = 63;
+
+export function utf8Encode(text: string): number[] {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) bytes.push(cp);
+    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  }
+  return bytes;
+}
+
+/** Strict UTF-8: undefined for malformed input (overlongs, surrogates, truncated sequences). */
+export function utf8Decode(bytes: readonly number[]): string | undefined {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b0 = bytes[i]!;
+    let need: number;
+    let cp: number;
+    let min: number;
+    if (b0 < 0x80) {
+      out += String.fromCharCode(b0);
+      i++;
+      continue;
+    } else if (b0 >= 0xc2 && b0 < 0xe0) [need, cp, min] = [1, b0 & 0x1f, 0x80];
+    else if (b0 >= 0xe0 && b0 < 0xf0) [need, cp, min] = [2, b0 & 0x0f, 0x800];
+    else if (b0 >= 0xf0 && b0 < 0xf5) [need, cp, min] = [3, b0 & 0x07, 0x10000];
+    else return undefined;
+    if (i + need >= bytes.length) return undefined;
+    for (let k = 1; k <= need; k++) {
+      const b = bytes[i + k]!;
+      if ((b & 0xc0) !== 0x80) return undefined;
+      cp = (cp << 6) | (b & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+/** URL-safe base64 without padding, the documented form. */
+export function encodeBase64Url(text: string): string {
+  const bytes = utf8Encode(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+    if (i + 1 < bytes.length) out += ALPHABET[(n >> 6) & 63]!;
+    if (i + 2 < bytes.length) out += ALPHABET[n & 63]!;
+  }
+  return out;
+}
+
+export interface Base64Reading {
+  /** The decoded UTF-8 text; undefined when the value is not base64 or not UTF-8. */
+  text?: string;
+  /** Why it could not be decoded. */
+  problem?: 'alphabet' | 'length' | 'utf8';
+  /** Offset of the first character outside the alphabet. */
+  badAt?: number;
+  /** Number of trailing `=`. */
+  padding: number;
+  /** Uses `+` (standard alphabet). */
+  standardAlphabet: boolean;
+}
+
+/** Reads a base64 value leniently (either alphabet, optional padding) and says what is off about it. */
+export function readBase64(value: string): Base64Reading {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 61 /* = */) end--;
+  const padding = value.length - end;
+  let standardAlphabet = false;
+  const digits: number[] = [];
+  for (let i = 0; i < end; i++) {
+    const c = value.charCodeAt(i);
+    const d = c < 128 ? LOOKUP[c]! : -1;
+    if (d < 0) return { problem: 'alphabet', badAt: i, padding, standardAlphabet };
+    if (c === 43) standardAlphabet = true;
+    digits.push(d);
+  }
+  if (digits.length % 4 === 1 || padding > 2 || (padding > 0 && (digits.length + padding) % 4 !== 0)) {
+    return { problem: 'length', padding, standardAlphabet };
+  }
+  const bytes: number[] = [];
+  for (let i = 0; i < digits.length; i += 4) {
+    const n = (digits[i]! << 18) | ((digits[i + 1] ?? 0) << 12) | ((digits[i + 2] ?? 0) << 6) | (digits[i + 3] ?? 0);
+    bytes.push((n >> 16) & 255);
+    if (i + 2 < digits.length) bytes.push((n >> 8) & 255);
+    if (i + 3 < digits.length) bytes.push(n & 255);
+  }
+  const text = utf8Decode(bytes);
+  if (text === undefined) return { problem: 'utf8', padding, standardAlphabet };
+  return { text, padding, standardAlphabet };
+}
