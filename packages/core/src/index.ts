@@ -1,0 +1,42 @@
+/**
+ * @ossproc/core: parse, check, fix, format, explain and build Alibaba Cloud OSS/IMM processing strings
+ * (`x-oss-process` / `x-oss-async-process`), and find them inside other documents. No Node APIs: runs in
+ * browsers and Node alike.
+ *
+ * @example
+ * ```ts
+ * import { check } from '@ossproc/core';
+ * check('video/convert,f_mp4,fps_241');
+ * // [{ ruleId: 'value-out-of-range', message: 'fps_241: fps must be between 0 and 240', range: { start: 20, end: 27 }, … }]
+ * ```
+ */
+
+// syntax
+export { parse, type ParseOptions } from './syntax/parse';
+export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, StageNode, SyntaxError, Token, TokenKind, Word } from './syntax/tree';
+
+// checking
+export { check, type CheckMode, type CheckOptions } from './check/index';
+export type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
+export { normalizeSeverity } from './check/diagnostic';
+export { RULES, getRule, ruleDocsUrl, type RuleMeta } from './check/rules';
+
+// fixes, formatting, explanation, building
+export { applyFixes, fixAll, type FixResult } from './fix';
+export { format } from './format';
+export { explain, type ExplainedAction, type ExplainedParam, type Explanation } from './explain';
+export { build, BuildError, type BuildSpec, type BuildStep } from './build';
+
+// the catalog
+export { PRODUCTS, TARGET_VARIABLES, childActions, getAction, getParam, getProduct, positionalParams, styleNameRule, topLevelActions } from './catalog';
+export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, ParamSpec, ProductSpec, Relation, Unit, ValueType } from './catalog/types';
+
+// documents that hold processing strings
+export { lintDocument, toHost, type LintedRegion, type LintOptions, type LintResult } from './lint';
+export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
+export { applyDirectives, findDirectives, suppressionEdit, type Directive } from './embed/suppress';
+export { HOLE, toHostRange, type EmbeddedRegion } from './embed/region';
+
+// text utilities the editor and CLI share
+export { LineIndex, applyEdits, type Range, type TextEdit } from './text/range';
+export { encodeBase64Url, readBase64 } from './text/base64';
