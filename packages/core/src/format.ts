@@ -15,6 +15,8 @@ export function format(input: string | ParseResult): string {
     const actions = stage.actions.map((a) =>
       [a.name.text, ...a.params.map((p) => (p.key ? `${p.key.text}_${p.value?.text ?? ''}` : (p.value?.text ?? '')))]
         .map(strip)
+        // a parameter that was only whitespace prints as nothing, and so does its comma
+        .filter((word, i) => i === 0 || word !== '')
         .join(','),
     );
     return [...(stage.product ? [strip(stage.product.text)] : []), ...actions].join('/');

@@ -19,8 +19,8 @@ export interface ContainerTruth {
   /** Verdicts for codecs that are not simply fine; a codec not listed works. */
   vcodec: Record<string, Verdict>;
   acodec: Record<string, Verdict>;
-  /** Sample rates the container refuses for a codec (beyond the codec's own limits). */
-  rates?: Record<string, { allowed: readonly string[]; level: 'error' | 'warning'; why: string }>;
+  /** Sample rates the container refuses for a codec that the codec itself would take. */
+  rates?: Record<string, { refused: readonly string[]; level: 'error' | 'warning'; why: string }>;
 }
 
 const MXF = doubt('ffmpeg writes only h264 with PCM audio at 48 kHz into MXF; the document lists mxf all the same');
@@ -34,7 +34,7 @@ export const CONTAINERS: Record<string, ContainerTruth> = {
       flac: doubt('FLAC in MP4 is experimental in ffmpeg and poorly supported by players'),
       amr: no('MP4 has no tag for AMR audio'),
     },
-    rates: { mp3: { allowed: ['16000', '22050', '24000', '32000', '44100', '48000'], level: 'warning', why: 'MP3 in MP4 below 16 kHz is non-standard' } },
+    rates: { mp3: { refused: ['8000', '11025', '12000'], level: 'warning', why: 'MP3 in MP4 below 16 kHz is non-standard' } },
   },
   mkv: { video: true, vcodec: {}, acodec: {} },
   mov: {
@@ -79,7 +79,7 @@ export const CONTAINERS: Record<string, ContainerTruth> = {
       opus: no('FLV does not carry Opus (it runs at 48 kHz, which FLV cannot signal)'),
       amr: no('FLV does not carry AMR'),
     },
-    rates: { mp3: { allowed: ['11025', '22050', '44100', '48000'], level: 'error', why: 'FLV signals MP3 only at 11025, 22050, 44100 or 48000 Hz' } },
+    rates: { mp3: { refused: ['8000', '12000', '16000', '24000', '32000'], level: 'error', why: 'FLV signals MP3 only at 11025, 22050, 44100 or 48000 Hz' } },
   },
   webm: {
     video: true,

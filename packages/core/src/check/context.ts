@@ -1,10 +1,11 @@
-import { getAction, getParam, getProduct } from '../catalog';
+import { getAction, getParam, getProduct, PRODUCTS } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/types';
 import { HOLE } from '../embed/region';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
 import { normalizeSeverity, type Diagnostic, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
 import { getRule } from './rules';
+import { closest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -34,8 +35,9 @@ export class ActionInfo {
     for (const p of node.params) if (p.key && !this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
   }
 
+  /** The action's name as the catalog knows it (a certain correction of a misspelling). */
   get name(): string {
-    return this.node.name.text;
+    return this.spec?.name ?? this.node.name.text;
   }
 
   param(key: string): ParamSpec | undefined {
@@ -96,11 +98,11 @@ export class CheckContext {
       if (s) this.severities.set(id, s);
     }
     parsed.tree.stages.forEach((node, index) => {
-      const product = node.product && !hasHole(node.product.text) ? getProduct(node.product.text) : undefined;
+      const product = node.product && !hasHole(node.product.text) ? resolve(node.product.text, getProduct, PRODUCTS) : undefined;
       const stage = new StageInfo(node, index, product);
       for (const a of node.actions) {
-        const productName = product?.name ?? (node.product ? undefined : 'sys');
-        const spec = productName && !hasHole(a.name.text) ? getAction(productName, a.name.text) : undefined;
+        const owner = product ?? (node.product ? undefined : getProduct('sys'));
+        const spec = owner && !hasHole(a.name.text) ? resolve(a.name.text, (n) => getAction(owner.name, n), owner.actions) : undefined;
         stage.actions.push(new ActionInfo(a, stage, spec));
       }
       this.stages.push(stage);
@@ -147,6 +149,17 @@ export class CheckContext {
     if (extra.unnecessary) d.tags = ['unnecessary'];
     this.diagnostics.push(d);
   }
+}
+
+/**
+ * A name as the catalog knows it; a misspelling with one certain correction resolves to it, so the rest of
+ * the stage is checked as it will read once the fix is applied (the misspelling itself is still reported).
+ */
+function resolve<T extends { name: string }>(name: string, get: (n: string) => T | undefined, all: readonly T[]): T | undefined {
+  const exact = get(name);
+  if (exact) return exact;
+  const guess = closest(name, all.map((x) => x.name));
+  return guess === undefined ? undefined : get(guess);
 }
 
 export function hasHole(text: string): boolean {

@@ -38,7 +38,7 @@ function containerCodecs(ctx: CheckContext, action: ActionInfo, f: string, conta
     verdict(ctx, acodecParam, container.acodec[acodec], `acodec_${acodec} in f_${f}`, fParam);
     const rates = container.rates?.[acodec];
     const ar = action.written('ar');
-    if (rates && ar && !rates.allowed.includes(ar)) {
+    if (rates && ar && rates.refused.includes(ar)) {
       const p = action.byKey.get('ar')!;
       ctx.report('sample-rate', p.range, `ar_${ar} with acodec_${acodec} in f_${f}: ${rates.why}`, {
         related: [{ range: acodecParam.range, message: `acodec_${acodec}` }],

@@ -24,11 +24,8 @@ export function checkParams(ctx: CheckContext): void {
       }
       const key = p.key.text;
       if (hasHole(key)) continue;
-      const ps = action.param(key);
-      if (!ps) {
-        unknownParam(ctx, action, p);
-        continue;
-      }
+      const ps = action.param(key) ?? unknownParam(ctx, action, p);
+      if (!ps) continue;
       const first = seen.get(key);
       if (first) duplicate(ctx, action, first, p);
       else {
@@ -47,7 +44,8 @@ export function checkParams(ctx: CheckContext): void {
   }
 }
 
-function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): void {
+/** Reports an unknown key; returns the parameter it certainly means, so its value is still checked. */
+function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): ParamSpec | undefined {
   const spec = action.spec!;
   const key = p.key!.text;
   const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
@@ -65,6 +63,7 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): void
     // where the documented table could not be read in full, an unknown key may be real
     atMost: spec.paramsIncomplete ? 'warning' : undefined,
   });
+  return guesses.length === 1 ? action.param(guesses[0]!) : undefined;
 }
 
 function positionalMisplaced(ctx: CheckContext, action: ActionInfo, p: ParamNode, count: number): void {
@@ -100,7 +99,7 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
   const value = p.value?.text ?? '';
   if (value === '' || hasHole(value)) return;
   const label = p.key ? `${p.key.text}_${value}` : value;
-  const name = ps.positional ? `the ${ps.key} of ${action.name}` : ps.key;
+  const name = !ps.positional ? ps.key : ps.key === action.name ? `the value of ${action.name}` : `the ${ps.key} of ${action.name}`;
   const range = p.range;
   switch (ps.type) {
     case 'int':
@@ -119,10 +118,14 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       if (values.some((v) => v.value === value)) return;
       const allowed = values.map((v) => v.value);
       const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
-      const guesses = sameCase.length ? sameCase : nearest(value, allowed);
+      const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearest(value, allowed);
       const target = p.value!.range;
       ctx.report('unknown-value', range, `${label}: ${name} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
-        fixes: guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: target, newText: g }], certain: guesses.length === 1 })),
+        fixes: guesses.map((g) => ({
+          title: `Replace with '${g}'`,
+          edits: [{ range: target, newText: g }],
+          certain: guesses.length === 1 && (sameCase.length > 0 || !INT.test(g)),
+        })),
       });
       return;
     }
@@ -160,6 +163,14 @@ function checkSize(ctx: CheckContext, p: ParamNode, ps: ParamSpec, label: string
       fixes: [{ title: `Round to ${newText}`, edits: [{ range: p.value!.range, newText }], certain: true }],
     });
   }
+}
+
+/** For a numeric list (sample rates): the closest value, offered as a suggestion, never applied on its own. */
+function nearestNumber(value: string, allowed: string[]): string[] {
+  const n = Number(value);
+  if (!Number.isFinite(n) || allowed.length < 5) return [];
+  const best = allowed.reduce((a, b) => (Math.abs(Number(b) - n) < Math.abs(Number(a) - n) ? b : a));
+  return [best];
 }
 
 function roundToStep(n: number, step: number, max: number | undefined): number {

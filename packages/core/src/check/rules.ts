@@ -300,7 +300,7 @@ export const RULES: readonly RuleMeta[] = [
     severity: 'error',
     description: 'A style reference names a style that cannot exist.',
     explanation: 'Style names have 1 to 63 letters, digits, `_`, `-` and `.`; built-in styles are written style/::name.',
-    invalid: ['style/my style'],
+    invalid: ['style/my$style'],
     valid: ['style/thumbnail'],
   }),
 ];

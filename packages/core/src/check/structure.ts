@@ -13,12 +13,12 @@ export function checkStructure(ctx: CheckContext): void {
       continue;
     }
     if (hasHole(node.product.text)) continue;
-    if (!product) {
+    if (product?.name !== node.product.text) {
       const guess = closest(node.product.text, PRODUCTS.map((p) => p.name));
       ctx.report('unknown-product', node.product.range, `Unknown product '${node.product.text}'${guess ? `: did you mean '${guess}'?` : `; products are ${PRODUCTS.map((p) => p.name).join(', ')}`}`, {
         fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: node.product.range, newText: guess }], certain: true }] : undefined,
       });
-      continue;
+      if (!product) continue;
     }
     if (product.system && stage.index === 0 && last > 0) {
       ctx.report('misplaced-action', node.product.range, `sys/${stage.actions[0]?.name ?? '…'} must come last, after '|'`);
@@ -54,18 +54,19 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
   const names = product.actions.map((a) => a.name);
   stage.actions.forEach((action, i) => {
     const nameRange = action.node.name.range;
-    if (hasHole(action.name)) return;
+    const written = action.node.name.text;
+    if (hasHole(written)) return;
     const spec = action.spec;
-    if (!spec) {
-      if (action.name.includes('_')) {
-        ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${action.name}': parameters follow the action after ','`);
+    if (spec?.name !== written) {
+      if (written.includes('_')) {
+        ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${written}': parameters follow the action after ','`);
         return;
       }
-      const guess = closest(action.name, names);
-      ctx.report('unknown-action', nameRange, `${product.name} has no action '${action.name}'${guess ? `: did you mean '${guess}'?` : ''}`, {
+      const guess = closest(written, names);
+      ctx.report('unknown-action', nameRange, `${product.name} has no action '${written}'${guess ? `: did you mean '${guess}'?` : ''}`, {
         fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
       });
-      return;
+      if (!spec) return;
     }
     if (spec.parent) {
       // a sub-action follows its parent, possibly after siblings (concat/pre/pre/sur)

@@ -44,11 +44,14 @@ export function tokenize(text: string): IToken[] {
   const tokens: IToken[] = [];
   const n = text.length;
   let i = 0;
-  if (text.charCodeAt(0) === 120 /* x */) {
-    const prefix = PREFIXES.find((p) => text.startsWith(p));
+  // leading whitespace before a prefix joins the prefix token (and is reported there)
+  let lead = 0;
+  while (lead < n && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
+  if (text.charCodeAt(lead) === 120 /* x */) {
+    const prefix = PREFIXES.find((p) => text.startsWith(p, lead));
     if (prefix) {
-      tokens.push(token(Prefix, prefix, 0));
-      i = prefix.length;
+      tokens.push(token(Prefix, text.slice(0, lead + prefix.length), 0));
+      i = lead + prefix.length;
     }
   }
   while (i < n) {

@@ -104,9 +104,15 @@ class TreeBuilder {
     return out;
   }
 
+  /**
+   * A name or value. Whitespace in it is reported once and then left out of the word's text, so the rest of
+   * the string is checked as it will read once the whitespace is removed (no error hides behind another).
+   */
   private word(text: string, start: number): Word {
-    if (this.hasWhitespace) this.whitespace(text, start);
-    return { text, range: this.span(start, start + text.length) };
+    const range = this.span(start, start + text.length);
+    if (!this.hasWhitespace || !WHITESPACE.test(text)) return { text, range };
+    this.whitespace(text, start);
+    return { text: text.replace(/\s+/g, ''), range };
   }
 
   /** Whitespace never belongs in a processing string; the service would read it as part of the word. */
@@ -137,9 +143,10 @@ class TreeBuilder {
       const where = prefix ? this.rangeOf(prefix) : this.span(0, this.input.length);
       this.error('Expected a processing string such as image/resize,w_100 or video/convert,f_mp4', where);
     }
+    if (prefix && this.hasWhitespace) this.whitespace(prefix.image, prefix.startOffset);
     return {
       range: this.span(0, this.input.length),
-      prefix: prefix && { range: this.rangeOf(prefix), mode: prefix.image.startsWith('x-oss-async') ? 'async' : 'sync' },
+      prefix: prefix && { range: this.rangeOf(prefix), mode: prefix.image.trimStart().startsWith('x-oss-async') ? 'async' : 'sync' },
       stages: nodes,
     };
   }
