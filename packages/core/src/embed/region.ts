@@ -12,6 +12,12 @@ export interface EmbeddedRegion {
   offsets: number[];
   /** The host range the region covers (from offsets[0] to offsets[text.length]). */
   range: Range;
+  /**
+   * Set when the host fixes the mode and `text` does not say it: the region is the value of an
+   * `x-oss-process=` (sync) or `x-oss-async-process=` (async) URL or body parameter, whose name is outside
+   * the region. A bare string keeps its own prefix in `text` and has no `mode`.
+   */
+  mode?: 'sync' | 'async';
 }
 
 /**
@@ -34,4 +40,81 @@ export function sliceRegion(host: string, start: number, end: number): EmbeddedR
   const offsets = new Array<number>(end - start + 1);
   for (let i = 0; i <= end - start; i++) offsets[i] = start + i;
   return { text: host.slice(start, end), offsets, range: { start, end } };
+}
+
+/** A region from decoded text and its offsets (offsets.length === text.length + 1). */
+export function regionOf(text: string, offsets: number[]): EmbeddedRegion {
+  return { text, offsets, range: { start: offsets[0]!, end: offsets[text.length]! } };
+}
+
+/** Builds a region one decoded character at a time, each with the host offset where its source starts. */
+export class RegionBuilder {
+  text = '';
+  readonly offsets: number[] = [];
+  /** Appends `s` (one decoded character; two code units for an astral one, both mapped to `at`). */
+  push(s: string, at: number): void {
+    for (let k = 0; k < s.length; k++) this.offsets.push(at);
+    this.text += s;
+  }
+  /** Appends the characters of `r`, keeping their offsets (not r's end). */
+  append(r: EmbeddedRegion): void {
+    for (let i = 0; i < r.text.length; i++) this.offsets.push(r.offsets[i]!);
+    this.text += r.text;
+  }
+  /** Drops characters from `length` on (YAML folding drops trailing blanks before a line break). */
+  truncate(length: number): void {
+    if (length >= this.text.length) return;
+    this.text = this.text.slice(0, length);
+    this.offsets.length = length;
+  }
+  /** `end` is the host offset just after the last character's source. */
+  finish(end: number): EmbeddedRegion {
+    const last = this.offsets.length ? this.offsets[this.offsets.length - 1]! : end;
+    this.offsets.push(Math.max(end, last));
+    return regionOf(this.text, this.offsets);
+  }
+}
+
+/** Characters start..end of a region, with their offsets; the end offset is where character `end` starts. */
+export function subRegion(r: EmbeddedRegion, start: number, end: number): EmbeddedRegion {
+  const s = Math.max(0, Math.min(start, r.text.length));
+  const e = Math.max(s, Math.min(end, r.text.length));
+  return regionOf(r.text.slice(s, e), r.offsets.slice(s, e + 1));
+}
+
+/**
+ * Joins regions written apart in the host ("a" + x + "b"): each character keeps its own offset, the end is the
+ * last part's end, so the range spans from the first part to the last.
+ */
+export function concatRegions(parts: readonly EmbeddedRegion[]): EmbeddedRegion {
+  if (parts.length === 1) return parts[0]!;
+  const b = new RegionBuilder();
+  for (const p of parts) b.append(p);
+  const last = parts[parts.length - 1];
+  return b.finish(last ? last.offsets[last.text.length]! : 0);
+}
+
+/** The same region in a host where its text starts `delta` later (a code block inside Markdown). */
+export function shiftRegion(r: EmbeddedRegion, delta: number): EmbeddedRegion {
+  const out: EmbeddedRegion = { text: r.text, offsets: r.offsets.map((o) => o + delta), range: { start: r.range.start + delta, end: r.range.end + delta } };
+  if (r.mode) out.mode = r.mode;
+  return out;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
+/** Drops leading and trailing whitespace. */
+export function trimRegion(r: EmbeddedRegion): EmbeddedRegion {
+  let s = 0;
+  let e = r.text.length;
+  while (s < e && isBlank(r.text.charCodeAt(s))) s++;
+  while (e > s && isBlank(r.text.charCodeAt(e - 1))) e--;
+  return s === 0 && e === r.text.length ? r : subRegion(r, s, e);
+}
+
+/** Whether the region's text contains a HOLE (a part that is not literal). */
+export function hasHole(r: EmbeddedRegion): boolean {
+  return r.text.includes(HOLE);
 }

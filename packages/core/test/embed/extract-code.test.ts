@@ -255,6 +255,11 @@ describe('javascript / typescript', () => {
       texts: ['style/thumb'],
     },
     {
+      name: 'upload-form idioms are not regions',
+      src: "if (file.type.startsWith('image/') || file.type === 'video/mp4') input.accept = 'image/png,image/jpeg';\nconst src = 'image/logo.png';\nconst s = '«image/resize,w_1»';",
+      texts: ['image/resize,w_1'],
+    },
+    {
       name: 'URL in a JSX attribute',
       src: 'const el = <img src="https://a.oss-cn-hangzhou.aliyuncs.com/b.jpg?x-oss-process=«image/resize,w_100»" />;',
       texts: ['image/resize,w_100'],
