@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages resolve to their TypeScript sources (the `ossproc-source` export condition), so tests
+// need no build; tests of the CLI and the server run their built bundles instead.
+const conditions = ['ossproc-source', 'module', 'node', 'default'];
+
 export default defineConfig({
-  resolve: { conditions: ['ossproc-source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'grammar/test/**/*.test.ts', 'extension/test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -33,10 +33,23 @@ interface ActionIndex {
   positional: ParamSpec[];
 }
 
+const enumSets = new WeakMap<ParamSpec, Set<string>>();
+
+/** Whether `value` is one of an enum parameter's values (a set lookup: this runs for every value checked). */
+export function isEnumValue(param: ParamSpec, value: string): boolean {
+  let set = enumSets.get(param);
+  if (!set) enumSets.set(param, (set = new Set((param.values ?? []).map((v) => v.value))));
+  return set.has(value);
+}
+
 const products = new Map<string, ProductSpec>();
-const actions = new Map<string, ActionIndex>();
+const actions = new Map<string, Map<string, ActionIndex>>();
+// looked up by the spec object itself on the checker's hot path (no key strings to build)
+const bySpec = new Map<ActionSpec, ActionIndex>();
 for (const product of PRODUCTS) {
   products.set(product.name, product);
+  const own = new Map<string, ActionIndex>();
+  actions.set(product.name, own);
   for (const spec of product.actions) {
     const params = new Map<string, ParamSpec>();
     const positional: ParamSpec[] = [];
@@ -44,7 +57,9 @@ for (const product of PRODUCTS) {
       if (p.positional) positional.push(p);
       else params.set(p.key, p);
     }
-    actions.set(`${product.name}/${spec.name}`, { spec, params, positional });
+    const index = { spec, params, positional };
+    own.set(spec.name, index);
+    bySpec.set(spec, index);
   }
 }
 
@@ -53,17 +68,17 @@ export function getProduct(name: string): ProductSpec | undefined {
 }
 
 export function getAction(product: string, name: string): ActionSpec | undefined {
-  return actions.get(`${product}/${name}`)?.spec;
+  return actions.get(product)?.get(name)?.spec;
 }
 
 /** A keyed parameter of an action. */
 export function getParam(action: ActionSpec, key: string): ParamSpec | undefined {
-  return actions.get(`${action.product}/${action.name}`)?.params.get(key);
+  return bySpec.get(action)?.params.get(key);
 }
 
 /** The positional (keyless) parameters of an action, in order. */
 export function positionalParams(action: ActionSpec): readonly ParamSpec[] {
-  return actions.get(`${action.product}/${action.name}`)?.positional ?? [];
+  return bySpec.get(action)?.positional ?? [];
 }
 
 /** Actions that may start a stage of `product` (not sub-actions). */

@@ -120,9 +120,11 @@ export class CheckContext {
     return this.options.mode === 'sync' || this.options.mode === 'async' ? this.options.mode : undefined;
   }
 
-  *actions(): Iterable<ActionInfo> {
-    for (const s of this.stages) yield* s.actions;
+  /** Every action of the string, in order. */
+  actions(): readonly ActionInfo[] {
+    return (this.all ??= this.stages.flatMap((s) => s.actions));
   }
+  private all?: ActionInfo[];
 
   enabled(ruleId: string): boolean {
     return this.severityOf(ruleId) !== 'off';

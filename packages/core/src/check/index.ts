@@ -8,11 +8,36 @@ export type { CheckMode, CheckOptions } from './context';
 
 /**
  * Checks a processing string (or a parse of one) against the grammar and the catalog. Never throws: every
- * problem is a diagnostic with a range into the string.
+ * problem is a diagnostic with a range into the string. The diagnostics are shared and frozen: treat them as
+ * read-only.
  */
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
-  const parsed = typeof input === 'string' ? parse(input, options) : input;
+  if (typeof input !== 'string') return run(input, options);
+  const key = `${optionsKey(options)}\u0000${input}`;
+  let found = memo.get(key);
+  if (!found) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    found = run(parse(input, options), options);
+    for (const d of found) Object.freeze(d);
+    memo.set(key, found);
+  }
+  return found.slice();
+}
+
+function run(parsed: ParseResult, options: CheckOptions): Diagnostic[] {
   const ctx = new CheckContext(parsed, options);
   runRules(ctx);
   return ctx.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/**
+ * Checking is a pure function of the string and the options, and real inputs repeat: a preset file names the
+ * same few styles on many lines, code builds the same string in many places. A bounded memo (dropped whole
+ * when it fills) answers a repeated string without parsing it again.
+ */
+const MEMO_SIZE = 4096;
+const memo = new Map<string, Diagnostic[]>();
+function optionsKey(options: CheckOptions & ParseOptions): string {
+  const rules = options.rules ? JSON.stringify(options.rules) : '';
+  return `${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
 }

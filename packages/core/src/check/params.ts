@@ -1,4 +1,4 @@
-import { positionalParams } from '../catalog';
+import { isEnumValue, positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import type { Range } from '../text/range';
@@ -13,7 +13,6 @@ export function checkParams(ctx: CheckContext): void {
     if (!spec || action.stage.product?.styleReference) continue;
     const positional = positionalParams(spec);
     let nextPositional = 0;
-    const seen = new Map<string, ParamNode>();
     for (const p of action.node.params) {
       if (!p.key) {
         if (p.underscore) continue; // `_value`: a syntax error already
@@ -26,12 +25,10 @@ export function checkParams(ctx: CheckContext): void {
       if (hasHole(key)) continue;
       const ps = action.param(key) ?? unknownParam(ctx, action, p);
       if (!ps) continue;
-      const first = seen.get(key);
-      if (first) duplicate(ctx, action, first, p);
-      else {
-        seen.set(key, p);
-        checkValue(ctx, action, p, ps);
-      }
+      // byKey holds the first of each key: any other parameter with the key repeats it
+      const first = action.byKey.get(key)!;
+      if (first !== p) duplicate(ctx, action, first, p);
+      else checkValue(ctx, action, p, ps);
     }
     for (const ps of spec.params) {
       if (!ps.required) continue;
@@ -98,29 +95,30 @@ const COLOR = /^[0-9A-Fa-f]{6}$/;
 function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec): void {
   const value = p.value?.text ?? '';
   if (value === '' || hasHole(value)) return;
-  const label = p.key ? `${p.key.text}_${value}` : value;
-  const name = !ps.positional ? ps.key : ps.key === action.name ? `the value of ${action.name}` : `the ${ps.key} of ${action.name}`;
   const range = p.range;
+  // the words for a message are built only when there is something to report
+  const label = () => (p.key ? `${p.key.text}_${value}` : value);
+  const name = () => (!ps.positional ? ps.key : ps.key === action.name ? `the value of ${action.name}` : `the ${ps.key} of ${action.name}`);
   switch (ps.type) {
     case 'int':
     case 'float': {
       if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
         const why = ps.type === 'int' ? 'an integer' : 'a number';
-        ctx.report('invalid-value', range, `${label}: ${name} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}`);
+        ctx.report('invalid-value', range, `${label()}: ${name()} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}`);
         return;
       }
       const n = Number(value);
-      if (outOfRange(n, ps)) ctx.report('value-out-of-range', range, `${label}: ${name} must be ${rangeWords(ps)}`);
+      if (outOfRange(n, ps)) ctx.report('value-out-of-range', range, `${label()}: ${name()} must be ${rangeWords(ps)}`);
       return;
     }
     case 'enum': {
+      if (isEnumValue(ps, value)) return;
       const values = ps.values ?? [];
-      if (values.some((v) => v.value === value)) return;
       const allowed = values.map((v) => v.value);
       const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
       const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearest(value, allowed);
       const target = p.value!.range;
-      ctx.report('unknown-value', range, `${label}: ${name} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
+      ctx.report('unknown-value', range, `${label()}: ${name()} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
         fixes: guesses.map((g) => ({
           title: `Replace with '${g}'`,
           edits: [{ range: target, newText: g }],
@@ -130,12 +128,12 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       return;
     }
     case 'size':
-      return checkSize(ctx, p, ps, label, name, range);
+      return checkSize(ctx, p, ps, label(), name(), range);
     case 'color':
-      if (!COLOR.test(value)) ctx.report('invalid-value', range, `${label}: ${name} must be an RGB colour of six hex digits, such as FF0000`);
+      if (!COLOR.test(value)) ctx.report('invalid-value', range, `${label()}: ${name()} must be an RGB colour of six hex digits, such as FF0000`);
       return;
     case 'string':
-      if (ps.pattern && !ps.pattern.regex.test(value)) ctx.report('invalid-value', range, `${label}: ${name} must be ${ps.pattern.describe}`);
+      if (ps.pattern && !ps.pattern.regex.test(value)) ctx.report('invalid-value', range, `${label()}: ${name()} must be ${ps.pattern.describe}`);
       return;
     case 'base64':
       return;

@@ -30,11 +30,14 @@ export function checkRelations(ctx: CheckContext): void {
         }
         case 'effectiveOnly':
         case 'ignoredWhen': {
+          // most actions write few of the listed parameters: look for those first, then at the condition
+          const affected = written(action, r.params);
+          if (affected.length === 0) break;
           const holds = action.holds(r.when);
           if (r.kind === 'effectiveOnly' ? holds : !holds) break;
-          for (const key of r.params) {
-            const p = action.byKey.get(key);
-            if (!p || ineffective.has(p) || key === r.when.param) continue;
+          for (const p of affected) {
+            const key = p.key!.text;
+            if (ineffective.has(p) || key === r.when.param) continue;
             ineffective.add(p);
             const why = r.kind === 'ignoredWhen' && action.byDefault(r.when) ? `${r.doc} (${describe(action, r.when)} is the default)` : r.doc;
             ctx.report('ineffective-parameter', p.range, `${paramText(ctx, p)} has no effect: ${why}`, {
@@ -48,6 +51,17 @@ export function checkRelations(ctx: CheckContext): void {
       }
     }
   }
+}
+
+const paramSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The parameters of `keys` that the action writes, in the order written. */
+function written(action: ActionInfo, keys: readonly string[]): ParamNode[] {
+  let set = paramSets.get(keys);
+  if (!set) paramSets.set(keys, (set = new Set(keys)));
+  const out: ParamNode[] = [];
+  for (const p of action.node.params) if (p.key && set.has(p.key.text) && action.byKey.get(p.key.text) === p) out.push(p);
+  return out;
 }
 
 function describe(action: ActionInfo, c: Condition): string {

@@ -1,7 +1,7 @@
 import { TARGET_VARIABLES } from '../catalog';
-import type { ParamSpec } from '../catalog/types';
+import type { ActionSpec, ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
-import { encodeBase64Url, readBase64, utf8Encode } from '../text/base64';
+import { encodeBase64Url, readBase64, utf8Length, type Base64Reading } from '../text/base64';
 import { hasHole, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { checkNested } from './nested';
@@ -15,9 +15,9 @@ import { readTemplate, render, type Template } from './template';
 export function checkTargets(ctx: CheckContext): void {
   for (const action of ctx.actions()) {
     if (!action.spec) continue;
-    for (const [key, p] of action.byKey) {
-      const ps = action.param(key);
-      if (ps?.type !== 'base64') continue;
+    for (const ps of base64Params(action.spec)) {
+      const p = action.byKey.get(ps.key);
+      if (!p) continue;
       const value = p.value?.text ?? '';
       if (value === '' || hasHole(value)) continue;
       const decoded = decode(ctx, p, ps, value);
@@ -26,21 +26,42 @@ export function checkTargets(ctx: CheckContext): void {
   }
 }
 
+const base64Lists = new WeakMap<ActionSpec, ParamSpec[]>();
+function base64Params(spec: ActionSpec): ParamSpec[] {
+  let list = base64Lists.get(spec);
+  if (!list) base64Lists.set(spec, (list = spec.params.filter((p) => p.type === 'base64' && !p.positional)));
+  return list;
+}
+
+/**
+ * Decoding is pure and the same targets recur line after line in a preset file, so readings are kept in a
+ * small cache (dropped whole when it fills; a cache, not a memory).
+ */
+const readings = new Map<string, Base64Reading>();
+function read(value: string): Base64Reading {
+  let r = readings.get(value);
+  if (!r) {
+    if (readings.size >= 512) readings.clear();
+    readings.set(value, (r = readBase64(value)));
+  }
+  return r;
+}
+
 function decode(ctx: CheckContext, p: ParamNode, ps: ParamSpec, value: string): string | undefined {
   const key = ps.key;
   const label = `${key}_${value}`;
   const valueRange = p.value!.range;
-  const encode: Fix = { title: `Encode '${value}' as base64url`, edits: [{ range: valueRange, newText: encodeBase64Url(value) }], certain: true };
-  const r = readBase64(value);
+  const encode = (certain: boolean): Fix => ({ title: `Encode '${value}' as base64url`, edits: [{ range: valueRange, newText: encodeBase64Url(value) }], certain });
+  const r = read(value);
   if (r.problem === 'alphabet') {
     // a character no base64 has ('.', '{', ' '): this is the plain text, not its encoding
-    ctx.report('invalid-base64', p.range, `${label}: ${key} must be URL-safe base64 of the ${what(ps)}; '${value}' looks like plain text (encoded: ${encodeBase64Url(value)})`, { fixes: [encode] });
+    ctx.report('invalid-base64', p.range, `${label}: ${key} must be URL-safe base64 of the ${what(ps)}; '${value}' looks like plain text (encoded: ${encodeBase64Url(value)})`, { fixes: [encode(true)] });
     return undefined;
   }
   if (r.problem) {
     const why = r.problem === 'length' ? 'its length is not that of base64' : 'it does not decode to UTF-8 text';
     ctx.report('invalid-base64', p.range, `${label}: ${key} must be URL-safe base64 of the ${what(ps)}, and ${why}`, {
-      fixes: [{ ...encode, certain: false }],
+      fixes: [encode(false)],
     });
     return undefined;
   }
@@ -81,7 +102,7 @@ function checkDecoded(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
   switch (ps.decoded) {
     case 'bucket':
     case 'object': {
-      const t = readTemplate(decoded);
+      const t = template(decoded);
       if (!templateOk(ctx, p, label, shown, t)) return;
       if (ps.decoded === 'bucket') bucket(ctx, p, label, shown, t);
       else object(ctx, action, p, label, shown, t, decoded);
@@ -113,17 +134,29 @@ function checkDecoded(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
   }
 }
 
+const templates = new Map<string, Template>();
+function template(decoded: string): Template {
+  let t = templates.get(decoded);
+  if (!t) {
+    if (templates.size >= 512) templates.clear();
+    templates.set(decoded, (t = readTemplate(decoded)));
+  }
+  return t;
+}
+
+const VARIABLE_NAMES = TARGET_VARIABLES.map((v) => v.name);
+const VARIABLES = new Set(VARIABLE_NAMES);
+
 function templateOk(ctx: CheckContext, p: ParamNode, label: string, shown: string, t: Template): boolean {
   if (t.unbalancedAt !== undefined) {
     ctx.report('invalid-template', p.range, `${label} decodes to ${shown}: unbalanced brace at character ${t.unbalancedAt + 1} (write {{ or }} for a literal brace)`);
     return false;
   }
-  const names = TARGET_VARIABLES.map((v) => v.name);
   let ok = true;
   for (const part of t.parts) {
-    if (part.kind !== 'variable' || names.includes(part.text) || /^tags\.[^{}]+$/.test(part.text)) continue;
-    const guess = nearest(part.text, names);
-    ctx.report('invalid-template', p.range, `${label} decodes to ${shown}: unknown variable {${part.text}}${guess.length ? `; did you mean ${guess.map((g) => `{${g}}`).join(' or ')}?` : `; variables are ${names.map((n) => `{${n}}`).join(', ')}`}`);
+    if (part.kind !== 'variable' || VARIABLES.has(part.text) || /^tags\.[^{}]+$/.test(part.text)) continue;
+    const guess = nearest(part.text, VARIABLE_NAMES);
+    ctx.report('invalid-template', p.range, `${label} decodes to ${shown}: unknown variable {${part.text}}${guess.length ? `; did you mean ${guess.map((g) => `{${g}}`).join(' or ')}?` : `; variables are ${VARIABLE_NAMES.map((n) => `{${n}}`).join(', ')}`}`);
     ok = false;
   }
   return ok;
@@ -140,8 +173,7 @@ function bucket(ctx: CheckContext, p: ParamNode, label: string, shown: string, t
 }
 
 function object(ctx: CheckContext, action: ActionInfo, p: ParamNode, label: string, shown: string, t: Template, decoded: string): void {
-  const key = render(t, 'x');
-  const bytes = utf8Encode(key).length;
+  const bytes = utf8Length(render(t, 'x'));
   const first = t.parts[0];
   if (bytes === 0 || bytes > 1023) {
     ctx.report('invalid-object-key', p.range, `${label} decodes to ${shown}: an object key has 1 to 1023 bytes (this has ${bytes})`);

@@ -22,6 +22,21 @@ export function utf8Encode(text: string): number[] {
   return bytes;
 }
 
+/** The UTF-8 byte length of a string, without encoding it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** Strict UTF-8: undefined for malformed input (overlongs, surrogates, truncated sequences). */
 export function utf8Decode(bytes: readonly number[]): string | undefined {
   let out = '';

@@ -1,0 +1,39 @@
+/** Seed-like processing strings for benchmarks: the source document's shapes, image strings, 10% broken. */
+const VIDEO = [
+  'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
+  'video/convert,ss_10000,t_60000,f_ts,vcodec_h264,vb_1000000,acodec_mp3,ab_100000/segment,f_hls,t_30000|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ/notify,topic_QXVkaW9Db252ZXJ0',
+  'video/convert,f_mp3,acodec_mp3,ab_100000,vn_1,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
+];
+const IMAGE = [
+  'image/resize,m_lfit,w_100,h_100/quality,q_90/format,webp',
+  'image/resize,m_lfit,w_100,h_100/rotate,90/format,webp',
+  'image/watermark,text_SGVsbG8gV29ybGQ,color_FFFFFF,size_30,g_se,x_10,y_10',
+  'image/crop,w_200,h_200,g_center/circle,r_100/format,png',
+];
+const BROKEN = [
+  'video/convert,f_mp4,fps_241|sys/saveas,o_b3V0Lm1wNA',
+  'video/convert,f_mp4,vcodex_h264,s_1921x1080|sys/saveas,o_out.mp4',
+  'video/convert,,f_webm,vcodec_h264||sys/saveas,o_',
+  'image/resize,m_fit,w_99999/format,jpeg',
+];
+
+export function corpus(n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 9) out.push(BROKEN[(i / 10) % BROKEN.length | 0]!);
+    else if (i % 2 === 0) out.push(VIDEO[i % VIDEO.length]!.replace('30', String(24 + (i % 7))));
+    else out.push(IMAGE[i % IMAGE.length]!.replace('100', String(100 + (i % 50))));
+  }
+  return out;
+}
+
+/** The same strings made distinct by one in-range number (a bitrate, a width, a size), so no memo can answer. */
+export function distinctCorpus(n: number): string[] {
+  return corpus(n).map((s, i) => {
+    if (s.includes('vb_')) return s.replace(/vb_\d+/, `vb_${10000 + i}`);
+    if (s.includes('ab_')) return s.replace(/ab_\d+/, `ab_${1000 + i}`);
+    if (s.includes('w_')) return s.replace(/w_\d+/, `w_${1 + (i % 16384)}`).replace(/h_\d+/, `h_${1 + ((i / 16384) | 0)}`);
+    if (s.includes('size_')) return s.replace(/size_\d+/, `size_${1 + (i % 1000)}`).replace(/x_\d+/, `x_${(i / 1000) | 0}`);
+    return `${s},t_${i}`;
+  });
+}
