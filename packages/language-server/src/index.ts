@@ -1,0 +1,6 @@
+/**
+ * @ossproc/language-server: the ossproc language service (transport-free features over @ossproc/core) and
+ * the server that wires it to an LSP connection.
+ */
+export * from './service/languageService';
+export { startServer, type InitializationOptions } from './server';

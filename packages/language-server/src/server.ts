@@ -1,0 +1,309 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  SemanticTokensRegistrationType,
+  SignatureHelpRequest,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentSelector,
+  type InitializeResult,
+  type Position,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigLoader, CONFIG_FILE } from './config';
+import { COMMANDS, FIX_ALL_KIND, getLanguageService, semanticTokensLegend, type LanguageService } from './service/languageService';
+import { defaultSettings, readSettings, withProjectConfig, type Settings } from './service/settings';
+
+/**
+ * Wires the language service to a connection: documents, settings (pulled with workspace/configuration,
+ * refreshed on didChangeConfiguration, the project's ossproc.config.json on top), debounced diagnostics,
+ * and one guarded handler per feature. The server keeps no per-request state, and a feature that throws is
+ * logged and answered with an empty result: it never takes the server down.
+ */
+
+export const VERSION = '0.1.0';
+
+/** Options a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Delay between the last change and re-diagnosis (ms); default 150. */
+  debounceMs?: number;
+  /** The `ossproc` settings, for clients that answer no workspace/configuration requests. */
+  settings?: unknown;
+}
+
+/** The features served for .ossproc documents only (in other languages they would compete with the host's). */
+const OSSPROC_ONLY: DocumentSelector = [{ language: 'ossproc' }, { pattern: '**/*.ossproc' }];
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => connection.console.log(message);
+  let service: LanguageService = getLanguageService({ log });
+  let debounceMs = 150;
+  let canPullConfiguration = false;
+  let clientCaps: ClientCapabilities = {};
+  let pushedSettings: Settings = defaultSettings();
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  const configs = new ConfigLoader(log);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const generations = new Map<string, number>();
+  const justOpened = new Set<string>();
+  const published = new Set<string>();
+
+  /** Runs a feature; an exception is logged and answered with `fallback`. */
+  function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        return await fn(params, token);
+      } catch (e) {
+        connection.console.error(`ossproc: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    let client: Promise<Settings>;
+    if (canPullConfiguration) {
+      let pending = settingsByUri.get(uri);
+      if (!pending) {
+        pending = connection.workspace.getConfiguration({ scopeUri: uri, section: 'ossproc' }).then(
+          (raw) => readSettings(raw),
+          (e: unknown) => {
+            log(`ossproc: could not read settings: ${String(e)}`);
+            return pushedSettings;
+          },
+        );
+        settingsByUri.set(uri, pending);
+      }
+      client = pending;
+    } else client = Promise.resolve(pushedSettings);
+    return client.then((s) => withProjectConfig(s, configs.forUri(uri)));
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const old = timers.get(uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const gen = (generations.get(uri) ?? 0) + 1;
+    generations.set(uri, gen);
+    try {
+      const opened = documents.get(uri);
+      if (!opened) return;
+      const settings = await settingsFor(uri);
+      const doc = documents.get(uri);
+      // a newer change or run has taken over while the settings were read
+      if (!doc || doc.version !== opened.version || generations.get(uri) !== gen) return;
+      if (!service.isEnabled(doc, settings)) {
+        if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
+      }
+      const result = service.doValidation(doc, settings);
+      published.add(uri);
+      connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.diagnostics });
+      if (!result.complete) {
+        // the run stopped on its time budget: let other messages through, then go on
+        setImmediate(() => {
+          if (generations.get(uri) === gen && documents.get(uri)?.version === doc.version) void validate(uri);
+        });
+      }
+    } catch (e) {
+      connection.console.error(`ossproc: diagnostics failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    clientCaps = params.capabilities;
+    canPullConfiguration = !!clientCaps.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    if (init.settings !== undefined) pushedSettings = readSettings(init.settings);
+    const snippets = clientCaps.textDocument?.completion?.completionItem?.snippetSupport ?? false;
+    service = getLanguageService({ snippets, log });
+    const td = clientCaps.textDocument;
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['/', ',', '_', '|'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+      inlayHintProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
+    };
+    // registered for .ossproc only, dynamically where the client can, else statically
+    if (!td?.signatureHelp?.dynamicRegistration) capabilities.signatureHelpProvider = { triggerCharacters: [',', '_'], retriggerCharacters: [','] };
+    if (!td?.documentSymbol?.dynamicRegistration) capabilities.documentSymbolProvider = true;
+    if (!td?.formatting?.dynamicRegistration) capabilities.documentFormattingProvider = true;
+    if (!td?.rangeFormatting?.dynamicRegistration) capabilities.documentRangeFormattingProvider = true;
+    if (!td?.semanticTokens?.dynamicRegistration) capabilities.semanticTokensProvider = { legend: semanticTokensLegend, full: true, range: true, documentSelector: OSSPROC_ONLY };
+    return { capabilities, serverInfo: { name: 'ossproc-language-server', version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    const td = clientCaps.textDocument;
+    const reg = connection.client;
+    const fail = (what: string) => (e: unknown) => log(`ossproc: could not register ${what}: ${String(e)}`);
+    if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) reg.register(DidChangeConfigurationNotification.type, { section: 'ossproc' }).catch(fail('configuration'));
+    if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      reg.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] }).catch(fail('file watching'));
+    }
+    if (td?.signatureHelp?.dynamicRegistration) reg.register(SignatureHelpRequest.type, { documentSelector: OSSPROC_ONLY, triggerCharacters: [',', '_'], retriggerCharacters: [','] }).catch(fail('signature help'));
+    if (td?.documentSymbol?.dynamicRegistration) reg.register(DocumentSymbolRequest.type, { documentSelector: OSSPROC_ONLY }).catch(fail('document symbols'));
+    if (td?.formatting?.dynamicRegistration) reg.register(DocumentFormattingRequest.type, { documentSelector: OSSPROC_ONLY }).catch(fail('formatting'));
+    if (td?.rangeFormatting?.dynamicRegistration) reg.register(DocumentRangeFormattingRequest.type, { documentSelector: OSSPROC_ONLY }).catch(fail('range formatting'));
+    if (td?.semanticTokens?.dynamicRegistration) {
+      reg.register(SemanticTokensRegistrationType.type, { documentSelector: OSSPROC_ONLY, legend: semanticTokensLegend, full: true, range: true }).catch(fail('semantic tokens'));
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsByUri.clear();
+    configs.clear();
+    const raw = (change.settings as { ossproc?: unknown } | null | undefined)?.ossproc;
+    if (raw !== undefined) pushedSettings = readSettings(raw);
+    revalidateAll();
+    if (clientCaps.workspace?.inlayHint?.refreshSupport) connection.languages.inlayHint.refresh().catch(() => {});
+    if (clientCaps.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    configs.clear();
+    revalidateAll();
+  });
+
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    schedule(uri, justOpened.delete(uri) ? 0 : debounceMs);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.delete(uri);
+    generations.delete(uri);
+    settingsByUri.delete(uri);
+    service.forget(uri);
+    if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  /** The document and its settings for a request, or undefined for a document the server does not hold. */
+  async function open(uri: string): Promise<{ doc: TextDocument; settings: Settings } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    return { doc, settings: await settingsFor(uri) };
+  }
+
+  connection.onCompletion(
+    guard('completion', null, async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.doComplete(o.doc, params.position, o.settings, token) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.doHover(o.doc, params.position, o.settings) : null;
+    }),
+  );
+  connection.onSignatureHelp(
+    guard('signature help', null, async (params) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.getSignatureHelp(o.doc, params.position, o.settings) : null;
+    }),
+  );
+  connection.onCodeAction(
+    guard('code actions', [], async (params) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.getCodeActions(o.doc, params.range, params.context, o.settings) : [];
+    }),
+  );
+  connection.onCodeActionResolve(async (action, token) => {
+    const data = action.data as { ossprocFixAll?: { uri?: unknown } } | undefined;
+    const uri = typeof data?.ossprocFixAll?.uri === 'string' ? data.ossprocFixAll.uri : undefined;
+    return guard('code action resolve', action, async () => {
+      const o = uri ? await open(uri) : undefined;
+      return o ? service.resolveCodeAction(o.doc, action, o.settings) : action;
+    })(action, token);
+  });
+  connection.languages.inlayHint.on(
+    guard('inlay hints', [], async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.getInlayHints(o.doc, params.range, o.settings, token) : [];
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    guard('semantic tokens', { data: [] }, async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.getSemanticTokens(o.doc, o.settings, undefined, token) : { data: [] };
+    }),
+  );
+  connection.languages.semanticTokens.onRange(
+    guard('semantic tokens', { data: [] }, async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.getSemanticTokens(o.doc, o.settings, params.range, token) : { data: [] };
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('document symbols', [], async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.getDocumentSymbols(o.doc, o.settings, token) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard('formatting', [], async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.format(o.doc, o.settings, undefined, token) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('formatting', [], async (params, token) => {
+      const o = await open(params.textDocument.uri);
+      return o ? service.format(o.doc, o.settings, params.range, token) : [];
+    }),
+  );
+  connection.onExecuteCommand(
+    guard('command', null, async (params) => {
+      const [uri, position, ...rest] = (params.arguments ?? []) as [string?, Position?, ...unknown[]];
+      if (typeof uri !== 'string' || !position) throw new Error(`${params.command} needs a document uri and a position`);
+      const o = await open(uri);
+      if (!o) return null;
+      switch (params.command) {
+        case COMMANDS.explain:
+          return service.explainAt(o.doc, position, o.settings);
+        case COMMANDS.decode:
+          return service.decodeAt(o.doc, position, o.settings);
+        case COMMANDS.insertSaveasTarget: {
+          const [bucket, object] = rest;
+          if (typeof object !== 'string' || object === '') throw new Error('insertSaveasTarget needs an object key');
+          const edit = service.saveasTargetEdit(o.doc, position, o.settings, typeof bucket === 'string' ? bucket : '', object);
+          const result = await connection.workspace.applyEdit({ label: 'Insert saveas target', edit: { changes: { [uri]: [edit] } } });
+          return { applied: result.applied, edit };
+        }
+        default:
+          throw new Error(`unknown command ${params.command}`);
+      }
+    }),
+  );
+
+  documents.listen(connection);
+}

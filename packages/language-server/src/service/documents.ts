@@ -1,0 +1,188 @@
+import { extractRegions, languageForFile, languageFromId, parse, type Diagnostic, type Directive, type EmbeddedRegion, type HostLanguage, type ParseResult } from '@ossproc/core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { regionAtOffset } from './mapping';
+import type { Settings } from './settings';
+
+/**
+ * The documents as the features see them: which host language a document is, where its processing strings
+ * are, and the caches that make a keystroke in a large document cheap. Caches are keyed by content, never by
+ * request: a feature asked twice about the same text gets the same answer.
+ */
+
+/** Caps on computed items and work, so that a 10 MB document or a 100,000-character line stays responsive. */
+export const LIMITS = {
+  /** Diagnostics published per document. */
+  maxDiagnostics: 1000,
+  /** Inlay hints per request. */
+  maxInlayHints: 1000,
+  /** Symbols (strings) per document. */
+  maxSymbols: 5000,
+  /** Completion items per request. */
+  maxCompletions: 500,
+  /** Semantic tokens are not computed for documents longer than this (characters). */
+  maxSemanticTokensLength: 2_000_000,
+  /** Host documents (not .ossproc) longer than this are not searched for strings at all. */
+  maxEmbeddedLength: 4_000_000,
+  /** A processing string longer than this (far beyond any URL) is neither checked nor parsed for features. */
+  maxRegionLength: 32_768,
+  /** Fresh checking per validation run before the server yields and continues in a later run (ms). */
+  checkBudgetMs: 250,
+};
+
+/** The host language of a document, or undefined when ossproc does not serve it (per `embeddedLanguages`). */
+export function hostLanguageOf(doc: TextDocument, settings: Settings): HostLanguage | undefined {
+  if (doc.languageId === 'ossproc') return 'ossproc';
+  // a client that does not know the language id (plain text) still opens .ossproc files
+  const known = languageFromId(doc.languageId);
+  if (/\.ossproc$/i.test(doc.uri) && (known === undefined || known === 'text')) return 'ossproc';
+  if (!settings.embeddedLanguages.includes(doc.languageId)) return undefined;
+  return known ?? languageForFile(safeDecode(doc.uri));
+}
+
+function safeDecode(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/** A processing string of a document with its host language. */
+export interface HostRegion {
+  region: EmbeddedRegion;
+  language: HostLanguage;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
+}
+
+/** The string on one line of an .ossproc document (as core's scanner reads it: trimmed; `#` lines are comments). */
+export function lineRegion(lineText: string, lineStart: number): EmbeddedRegion | undefined {
+  let s = 0;
+  let e = lineText.length;
+  while (e > s && (lineText.charCodeAt(e - 1) === 10 || lineText.charCodeAt(e - 1) === 13)) e--;
+  while (s < e && isBlank(lineText.charCodeAt(s))) s++;
+  while (e > s && isBlank(lineText.charCodeAt(e - 1))) e--;
+  if (s === e || lineText.charCodeAt(s) === 35 /* # */) return undefined;
+  const offsets = new Array<number>(e - s + 1);
+  for (let i = 0; i <= e - s; i++) offsets[i] = lineStart + s + i;
+  return { text: lineText.slice(s, e), offsets, range: { start: lineStart + s, end: lineStart + e } };
+}
+
+/** Per-document memo of check results, valid for one check configuration. */
+export interface CheckMemo {
+  key: string;
+  /** Region-relative diagnostics by (line or region) text. */
+  results: Map<string, Diagnostic[]>;
+  /** Directives of .ossproc comment lines by line text (line 0 = this line, 1 = the next, -1 = file). */
+  directives: Map<string, Directive[]>;
+}
+
+interface EmbeddedCache {
+  text: string;
+  language: HostLanguage;
+  regions: EmbeddedRegion[];
+}
+
+/** The caches of one language service. */
+export class DocumentStore {
+  private readonly embedded = new Map<string, EmbeddedCache>();
+  private readonly memos = new Map<string, CheckMemo>();
+  private readonly parses = new Map<string, ParseResult>();
+  private readonly lineCaches = new Map<string, { key: string; map: Map<string, unknown> }>();
+
+  /** The strings of a host document that is not .ossproc (cached while its text is unchanged). */
+  embeddedRegions(doc: TextDocument, language: HostLanguage): EmbeddedRegion[] {
+    const text = doc.getText();
+    if (text.length > LIMITS.maxEmbeddedLength) return [];
+    const cached = this.embedded.get(doc.uri);
+    if (cached && cached.language === language && cached.text === text) return cached.regions;
+    const regions = extractRegions(text, language);
+    this.embedded.set(doc.uri, { text, language, regions });
+    return regions;
+  }
+
+  /** The strings overlapping host offsets [start, end], in document order. */
+  regionsIn(doc: TextDocument, language: HostLanguage, start: number, end: number): EmbeddedRegion[] {
+    if (language === 'ossproc') {
+      const first = doc.positionAt(start).line;
+      const last = doc.positionAt(end).line;
+      const out: EmbeddedRegion[] = [];
+      for (let line = first; line <= last; line++) {
+        const r = this.ossprocLine(doc, line);
+        if (r) out.push(r);
+      }
+      return out;
+    }
+    return this.embeddedRegions(doc, language).filter((r) => r.range.end >= start && r.range.start <= end);
+  }
+
+  /** The string holding a host offset (its ends included). */
+  regionAt(doc: TextDocument, language: HostLanguage, offset: number): EmbeddedRegion | undefined {
+    if (language === 'ossproc') {
+      const r = this.ossprocLine(doc, doc.positionAt(offset).line);
+      return r && offset >= r.range.start && offset <= r.range.end ? r : undefined;
+    }
+    return regionAtOffset(this.embeddedRegions(doc, language), offset);
+  }
+
+  /** The string on a line of an .ossproc document. */
+  ossprocLine(doc: TextDocument, line: number): EmbeddedRegion | undefined {
+    if (line < 0 || line >= doc.lineCount) return undefined;
+    const start = doc.offsetAt({ line, character: 0 });
+    const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    return lineRegion(text, start);
+  }
+
+  /** A parse of a string, shared by the features asked about the same text (a small LRU). */
+  parse(text: string): ParseResult {
+    const hit = this.parses.get(text);
+    if (hit) {
+      this.parses.delete(text);
+      this.parses.set(text, hit);
+      return hit;
+    }
+    const parsed = parse(text);
+    this.parses.set(text, parsed);
+    if (this.parses.size > 256) this.parses.delete(this.parses.keys().next().value!);
+    return parsed;
+  }
+
+  /** The check memo of a document for a check configuration (a new configuration starts afresh). */
+  memo(uri: string, key: string): CheckMemo {
+    const m = this.memos.get(uri);
+    if (m && m.key === key) return m;
+    const fresh: CheckMemo = { key, results: new Map(), directives: new Map() };
+    this.memos.set(uri, fresh);
+    return fresh;
+  }
+
+  /** Replaces a document's memo (after a complete run, with only the entries still in use). */
+  setMemo(uri: string, memo: CheckMemo): void {
+    this.memos.set(uri, memo);
+  }
+
+  /**
+   * A per-document cache of results by line text, valid for one `key` (the settings it depends on); a
+   * feature replaces it after a full pass so that it holds only the lines still in the document.
+   */
+  lineCache<T>(uri: string, kind: string, key: string): Map<string, T> {
+    const id = `${kind}\u0000${uri}`;
+    const c = this.lineCaches.get(id);
+    if (c && c.key === key) return c.map as Map<string, T>;
+    const map = new Map<string, T>();
+    this.lineCaches.set(id, { key, map });
+    return map;
+  }
+
+  setLineCache<T>(uri: string, kind: string, key: string, map: Map<string, T>): void {
+    this.lineCaches.set(`${kind}\u0000${uri}`, { key, map });
+  }
+
+  forget(uri: string): void {
+    this.embedded.delete(uri);
+    this.memos.delete(uri);
+    for (const id of [...this.lineCaches.keys()]) if (id.endsWith(`\u0000${uri}`)) this.lineCaches.delete(id);
+  }
+}

@@ -1,0 +1,114 @@
+import type { ParamSpec } from '@ossproc/core';
+import type { CancellationToken, Range as LspRange, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServiceContext } from './context';
+import { ossprocLineDiagnostics } from './diagnostics';
+import { LIMITS, hostLanguageOf, lineRegion } from './documents';
+import { actionsOf, paramsOf } from './locate';
+import { checkKey, type Settings } from './settings';
+
+/**
+ * Semantic tokens for .ossproc documents: products, actions, keys, values by type (number, enum, base64,
+ * string), and `invalid` over what an error diagnostic covers. Strings inside other languages are left to
+ * the injection grammar (a semantic-token provider there would replace the host language's own).
+ * Each line's tokens are remembered by its text; documents over LIMITS.maxSemanticTokensLength get none.
+ */
+
+export const TOKEN_TYPES = ['namespace', 'function', 'property', 'number', 'enumMember', 'string', 'invalid'] as const;
+export const TOKEN_MODIFIERS = ['base64'] as const;
+export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+type TokenType = (typeof TOKEN_TYPES)[number];
+const T = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const BASE64 = 1 << TOKEN_MODIFIERS.indexOf('base64');
+
+function valueType(ps: ParamSpec | undefined): [number, number] {
+  switch (ps?.type) {
+    case 'int':
+    case 'float':
+      return [T.number, 0];
+    case 'enum':
+      return [T.enumMember, 0];
+    case 'base64':
+      return [T.string, BASE64];
+    default:
+      return [T.string, 0];
+  }
+}
+
+/** Tokens of one line as [character, length, type, modifiers]*, in order, not overlapping. */
+function lineTokens(ctx: ServiceContext, uri: string, lineText: string, settings: Settings): number[] {
+  const region = lineRegion(lineText, 0);
+  if (!region || region.text.length > LIMITS.maxRegionLength) return [];
+  const parsed = ctx.store.parse(region.text);
+  const shift = region.range.start;
+  const errors = ossprocLineDiagnostics(ctx.store, uri, settings, lineText)
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.range);
+  const raw: [number, number, number, number][] = [];
+  const add = (start: number, end: number, type: number, mods = 0) => {
+    if (end <= start) return;
+    const s = start + shift;
+    const e = end + shift;
+    const bad = errors.some((r) => r.start < e && s < r.end);
+    raw.push([s, e - s, bad ? T.invalid : type, bad ? 0 : mods]);
+  };
+  const seenStage = new Set<unknown>();
+  for (const a of actionsOf(parsed)) {
+    if (a.stage.product && !seenStage.has(a.stage)) {
+      seenStage.add(a.stage);
+      add(a.stage.product.range.start, a.stage.product.range.end, T.namespace);
+    }
+    add(a.node.name.range.start, a.node.name.range.end, T.function);
+    for (const p of paramsOf(a.node, a.spec)) {
+      if (p.node.key) add(p.node.key.range.start, p.node.key.range.end, T.property);
+      if (p.node.value) {
+        const [type, mods] = valueType(p.spec);
+        add(p.node.value.range.start, p.node.value.range.end, type, mods);
+      }
+    }
+  }
+  // a stage holding only its product (`video/`)
+  for (const stage of parsed.tree.stages) {
+    if (stage.product && !seenStage.has(stage)) add(stage.product.range.start, stage.product.range.end, T.namespace);
+  }
+  for (const tok of parsed.tokens) if (tok.kind === 'invalid') add(tok.range.start, tok.range.end, T.invalid);
+  raw.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  let end = -1;
+  for (const [s, len, type, mods] of raw) {
+    if (s < end) continue;
+    out.push(s, len, type, mods);
+    end = s + len;
+  }
+  return out;
+}
+
+export function getSemanticTokens(ctx: ServiceContext, doc: TextDocument, settings: Settings, range?: LspRange, token?: CancellationToken): SemanticTokens {
+  if (hostLanguageOf(doc, settings) !== 'ossproc') return { data: [] };
+  const text = doc.getText();
+  if (text.length > LIMITS.maxSemanticTokensLength) return { data: [] };
+  const key = checkKey(settings);
+  const cache = ctx.store.lineCache<number[]>(doc.uri, 'semanticTokens', key);
+  const fresh = range ? cache : new Map<string, number[]>();
+  const first = range ? range.start.line : 0;
+  const last = range ? Math.min(range.end.line, doc.lineCount - 1) : doc.lineCount - 1;
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  for (let line = first; line <= last; line++) {
+    if ((line & 63) === 0 && token?.isCancellationRequested) return { data: [] };
+    const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    let toks = cache.get(lineText);
+    if (!toks) toks = lineTokens(ctx, doc.uri, lineText, settings);
+    fresh.set(lineText, toks);
+    for (let i = 0; i < toks.length; i += 4) {
+      const ch = toks[i]!;
+      data.push(line - prevLine, line === prevLine ? ch - prevChar : ch, toks[i + 1]!, toks[i + 2]!, toks[i + 3]!);
+      prevLine = line;
+      prevChar = ch;
+    }
+  }
+  if (!range) ctx.store.setLineCache(doc.uri, 'semanticTokens', key, fresh);
+  return { data };
+}
