@@ -39,7 +39,8 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   const all: Diagnostic[] = [];
   for (const region of extractRegions(text, language)) {
     const parsed = parse(region.text);
-    const diagnostics = check(parsed, options);
+    // a URL's x-oss-process= / x-oss-async-process= parameter fixes the mode, though its name is not in the text
+    const diagnostics = check(parsed, region.mode && options.mode !== 'sync' && options.mode !== 'async' ? { ...options, mode: region.mode } : options);
     regions.push({ region, parsed, diagnostics });
     for (const d of diagnostics) all.push(toHost(region, d));
   }

@@ -7,6 +7,17 @@ import { ruleTester, type InvalidCase } from './helpers';
  * range (<|…|>), and the rule's own valid examples (from its metadata, which the docs show) report nothing.
  */
 const invalid: Record<string, InvalidCase[]> = {
+  'output-too-large': [
+    { code: 'image/resize,m_fixed,<|w_16384,h_16384|>', message: 'm_fixed with w_16384 and h_16384 makes 268,435,456 pixels; the output may have at most 16,777,216' },
+    { code: 'image/resize,m_pad,<|h_5000,w_5000|>', message: 'm_pad with w_5000 and h_5000 makes 25,000,000 pixels; the output may have at most 16,777,216' },
+  ],
+  'too-many-inputs': [
+    { code: `image${'/watermark,image_bG9nby5wbmc'.repeat(3)}/<|watermark|>,image_bG9nby5wbmc`, message: 'At most 3 image watermarks can be drawn on one image; this is number 4' },
+    { code: `video/concat,f_mp4${'/pre,o_YS5tcDQ'.repeat(10)}/<|sur|>,o_Yi5tcDQ`, message: 'video/concat joins at most 11 inputs: the source and 10 /pre or /sur; this is input 12' },
+  ],
+  'overwritten-outputs': [
+    { code: 'video/snapshots,f_jpg,inter_10000|sys/saveas,<|o_c2hvdC5qcGc|>', message: "o_c2hvdC5qcGc decodes to 'shot.jpg': video/snapshots writes several images, and a target with a suffix keeps only the last; leave the suffix out or add {index}" },
+  ],
   'syntax-error': [
     { code: "video/convert<|,|>,f_mp4", message: "Empty parameter: remove the extra ','" },
     { code: "image/resize,<| |>w_100", message: "Whitespace is not allowed in a processing string: remove it from 'w'" },
@@ -43,6 +54,7 @@ const invalid: Record<string, InvalidCase[]> = {
     { code: "video/convert,f_mp4,<|f_mkv|>", message: "f is given twice with different values (mp4 and mkv)" },
   ],
   'missing-parameter': [
+    { code: 'video/sprite,f_jpg,<|m_avg|>', message: 'm_avg spreads num frames evenly over the video: give num, more than 0' },
     { code: "video/<|convert|>,vcodec_h264", message: "video/convert needs f: the output container" },
     { code: "video/convert,f_mp4|sys/<|saveas|>,b_b3V0YnVja2V0", message: "sys/saveas needs o: the target object key, URL-safe base64 encoded" },
     { code: "image/<|indexcrop|>,i_0", message: "image/indexcrop needs one of x, y: Give the strip size along one axis: `x` or `y`." },
@@ -86,6 +98,9 @@ const invalid: Record<string, InvalidCase[]> = {
     { code: "video/convert,f_mp4,acodec_aac,aq_80,<|ab_128000|>", message: "ab and aq cannot be combined: give one of them (both set how strongly the audio is compressed)" },
   ],
   'ineffective-parameter': [
+    { code: 'image/<|quality,q_80|>/format,png', message: 'quality has no effect: the output is png, and quality applies only to jpg and webp output' },
+    { code: 'image/format,gif/<|interlace,1|>', message: 'interlace has no effect: the output is gif, and interlace applies only to jpg output' },
+    { code: 'image/resize,<|P_30|>', message: "P_30 scales a watermark image and works only inside a watermark's image processing; use p for a percentage" },
     { code: "video/convert,f_mp4,<|s_1920x1080|>", message: "s_1920x1080 has no effect: vcodec copy does not re-encode the video (vcodec copy is the default)" },
     { code: "video/convert,f_flac,acodec_aac,<|adepth_24|>,vn_1", message: "adepth_24 has no effect: adepth takes effect only with acodec_flac" },
     { code: "video/convert,f_mp4,vcodec_h264,vn_1,<|s_1280x720|>,an_0", message: "s_1280x720 has no effect: vn_1 drops the video stream" },

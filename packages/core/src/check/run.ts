@@ -1,3 +1,4 @@
+import { checkCombinations } from './combinations';
 import type { CheckContext } from './context';
 import { checkMedia } from './media';
 import { checkMode } from './mode';
@@ -9,7 +10,7 @@ import { checkSyntax } from './syntax';
 import { checkTargets } from './targets';
 
 /** The rule families, in the order their findings read best. */
-const FAMILIES = [checkSyntax, checkStructure, checkParams, checkRelations, checkMedia, checkTargets, checkNestedOnly, checkMode];
+const FAMILIES = [checkSyntax, checkStructure, checkParams, checkRelations, checkMedia, checkCombinations, checkTargets, checkNestedOnly, checkMode];
 
 export function runRules(ctx: CheckContext): void {
   for (const family of FAMILIES) family(ctx);

@@ -1,0 +1,77 @@
+import type { ActionInfo, CheckContext } from './context';
+import { paramText, removeParamEdit } from './context';
+import { readBase64 } from '../text/base64';
+
+/**
+ * Facts about combinations that per-parameter data cannot state: the output size limit, options that depend on
+ * the output format, how many watermarks or inputs an action takes, targets that outputs overwrite.
+ */
+export function checkCombinations(ctx: CheckContext): void {
+  const stage = ctx.stages[0];
+  if (!stage) return;
+  let imageWatermarks = 0;
+  let concatInputs = 0;
+  for (const a of stage.actions) {
+    if (!a.spec) continue;
+    const product = a.spec.product;
+    if (product === 'image' && a.name === 'resize') resizeArea(ctx, a);
+    if (product === 'image' && (a.name === 'quality' || a.name === 'interlace')) formatDependent(ctx, a, stage.actions);
+    if (product === 'image' && a.name === 'watermark' && a.byKey.has('image') && ++imageWatermarks > MAX_IMAGE_WATERMARKS) {
+      ctx.report('too-many-inputs', a.node.name.range, `At most ${MAX_IMAGE_WATERMARKS} image watermarks can be drawn on one image; this is number ${imageWatermarks}`);
+    }
+    if (a.name === 'concat') concatInputs = 0;
+    if ((a.name === 'pre' || a.name === 'sur') && a.spec.parent === 'concat' && ++concatInputs > MAX_CONCAT_INPUTS) {
+      ctx.report('too-many-inputs', a.node.name.range, `${product}/concat joins at most ${MAX_CONCAT_INPUTS + 1} inputs: the source and ${MAX_CONCAT_INPUTS} /pre or /sur; this is input ${concatInputs + 1}`);
+    }
+    if (product === 'video' && a.name === 'sprite' && a.written('m') === 'avg' && (a.value('num') ?? '0') === '0') {
+      ctx.report('missing-parameter', a.byKey.get('m')!.range, 'm_avg spreads num frames evenly over the video: give num, more than 0');
+    }
+  }
+  manyOutputsOneTarget(ctx);
+}
+
+/** The largest output the service writes: 16,384 px a side and 16,777,216 px in all. */
+const MAX_OUTPUT_PIXELS = 16_777_216;
+const MAX_IMAGE_WATERMARKS = 3;
+const MAX_CONCAT_INPUTS = 10;
+/** resize modes whose output is exactly w × h. */
+const EXACT_MODES = new Set(['fixed', 'fill', 'pad']);
+
+function resizeArea(ctx: CheckContext, a: ActionInfo): void {
+  const w = Number(a.written('w'));
+  const h = Number(a.written('h'));
+  const m = a.value('m') ?? '';
+  if (!EXACT_MODES.has(m) || !(w > 0) || !(h > 0) || w * h <= MAX_OUTPUT_PIXELS) return;
+  const sides = [a.byKey.get('w')!.range, a.byKey.get('h')!.range];
+  const range = { start: Math.min(...sides.map((r) => r.start)), end: Math.max(...sides.map((r) => r.end)) };
+  ctx.report('output-too-large', range, `m_${m} with w_${w} and h_${h} makes ${(w * h).toLocaleString('en-US')} pixels; the output may have at most ${MAX_OUTPUT_PIXELS.toLocaleString('en-US')}`);
+}
+
+/** quality works on JPG and WebP output, interlace on JPG output; the output format is the last `format` before. */
+function formatDependent(ctx: CheckContext, a: ActionInfo, actions: readonly ActionInfo[]): void {
+  const allowed = a.name === 'quality' ? ['jpg', 'webp'] : ['jpg'];
+  let output: string | undefined;
+  for (const other of actions) {
+    if (other.name === 'format' && other.spec?.product === 'image') output = other.node.params.find((p) => !p.key)?.value?.text;
+  }
+  if (!output || allowed.includes(output)) return;
+  ctx.report('ineffective-parameter', a.node.range, `${a.name} has no effect: the output is ${output}, and ${a.name} applies only to ${allowed.join(' and ')} output`, {
+    unnecessary: true,
+  });
+}
+
+/** Actions that write several files: a fixed name with a suffix keeps only the last of them. */
+function manyOutputsOneTarget(ctx: CheckContext): void {
+  const producer = ctx.stages[0]?.actions.find((a) => a.spec && a.spec.product === 'video' && (a.name === 'snapshots' || a.name === 'sprite'));
+  if (!producer) return;
+  for (const a of ctx.actions()) {
+    if (a.spec?.product !== 'sys' || a.name !== 'saveas') continue;
+    const o = a.byKey.get('o');
+    const key = o?.value && readBase64(o.value.text).text;
+    if (!o || key === undefined || key.includes('{index}')) continue;
+    if (/\.[A-Za-z0-9]{2,4}$/.test(key)) {
+      ctx.report('overwritten-outputs', o.range, `${paramText(ctx, o)} decodes to '${key}': video/${producer.name} writes several images, and a target with a suffix keeps only the last; leave the suffix out or add {index}`);
+    }
+  }
+}
+
