@@ -1,15 +1,20 @@
 import { check, type CheckOptions } from './check/index';
 import type { Diagnostic } from './check/diagnostic';
+import type { ActionName, ActionParams } from './catalog/names.generated';
 import { encodeBase64Url } from './text/base64';
 
-/** One step of processing: `{ action: 'image/resize', params: { m: 'lfit', w: 100 } }`; `value` for bare values (`rotate,90`). */
-export interface BuildStep {
-  /** `product/action` for the first step of a product, or `product/action` again for later ones. */
-  action: `${string}/${string}`;
-  params?: Record<string, string | number | boolean | undefined>;
-  /** Positional values, in order (`format,webp`). */
-  values?: (string | number)[];
-}
+/**
+ * One step of processing, typed from the catalog: `{ action: 'image/resize', params: { m: 'lfit', w: 100 } }`
+ * (an unknown key or value is a type error); `values` for bare values (`{ action: 'image/rotate', values: [90] }`).
+ */
+export type BuildStep = {
+  [A in ActionName]: {
+    action: A;
+    params?: ActionParams[A];
+    /** Positional values, in order (`format,webp`). */
+    values?: (string | number)[];
+  };
+}[ActionName];
 
 export interface BuildSpec {
   /** `async` adds the x-oss-async-process= prefix, `sync` x-oss-process=; omitted: a bare string (a style). */
@@ -44,9 +49,9 @@ export function build(spec: BuildSpec, options: CheckOptions = {}): string {
     const p = step.action.slice(0, slash);
     const name = step.action.slice(slash + 1);
     const words = [name, ...(step.values ?? []).map(String)];
-    for (const [k, v] of Object.entries(step.params ?? {})) {
+    for (const [k, v] of Object.entries((step.params ?? {}) as Record<string, unknown>)) {
       if (v === undefined) continue;
-      words.push(`${k}_${typeof v === 'boolean' ? (v ? 1 : 0) : v}`);
+      words.push(`${k}_${String(v)}`);
     }
     if (product === undefined) chain = `${p}/${words.join(',')}`;
     else if (p === product) chain += `/${words.join(',')}`;

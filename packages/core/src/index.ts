@@ -26,6 +26,7 @@ export { applyFixes, fixAll, type FixResult } from './fix';
 export { format } from './format';
 export { explain, type ExplainedAction, type ExplainedParam, type Explanation } from './explain';
 export { build, BuildError, type BuildSpec, type BuildStep } from './build';
+export type { ActionName, ActionParams } from './catalog/names.generated';
 
 // the catalog
 export { PRODUCTS, TARGET_VARIABLES, childActions, getAction, getParam, getProduct, positionalParams, styleNameRule, topLevelActions } from './catalog';
