@@ -96,7 +96,9 @@ export class LspClient {
       client.diagnostics.set(p.uri, p);
       client.published.push(p);
     });
-    connection.onNotification('window/logMessage', (p: LogMessageParams) => client.logs.push(p));
+    connection.onNotification('window/logMessage', (p: LogMessageParams) => {
+      client.logs.push(p);
+    });
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       client.configurationRequests++;
       return p.items.map((i) => (i.section === 'ossproc' ? client.settings : null));
