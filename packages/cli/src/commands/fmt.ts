@@ -1,0 +1,152 @@
+import { format } from '@ossproc/core';
+import { createWriteStream, promises as fsp } from 'node:fs';
+import { once } from 'node:events';
+import { bool, parseArgs, type FlagSpecs } from '../args';
+import { ConfigResolver } from '../config';
+import { UsageError } from '../errors';
+import { Discoverer } from '../files/discover';
+import { bufferSource, fileSource, readAll, readErrorMessage, validateSource, type ByteSource } from '../files/read';
+import { displayPath } from '../formatters/types';
+import { FMT_HELP } from '../help';
+import { debugLog, say, type Io } from '../io';
+import { LineSplitter } from '../lint/lines';
+
+const FLAGS: FlagSpecs = {
+  check: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  ignore: { type: 'boolean', negatable: true },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
+}
+
+/** One line in canonical form: a string line is trimmed and formatted; comment and blank lines stay. */
+export function formatLine(line: string): string {
+  let s = 0;
+  let e = line.length;
+  while (s < e && isBlank(line.charCodeAt(s))) s++;
+  while (e > s && isBlank(line.charCodeAt(e - 1))) e--;
+  if (s === e || line.charCodeAt(s) === 35) return line;
+  return format(line.slice(s, e));
+}
+
+/**
+ * Formats a source line by line, giving the text piece by piece to `sink`; says whether anything changed.
+ * The bytes are checked first (NUL, UTF-8), as lint does.
+ */
+async function formatSource(source: ByteSource, sink: ((s: string) => void | Promise<void>) | undefined): Promise<{ changed: boolean } | { problem: string }> {
+  const v = await validateSource(source);
+  if (!v.ok) return { problem: `${v.message}${v.line ? ` (line ${v.line})` : ''}` };
+  let changed = false;
+  const pieces: string[] = [];
+  if (v.bom) pieces.push('\ufeff');
+  const splitter = new LineSplitter((text, _n, _o, eol) => {
+    const out = formatLine(text);
+    if (out !== text) changed = true;
+    if (sink) pieces.push(out + eol);
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const drain = async () => {
+    if (sink && pieces.length) {
+      const text = pieces.join('');
+      pieces.length = 0;
+      await sink(text);
+    }
+  };
+  for await (const chunk of source()) {
+    splitter.push(decoder.decode(chunk, { stream: true }));
+    await drain();
+  }
+  splitter.push(decoder.decode());
+  splitter.end();
+  await drain();
+  return { changed };
+}
+
+/** `ossproc fmt`: rewrites .ossproc files (or lists them with --check); with --stdin prints the result. */
+export async function fmtCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, FLAGS, 'fmt');
+  if (bool(flags, 'help')) {
+    io.stdout.write(FMT_HELP);
+    return 0;
+  }
+  const checkOnly = bool(flags, 'check');
+  if (bool(flags, 'stdin')) {
+    if (positionals.length) throw new UsageError('fmt --stdin formats standard input; do not also name files');
+    const bytes = await readAll(io.stdin);
+    const parts: string[] = [];
+    const r = await formatSource(bufferSource(bytes), checkOnly ? undefined : (s) => void parts.push(s));
+    if ('problem' in r) {
+      say(io, `standard input: ${r.problem}`);
+      return 2;
+    }
+    if (checkOnly) {
+      if (r.changed) io.stdout.write('<stdin>\n');
+      return r.changed ? 1 : 0;
+    }
+    io.stdout.write(parts.join(''));
+    return 0;
+  }
+  const log = debugLog(io);
+  const discovery = await new Discoverer(io.cwd, new ConfigResolver(), flags.ignore === false, log, ['ossproc'], false).discover(positionals.length ? positionals : ['.']);
+  let status = 0;
+  for (const p of discovery.problems) say(io, p);
+  if (discovery.problems.length) status = 2;
+  let wouldChange = 0;
+  for (const task of discovery.files) {
+    const shown = displayPath(task.path, io.cwd);
+    if (task.language !== 'ossproc') {
+      say(io, `${shown}: fmt formats .ossproc files only`);
+      status = 2;
+      continue;
+    }
+    try {
+      if (checkOnly || task.special) {
+        const source = task.special ? bufferSource(await fsp.readFile(task.path)) : fileSource(task.path);
+        const r = await formatSource(source, undefined);
+        if ('problem' in r) {
+          say(io, `${shown}: ${r.problem}`);
+          status = 2;
+        } else if (r.changed) {
+          wouldChange++;
+          io.stdout.write(`${shown}\n`);
+        }
+        continue;
+      }
+      const temp = `${task.path}.ossproc-fmt-${process.pid}.tmp`;
+      const out = createWriteStream(temp);
+      let r;
+      try {
+        r = await formatSource(fileSource(task.path), async (s) => {
+          if (!out.write(s)) await once(out, 'drain');
+        });
+      } finally {
+        out.end();
+        await once(out, 'close');
+      }
+      if (!('problem' in r) && r.changed) {
+        await fsp.chmod(temp, (await fsp.stat(task.path)).mode);
+        await fsp.rename(temp, task.path);
+        io.stdout.write(`${shown}\n`);
+      } else await fsp.rm(temp, { force: true });
+      if ('problem' in r) {
+        say(io, `${shown}: ${r.problem}`);
+        status = 2;
+      }
+    } catch (e) {
+      if (io.debug) io.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+      say(io, `${shown}: ${readErrorMessage(e)}`);
+      status = 2;
+    }
+  }
+  if (status === 0 && checkOnly && wouldChange > 0) {
+    say(io, `${wouldChange} file${wouldChange === 1 ? '' : 's'} would be reformatted (run ossproc fmt to rewrite)`);
+    return 1;
+  }
+  log(`formatted ${discovery.files.length} file(s)`);
+  return status;
+}
+

@@ -1,0 +1,284 @@
+import { languageForFile, type CheckMode, type HostLanguage, type RuleSetting, type Severity } from '@ossproc/core';
+import { createWriteStream, promises as fsp, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { bool, list, parseArgs, str, type FlagSpecs } from '../args';
+import { ConfigResolver, type Config } from '../config';
+import { UsageError } from '../errors';
+import { Discoverer, type FileTask } from '../files/discover';
+import { bufferSource, decodeBytes, fileSource, readAll, readErrorMessage, readFileBytes, type ByteSource } from '../files/read';
+import { useColor } from '../formatters/colors';
+import { formatterFor } from '../formatters/index';
+import { LINT_HELP } from '../help';
+import { debugLog, say, type Io } from '../io';
+import { lintDocumentText } from '../lint/document';
+import { fatalMessage } from '../lint/messages';
+import { lintOssprocStream } from '../lint/ossproc';
+import { CheckPool } from '../lint/pool';
+import { Reporter, type FileReport } from '../lint/reporter';
+import type { FileSettings } from '../lint/settings';
+import { Output } from '../output';
+import { ALL_RULES, effectiveSeverity, parseRuleFlag } from '../rules';
+import { UNUSED_DIRECTIVE_RULE } from '../types';
+import { VERSION } from '../version';
+
+export const LINT_FLAGS: FlagSpecs = {
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string', value: 'path' },
+  format: { type: 'string', short: 'f', value: 'stylish|json|sarif|github' },
+  'output-file': { type: 'string', short: 'o', value: 'path' },
+  'max-warnings': { type: 'string', value: 'number' },
+  quiet: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  mode: { type: 'string', value: 'auto|sync|async' },
+  'source-key': { type: 'string', value: 'key' },
+  rule: { type: 'string', multiple: true, value: 'rule-id:severity' },
+  config: { type: 'string', short: 'c', value: 'path' },
+  'print-config': { type: 'string', value: 'path' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  ignore: { type: 'boolean', negatable: true },
+  color: { type: 'boolean', negatable: true },
+  concurrency: { type: 'string', value: 'auto|off|number' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Files of at least this size are checked on worker threads with `--concurrency auto`. */
+const POOL_THRESHOLD = 2 * 1024 * 1024;
+
+interface LintRun {
+  io: Io;
+  cliRules: Record<string, RuleSetting>;
+  mode: CheckMode | undefined;
+  sourceKey: string | undefined;
+  reportUnused: boolean;
+  quiet: boolean;
+  fix: FileSettings['fix'];
+  concurrency: 'auto' | 'off' | number;
+  configs: ConfigResolver;
+  pool?: CheckPool;
+  log: (msg: string) => void;
+}
+
+export async function lintCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, LINT_FLAGS, 'lint');
+  if (bool(flags, 'help')) {
+    io.stdout.write(LINT_HELP);
+    return 0;
+  }
+  const format = str(flags, 'format') ?? 'stylish';
+  const createSession = formatterFor(format);
+  const maxWarnings = parseMaxWarnings(str(flags, 'max-warnings'));
+  const mode = str(flags, 'mode');
+  if (mode !== undefined && !['auto', 'sync', 'async'].includes(mode)) throw new UsageError(`--mode must be auto, sync or async; got '${mode}'`);
+  const cliRules: Record<string, RuleSetting> = {};
+  for (const r of list(flags, 'rule')) {
+    const [id, setting] = parseRuleFlag(r);
+    cliRules[id] = setting;
+  }
+  const stdin = bool(flags, 'stdin');
+  const stdinFilename = str(flags, 'stdin-filename');
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename goes with --stdin');
+  if (stdin && positionals.length) throw new UsageError(`--stdin reads standard input; do not also name files (${positionals.join(' ')})`);
+  const fixApply = bool(flags, 'fix');
+  const fixDry = bool(flags, 'fix-dry-run');
+  if (fixApply && fixDry) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (fixApply && stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run (with --format json the fixed text is in "output")');
+  const printConfig = str(flags, 'print-config');
+  if (printConfig !== undefined && (positionals.length || stdin)) throw new UsageError('--print-config takes one file and lints nothing; do not name other files or --stdin');
+  const concurrency = parseConcurrency(str(flags, 'concurrency'));
+
+  const log = debugLog(io);
+  const configs = new ConfigResolver(str(flags, 'config') ? resolve(io.cwd, str(flags, 'config')!) : undefined);
+  const run: LintRun = {
+    io,
+    cliRules,
+    mode: mode as CheckMode | undefined,
+    sourceKey: str(flags, 'source-key'),
+    reportUnused: bool(flags, 'report-unused-disable-directives'),
+    quiet: bool(flags, 'quiet'),
+    fix: fixApply ? 'apply' : fixDry ? 'dry-run' : 'off',
+    concurrency,
+    configs,
+    log,
+  };
+
+  if (printConfig !== undefined) {
+    const file = resolve(io.cwd, printConfig);
+    io.stdout.write(`${JSON.stringify(effectiveConfig(run, file, configs.forFile(file)), null, 2)}\n`);
+    return 0;
+  }
+
+  const outputFile = str(flags, 'output-file');
+  const stream = outputFile ? createWriteStream(resolve(io.cwd, outputFile)) : io.stdout;
+  if (outputFile) {
+    await new Promise<void>((ok, fail) => {
+      (stream as ReturnType<typeof createWriteStream>).once('open', () => ok());
+      stream.once('error', (e: NodeJS.ErrnoException) => fail(new UsageError(`cannot write --output-file ${outputFile}: ${e.code ?? e.message}`)));
+    });
+  }
+  const out = new Output(stream);
+  const color = useColor(flags.color as boolean | undefined, !outputFile && !!io.stdout.isTTY, io.env);
+  const reporter = new Reporter(createSession({ cwd: io.cwd, color, version: VERSION, rules: ALL_RULES }), out, run.quiet);
+
+  let problems = 0;
+  const started = Date.now();
+  try {
+    if (stdin) {
+      const bytes = await readAll(io.stdin);
+      const filePath = stdinFilename !== undefined ? resolve(io.cwd, stdinFilename) : '<text>';
+      const language: HostLanguage = stdinFilename !== undefined ? (languageForFile(stdinFilename) ?? 'text') : 'ossproc';
+      const config = configs.forFile(stdinFilename !== undefined ? filePath : resolve(io.cwd, 'stdin'));
+      log(`stdin as ${language}${config ? `, config ${config.path}` : ''}`);
+      await lintOne(run, { path: filePath, language, special: true }, reporter, config, bytes);
+    } else {
+      const patterns = positionals.length ? positionals : ['.'];
+      const discovery = await new Discoverer(io.cwd, configs, flags.ignore === false, log).discover(patterns);
+      for (const p of discovery.problems) say(io, p);
+      problems = discovery.problems.length;
+      log(`${discovery.files.length} file(s) to lint`);
+      for (const task of discovery.files) {
+        await lintOne(run, task, reporter, configs.forFile(task.path));
+        await out.flush();
+      }
+    }
+    reporter.finish();
+    await out.close();
+  } finally {
+    await run.pool?.close();
+  }
+  log(`done in ${Date.now() - started} ms`);
+
+  const t = reporter.totals;
+  if (problems > 0 || t.fatalErrorCount > 0) return 2;
+  if (t.errorCount > 0) return 1;
+  if (maxWarnings >= 0 && t.warningCount > maxWarnings) {
+    say(io, `too many warnings: ${t.warningCount} (maximum: ${maxWarnings})`);
+    return 1;
+  }
+  return 0;
+}
+
+function parseMaxWarnings(v: string | undefined): number {
+  if (v === undefined) return -1;
+  if (!/^-?\d+$/.test(v.trim()) || Number(v) < -1) throw new UsageError(`--max-warnings expects a number of warnings (0 or more; -1 for no limit); got '${v}'`);
+  return Number(v);
+}
+
+function parseConcurrency(v: string | undefined): 'auto' | 'off' | number {
+  if (v === undefined || v === 'auto') return 'auto';
+  if (v === 'off') return 'off';
+  if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64) return Number(v);
+  throw new UsageError(`--concurrency expects auto, off or a number of threads (1-64); got '${v}'`);
+}
+
+
+export function settingsFor(run: LintRun, config: Config | undefined): FileSettings {
+  const rules: Record<string, RuleSetting> = { ...(config?.rules ?? {}), ...run.cliRules };
+  let unused: Severity | 'off' = effectiveSeverity(UNUSED_DIRECTIVE_RULE, rules);
+  if (run.reportUnused && unused === 'off') unused = 'warning';
+  const check: FileSettings['check'] = { mode: run.mode ?? config?.mode ?? 'auto', rules };
+  const sourceKey = run.sourceKey ?? config?.sourceKey;
+  if (sourceKey !== undefined) check.sourceKey = sourceKey;
+  return { check, unusedDirectives: unused, quiet: run.quiet, fix: run.fix };
+}
+
+function effectiveConfig(run: LintRun, file: string, config: Config | undefined) {
+  const s = settingsFor(run, config);
+  const words: Record<string, string> = { error: 'error', warning: 'warn', info: 'info', off: 'off' };
+  const rules: Record<string, string> = {};
+  for (const r of ALL_RULES) rules[r.id] = words[effectiveSeverity(r.id, s.check.rules ?? {})]!;
+  rules[UNUSED_DIRECTIVE_RULE] = words[s.unusedDirectives]!;
+  return {
+    filePath: file,
+    configFile: config?.path ?? null,
+    language: languageForFile(file) ?? 'text',
+    mode: s.check.mode,
+    sourceKey: s.check.sourceKey ?? null,
+    rules,
+    ignore: config?.ignore ?? [],
+    include: config?.include ?? [],
+  };
+}
+
+function poolFor(run: LintRun, task: FileTask, size: number): CheckPool | undefined {
+  if (run.fix !== 'off' || run.concurrency === 'off') return undefined;
+  let threads: number;
+  if (run.concurrency === 'auto') {
+    if (size < POOL_THRESHOLD) return undefined;
+    threads = Math.min(availableParallelism(), 8);
+    if (threads < 2) return undefined;
+  } else threads = run.concurrency;
+  if (!run.pool) {
+    run.log(`checking on ${threads} worker thread(s) (${task.path})`);
+    run.pool = new CheckPool(threads, __filename);
+  }
+  return run.pool;
+}
+
+/** Lints one file (or stdin's bytes); a failure of one file is reported on it and the run goes on. */
+async function lintOne(run: LintRun, task: FileTask, reporter: Reporter, config: Config | undefined, bytes?: Buffer): Promise<void> {
+  const settings = settingsFor(run, config);
+  const report = reporter.file(task.path);
+  const started = Date.now();
+  try {
+    if (task.language === 'ossproc') await lintOssproc(run, task, settings, report, bytes);
+    else await lintOther(run, task, settings, report, bytes);
+  } catch (e) {
+    if (run.io.debug) run.io.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    const code = (e as NodeJS.ErrnoException)?.code;
+    report.add(fatalMessage(code ? readErrorMessage(e) : `internal error while linting this file: ${e instanceof Error ? e.message : String(e)}${run.io.debug ? '' : ' (run with --debug for details)'}`));
+  }
+  report.end();
+  run.log(`${task.path}: ${task.language}, ${Date.now() - started} ms${config ? `, config ${config.path}` : ''}`);
+}
+
+async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
+  let source: ByteSource;
+  let size = 0;
+  if (bytes) {
+    source = bufferSource(bytes);
+    size = bytes.length;
+  } else if (task.special) {
+    const read = await readFileBytes(task.path);
+    if (!read.ok) return report.add(fatalMessage(read.message));
+    source = bufferSource(read.bytes);
+    size = read.bytes.length;
+  } else {
+    try {
+      size = statSync(task.path).size;
+    } catch (e) {
+      return report.add(fatalMessage(readErrorMessage(e)));
+    }
+    source = fileSource(task.path);
+  }
+  const writable = !bytes && !task.special;
+  if (run.fix === 'apply' && !writable) settings = { ...settings, fix: 'off' };
+  const opts: Parameters<typeof lintOssprocStream>[2] = { settings, pool: poolFor(run, task, size) };
+  if (writable) opts.filePath = task.path;
+  await lintOssprocStream(source, report, opts);
+}
+
+async function lintOther(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
+  let raw = bytes;
+  if (!raw) {
+    const read = await readFileBytes(task.path);
+    if (!read.ok) return report.add(fatalMessage(read.message));
+    raw = read.bytes;
+  }
+  const decoded = decodeBytes(raw);
+  if (!decoded.ok) return report.add(fatalMessage(decoded.message, decoded.line, decoded.column));
+  const fixed = await lintDocumentText(decoded.text, task.language, settings, report);
+  if (fixed === undefined) return;
+  const full = (decoded.bom ? '\ufeff' : '') + fixed;
+  if (settings.fix === 'dry-run') report.end(full);
+  else if (settings.fix === 'apply' && !bytes && !task.special) await writeAtomically(task.path, full);
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.ossproc-fix-${process.pid}.tmp`;
+  const mode = (await fsp.stat(path)).mode;
+  await fsp.writeFile(temp, text, { mode });
+  await fsp.rename(temp, path);
+}

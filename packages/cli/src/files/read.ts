@@ -1,0 +1,175 @@
+import { createReadStream, promises as fsp } from 'node:fs';
+
+/**
+ * Reading input: bytes are checked for NUL (binary or UTF-16) and decoded as UTF-8 with a fatal decoder, so
+ * a file is either text or one clear problem. A leading BOM is dropped from the text (offsets, lines and
+ * columns count from after it, as editors show them) and put back when a fixed file is written.
+ */
+
+/** A way to read an input's bytes from the start, as often as needed (a file, or stdin held in memory). */
+export type ByteSource = () => AsyncIterable<Buffer>;
+
+export interface InputProblem {
+  message: string;
+  /** 1-based, when the problem has a place. */
+  line?: number;
+  column?: number;
+}
+
+export type DecodedText = { ok: true; text: string; bom: boolean } | ({ ok: false } & InputProblem);
+
+const CHUNK = 1 << 18;
+
+export function fileSource(path: string): ByteSource {
+  return () => createReadStream(path, { highWaterMark: CHUNK });
+}
+
+export function bufferSource(buf: Buffer): ByteSource {
+  return async function* () {
+    for (let i = 0; i < buf.length; i += CHUNK) yield buf.subarray(i, Math.min(buf.length, i + CHUNK));
+  };
+}
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** A message for a failed read (EACCES, EISDIR, a dangling link…). */
+export function readErrorMessage(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read file: permission denied';
+    case 'ENOENT':
+      return 'cannot read file: it does not exist (a dangling symbolic link?)';
+    case 'EISDIR':
+      return 'cannot read file: it is a directory';
+    case 'ELOOP':
+      return 'cannot read file: too many levels of symbolic links';
+    default:
+      return `cannot read file: ${e?.code ?? ''} ${e?.message ?? String(err)}`.replace(/\s+/g, ' ').trim();
+  }
+}
+
+export async function readFileBytes(path: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+  try {
+    return { ok: true, bytes: await fsp.readFile(path) };
+  } catch (err) {
+    return { ok: false, message: readErrorMessage(err) };
+  }
+}
+
+const BINARY = 'binary file (it contains NUL bytes; ossproc reads UTF-8 text, and UTF-16 files must be converted)';
+
+export function hasBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Decodes a whole file: NUL bytes and invalid UTF-8 are problems, with their line. */
+export function decodeBytes(bytes: Buffer): DecodedText {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, message: BINARY, ...placeOfByte(bytes, nul) };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text, bom: hasBom(bytes) };
+  } catch {
+    return invalidUtf8(bytes, 0, 0, 0);
+  }
+}
+
+function invalidUtf8(bytes: Uint8Array, base: number, linesBefore: number, lastLineStart: number): { ok: false } & InputProblem {
+  const at = firstInvalidUtf8(bytes);
+  const where = placeOfByte(bytes, at < 0 ? bytes.length : at, linesBefore, lastLineStart - base);
+  return { ok: false, message: `invalid UTF-8 (byte offset ${base + Math.max(0, at)}); ossproc reads UTF-8 text`, ...where };
+}
+
+/** 1-based line and (byte) column of a byte offset; `linesBefore`/`lineStart` carry counts from earlier chunks. */
+function placeOfByte(bytes: Uint8Array, offset: number, linesBefore = 0, lineStart = 0): { line: number; column: number } {
+  let line = linesBefore;
+  let start = lineStart;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line: line + 1, column: offset - start + 1 };
+}
+
+/** The offset of the first byte that breaks UTF-8, or -1 (a truncated sequence at the end counts). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Checks a source without keeping it (the first pass over a large .ossproc file): NUL bytes and invalid
+ * UTF-8 become a problem; `onText` sees the decoded text chunk by chunk.
+ */
+export async function validateSource(source: ByteSource, onText?: (chunk: string) => void): Promise<{ ok: true; bom: boolean } | ({ ok: false } & InputProblem)> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let base = 0;
+  let lines = 0;
+  let lineStart = 0;
+  let bom = false;
+  let first = true;
+  for await (const chunk of source()) {
+    if (first) {
+      bom = hasBom(chunk);
+      first = false;
+    }
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) return { ok: false, message: BINARY, ...placeOfByte(chunk, nul, lines, lineStart - base) };
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      // the bad sequence may start in the previous chunk's tail; report within this chunk at worst
+      return invalidUtf8(chunk, base, lines, lineStart);
+    }
+    onText?.(text);
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
+      lines++;
+      lineStart = base + i + 1;
+    }
+    base += chunk.length;
+  }
+  try {
+    onText?.(decoder.decode());
+  } catch {
+    return { ok: false, message: `invalid UTF-8 (a truncated sequence at the end of the file, byte offset ${base})`, line: lines + 1, column: base - lineStart + 1 };
+  }
+  return { ok: true, bom };
+}

@@ -1,0 +1,63 @@
+import type { FormatterSession } from '../formatters/types';
+import type { Output } from '../output';
+import { addCounts, emptyCounts, type FileCounts, type LintMessage, type Totals } from '../types';
+
+/**
+ * Receives each file's messages as they are found and passes them straight to the formatter session and the
+ * output; it keeps only counts. `--quiet` drops everything below error here (so warnings are not counted
+ * against --max-warnings either).
+ */
+export class Reporter {
+  readonly totals: Totals = { fileCount: 0, ...emptyCounts() };
+
+  constructor(
+    private readonly session: FormatterSession,
+    readonly out: Output,
+    private readonly quiet: boolean,
+  ) {
+    out.write(session.begin());
+  }
+
+  file(filePath: string): FileReport {
+    return new FileReport(filePath, this.session, this.out, this.quiet, this.totals);
+  }
+
+  finish(): void {
+    this.out.write(this.session.end(this.totals));
+  }
+}
+
+export class FileReport {
+  readonly counts: FileCounts = emptyCounts();
+  private ended = false;
+
+  constructor(
+    readonly filePath: string,
+    private readonly session: FormatterSession,
+    readonly out: Output,
+    private readonly quiet: boolean,
+    private readonly totals: Totals,
+  ) {
+    out.write(session.fileStart(filePath));
+  }
+
+  add(m: LintMessage): void {
+    if (this.quiet && m.severity !== 2) return;
+    addCounts(this.counts, m);
+    this.out.write(this.session.message(this.filePath, m));
+  }
+
+  end(output?: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    const end = { filePath: this.filePath, ...this.counts, ...(output !== undefined ? { output } : {}) };
+    this.out.write(this.session.fileEnd(end));
+    const t = this.totals;
+    t.fileCount++;
+    t.errorCount += this.counts.errorCount;
+    t.fatalErrorCount += this.counts.fatalErrorCount;
+    t.warningCount += this.counts.warningCount;
+    t.fixableErrorCount += this.counts.fixableErrorCount;
+    t.fixableWarningCount += this.counts.fixableWarningCount;
+  }
+}

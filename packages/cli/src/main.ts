@@ -1,0 +1,86 @@
+import './polyfill';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { explainCommand } from './commands/explain';
+import { fmtCommand } from './commands/fmt';
+import { lintCommand } from './commands/lint';
+import { closest, FatalError, UsageError } from './errors';
+import { isGlobPattern } from './files/discover';
+import { MAIN_HELP } from './help';
+import type { Io } from './io';
+import { serveChecks } from './lint/pool';
+import { VERSION } from './version';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * The `ossproc` binary. The same bundle is the check worker of large files (see lint/pool.ts). Every error
+ * ends here as one line on stderr and exit code 2; a stack trace only with --debug.
+ */
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
+  lint: lintCommand,
+  explain: explainCommand,
+  fmt: fmtCommand,
+};
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const first = argv[0];
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    if (first === 'help' && argv[1] && COMMANDS[argv[1]]) return COMMANDS[argv[1]]!(['--help'], io);
+    io.stdout.write(MAIN_HELP);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[first];
+  if (command) return command(argv.slice(1), io);
+  // `ossproc presets/` and `ossproc --stdin` mean lint, as with ESLint
+  if (first.startsWith('-') || existsSync(resolve(io.cwd, first)) || isGlobPattern(first)) return lintCommand(argv, io);
+  const hint = closest(first, Object.keys(COMMANDS));
+  throw new UsageError(`unknown command '${first}'${hint ? ` (did you mean '${hint}'?)` : ''}, and no file or directory of that name; commands: ${Object.keys(COMMANDS).join(', ')}`);
+}
+
+function report(err: unknown, debug: boolean): number {
+  if (err instanceof UsageError || err instanceof FatalError) {
+    process.stderr.write(`ossproc: ${err.message}\n`);
+    if (err instanceof UsageError) process.stderr.write(`ossproc: see 'ossproc --help'\n`);
+    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+  const e = err as Error;
+  process.stderr.write(`ossproc: internal error: ${e?.message ?? String(err)}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
+  if (debug) process.stderr.write(`${e?.stack ?? ''}\n`);
+  return 2;
+}
+
+function start(): void {
+  const argv = process.argv.slice(2);
+  const debug = argv.includes('--debug');
+  const fail = (err: unknown) => {
+    process.exitCode = report(err, debug);
+  };
+  process.on('uncaughtException', (err) => {
+    fail(err);
+    process.exit();
+  });
+  process.on('unhandledRejection', (err) => {
+    fail(err);
+    process.exit();
+  });
+  // a reader that went away (`ossproc lint | head`) is not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    fail(err);
+  });
+  const io: Io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, debug };
+  main(argv, io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => fail(err),
+  );
+}
+
+if (!isMainThread && (workerData as { ossprocCheckWorker?: boolean } | undefined)?.ossprocCheckWorker) serveChecks();
+else start();
