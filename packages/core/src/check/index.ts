@@ -13,13 +13,15 @@ export type { CheckMode, CheckOptions } from './context';
  */
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
   if (typeof input !== 'string') return run(input, options);
-  const key = `${optionsKey(options)}\u0000${input}`;
-  let found = memo.get(key);
+  const key = optionsKey(options);
+  let byText = memo.get(key);
+  if (!byText) memo.set(key, (byText = new Map()));
+  let found = byText.get(input);
   if (!found) {
-    if (memo.size >= MEMO_SIZE) memo.clear();
+    if (byText.size >= MEMO_SIZE) byText.clear();
     found = run(parse(input, options), options);
     for (const d of found) Object.freeze(d);
-    memo.set(key, found);
+    byText.set(input, found);
   }
   return found.slice();
 }
@@ -36,8 +38,10 @@ function run(parsed: ParseResult, options: CheckOptions): Diagnostic[] {
  * when it fills) answers a repeated string without parsing it again.
  */
 const MEMO_SIZE = 4096;
-const memo = new Map<string, Diagnostic[]>();
+/** Options key → string → diagnostics: two levels, so the string itself is the key (no concatenation to hash). */
+const memo = new Map<string, Map<string, Diagnostic[]>>();
 function optionsKey(options: CheckOptions & ParseOptions): string {
+  if (memo.size > 64) memo.clear(); // many option sets in one process (a long-lived server): start afresh
   const rules = options.rules ? JSON.stringify(options.rules) : '';
   return `${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
 }
