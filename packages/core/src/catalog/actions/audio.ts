@@ -3,6 +3,7 @@
  * Pure data; see NOTES.md beside this file for what was verified where and what is inferred.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
+import { durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
 
 const SRC_CONVERT = 'https://help.aliyun.com/zh/oss/audio-transcoding; https://www.alibabacloud.com/help/tc/oss/user-guide/audio-transcoding';
 const SRC_CONCAT = 'https://help.aliyun.com/zh/oss/audio-stitching; https://www.alibabacloud.com/help/tc/oss/user-guide/audio-stitching';
@@ -21,25 +22,6 @@ const AUDIO_CONTAINERS: readonly EnumValue[] = [
   { value: 'amr', doc: 'AMR.' },
 ];
 
-const SAMPLE_RATES: readonly EnumValue[] = [
-  '8000',
-  '11025',
-  '12000',
-  '16000',
-  '22050',
-  '24000',
-  '32000',
-  '44100',
-  '48000',
-  '64000',
-  '88200',
-  '96000',
-].map((value) => ({ value, doc: `${value} Hz.` }));
-
-const startMs = (doc: string): ParamSpec => ({ key: 'ss', type: 'int', doc, min: 0, unit: 'ms', default: '0' });
-const durationMs = (doc: string): ParamSpec => ({ key: 't', type: 'int', doc, min: 0, unit: 'ms', default: '0' });
-
-/** The output parameters shared by audio/convert and audio/concat. */
 const outputParams = (defaultFrom: string): readonly ParamSpec[] => [
   { key: 'f', type: 'enum', doc: 'Audio container of the output.', values: AUDIO_CONTAINERS },
   {
@@ -48,7 +30,7 @@ const outputParams = (defaultFrom: string): readonly ParamSpec[] => [
     doc:
       'Sample rate. MP3 takes at most 48 kHz; Opus only 8, 12, 16, 24 or 48 kHz; AC-3 only 32, 44.1 or 48 kHz; ' +
       'AMR only 8 or 16 kHz.',
-    values: SAMPLE_RATES,
+    values: IMM_SAMPLE_RATES,
     unit: 'Hz',
     defaultDoc: defaultFrom,
   },

@@ -3,6 +3,7 @@
  * child), edit, snapshot and convert. Pure data; see NOTES.md beside this file for what was verified where.
  */
 import type { ActionSpec, EnumValue } from '../types';
+import { flag } from './shared';
 
 const SRC_CONVERT = 'https://help.aliyun.com/zh/oss/user-guide/document-conversion';
 const SRC_IMM_CONVERT =
@@ -27,11 +28,6 @@ const SOURCE_TYPES: readonly EnumValue[] = [
   { value: 'pdf', doc: 'PDF document.' },
 ];
 
-const ZERO_ONE = (what: string): readonly EnumValue[] => [
-  { value: '0', doc: `Do not allow ${what}.` },
-  { value: '1', doc: `Allow ${what}.` },
-];
-
 const preview: ActionSpec = {
   name: 'preview',
   product: 'doc',
@@ -43,9 +39,9 @@ const preview: ActionSpec = {
   paramsIncomplete: true,
   source: `${SRC_PREVIEW} (prerequisites); keys seen only in third-party strings (reference notes §4.3); legacy form imm/previewdoc https://www.alibabacloud.com/help/doc-detail/99373.htm`,
   params: [
-    { key: 'export', type: 'enum', doc: 'Whether the viewer may export the document (observed key, not documented).', values: ZERO_ONE('export') },
-    { key: 'print', type: 'enum', doc: 'Whether the viewer may print the document (observed key, not documented).', values: ZERO_ONE('printing') },
-    { key: 'copy', type: 'enum', doc: 'Whether the viewer may copy text (observed key, not documented).', values: ZERO_ONE('copying') },
+    { key: 'export', type: 'enum', doc: 'Whether the viewer may export the document (observed key, not documented).', values: flag('Do not allow export.', 'Allow export.') },
+    { key: 'print', type: 'enum', doc: 'Whether the viewer may print the document (observed key, not documented).', values: flag('Do not allow printing.', 'Allow printing.') },
+    { key: 'copy', type: 'enum', doc: 'Whether the viewer may copy text (observed key, not documented).', values: flag('Do not allow copying.', 'Allow copying.') },
   ],
 };
 

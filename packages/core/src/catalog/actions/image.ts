@@ -4,6 +4,7 @@
  * what is inferred, and which facts need checker logic rather than data.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
+import { flag } from './shared';
 
 // ---------------------------------------------------------------------------------------------------------
 // Small shared value lists
@@ -20,11 +21,6 @@ const GRID_POSITIONS: readonly EnumValue[] = [
   { value: 'sw', doc: 'Bottom left.' },
   { value: 'south', doc: 'Bottom centre.' },
   { value: 'se', doc: 'Bottom right.' },
-];
-
-const ZERO_ONE_OFF_ON = (offDoc: string, onDoc: string): readonly EnumValue[] => [
-  { value: '0', doc: offDoc },
-  { value: '1', doc: onDoc },
 ];
 
 /** Gravity values for which a watermark's horizontal margin `x` means something (left or right edge). */
@@ -345,7 +341,7 @@ const autoOrient: ActionSpec = {
       required: true,
       type: 'enum',
       doc: 'Whether to auto-orient (the docs call this column `[value]`).',
-      values: ZERO_ONE_OFF_ON('Keep the stored orientation.', 'Rotate according to the EXIF orientation.'),
+      values: flag('Keep the stored orientation.', 'Rotate according to the EXIF orientation.'),
     },
   ],
   examples: ['image/resize,w_100/auto-orient,0', 'image/resize,w_100/auto-orient,1'],
@@ -520,7 +516,7 @@ const watermark: ActionSpec = {
       type: 'enum',
       doc: 'Tile the watermark over the whole image. Tiling of image watermarks must be enabled in the Quota Center.',
       default: '0',
-      values: ZERO_ONE_OFF_ON('Draw the watermark once.', 'Tile the watermark over the whole image.'),
+      values: flag('Draw the watermark once.', 'Tile the watermark over the whole image.'),
     },
     {
       key: 'padx',
@@ -735,7 +731,7 @@ const interlace: ActionSpec = {
       required: true,
       type: 'enum',
       doc: 'Whether to save as progressive JPEG (the docs call this column `[value]`).',
-      values: ZERO_ONE_OFF_ON('Save as baseline JPEG.', 'Save as progressive JPEG.'),
+      values: flag('Save as baseline JPEG.', 'Save as progressive JPEG.'),
     },
   ],
   examples: ['image/interlace,1/format,jpg'],

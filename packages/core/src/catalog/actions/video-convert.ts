@@ -1,4 +1,5 @@
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
+import { durationMs, flag, startMs } from './shared';
 
 /** Facts from the OSS video transcoding page; docs are our own words. */
 export const TRANSCODING_SOURCE = 'https://www.alibabacloud.com/help/en/oss/user-guide/video-transcoding';
@@ -7,11 +8,6 @@ const option = (what: string): EnumValue[] => [
   { value: '0', doc: `Always use the target ${what}.` },
   { value: '1', doc: `Use the source ${what} when it is lower than the target.` },
   { value: '2', doc: `Fail the task when the source ${what} is lower than the target.` },
-];
-
-const flag = (off: string, on: string): EnumValue[] => [
-  { value: '0', doc: off },
-  { value: '1', doc: on },
 ];
 
 export const VIDEO_CONTAINERS: EnumValue[] = [
@@ -93,8 +89,8 @@ const convert: ActionSpec = {
   producesOutput: true,
   source: TRANSCODING_SOURCE,
   params: [
-    { key: 'ss', type: 'int', min: 0, unit: 'ms', default: '0', doc: 'Where transcoding starts in the source; 0 is the beginning.' },
-    { key: 't', type: 'int', min: 0, unit: 'ms', default: '0', doc: 'How much to transcode from the start point; 0 runs to the end.' },
+    startMs('Where transcoding starts in the source; 0 is the beginning.'),
+    durationMs('How much to transcode from the start point; 0 runs to the end.'),
     {
       key: 'f',
       type: 'enum',

@@ -3,6 +3,7 @@
  * Pure data; see NOTES.md beside this file for what was verified where and what is inferred.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
+import { durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
 
 const SCALE_TYPES: readonly EnumValue[] = [
   { value: 'crop', doc: 'Scale and crop to fill the target size.' },
@@ -10,24 +11,6 @@ const SCALE_TYPES: readonly EnumValue[] = [
   { value: 'fill', doc: 'Scale to fit and keep black bars.' },
   { value: 'fit', doc: 'Scale to fit proportionally, without black bars.' },
 ];
-
-const startMs = (what: string): ParamSpec => ({
-  key: 'ss',
-  type: 'int',
-  doc: `Start time of ${what}; 0 starts at the beginning of the video.`,
-  min: 0,
-  unit: 'ms',
-  default: '0',
-});
-
-const durationMs = (what: string): ParamSpec => ({
-  key: 't',
-  type: 'int',
-  doc: `Duration of ${what}; 0 runs to the end.`,
-  min: 0,
-  unit: 'ms',
-  default: '0',
-});
 
 const framePx = (key: string, doc: string): ParamSpec => ({
   key,
@@ -49,22 +32,6 @@ const percentOfSource = (key: string, doc: string): ParamSpec => ({
   unit: '%',
   default: '100',
 });
-
-/** Audio sample rates accepted by the IMM-backed media actions (the audio pages list 64000, the seed does not). */
-const SAMPLE_RATES: readonly EnumValue[] = [
-  '8000',
-  '11025',
-  '12000',
-  '16000',
-  '22050',
-  '24000',
-  '32000',
-  '44100',
-  '48000',
-  '64000',
-  '88200',
-  '96000',
-].map((value) => ({ value, doc: `${value} Hz.` }));
 
 const SRC_SNAPSHOT = 'https://alibabacloud.com/help/en/oss/user-guide/video-snapshots';
 const SRC_ANIMATION = 'https://help.aliyun.com/zh/oss/user-guide/video-rotation-chart';
@@ -170,7 +137,7 @@ const animation: ActionSpec = {
   producesOutput: true,
   source: `${SRC_ANIMATION}; https://www.alibabacloud.com/help/en/oss/user-guide/convert-videos-to-animated-images; example: ${SRC_PHP_ASYNC}`,
   params: [
-    startMs('the sampled part'),
+    startMs('Start time of the sampled part; 0 starts at the beginning of the video.'),
     {
       key: 'f',
       type: 'enum',
@@ -225,7 +192,7 @@ const sprite: ActionSpec = {
   paramsIncomplete: true,
   source: `${SRC_SPRITE} (table read up to psh); tw/th/pad/margin keys from the example in ${SRC_PHP_ASYNC}`,
   params: [
-    startMs('frame capture'),
+    startMs('Start time of frame capture; 0 starts at the beginning of the video.'),
     {
       key: 'f',
       type: 'enum',
@@ -320,7 +287,7 @@ const snapshots: ActionSpec = {
   producesOutput: true,
   source: `${SRC_SNAPSHOTS}; example: ${SRC_PHP_ASYNC}`,
   params: [
-    startMs('frame capture'),
+    startMs('Start time of frame capture; 0 starts at the beginning of the video.'),
     {
       key: 'f',
       type: 'enum',
@@ -392,8 +359,8 @@ const concatInput = (name: 'pre' | 'sur', where: string): ActionSpec => ({
       required: true,
       doc: 'Key of the video to join, an object in the current bucket, URL-safe Base64 encoded.',
     },
-    startMs('the part of this input to use'),
-    durationMs('the part of this input to use'),
+    startMs('Start time of the part of this input to use; 0 starts at the beginning of the video.'),
+    durationMs('Duration of the part of this input to use; 0 runs to the end.'),
   ],
   examples: [
     `video/concat,ss_0,f_mp4,vcodec_h264,fps_25,vb_1000000,acodec_aac,ab_96000,ar_48000,ac_2,align_1/pre,o_cHJlLm1wNA/sur,o_c3VyLm1wNA,t_0${SAVE_MP4}`,
@@ -414,8 +381,8 @@ const concat: ActionSpec = {
     `${SRC_CONCAT} (input table read; output table not read — keys from the example in ${SRC_PHP_ASYNC}, ` +
     'ranges and enums as in video/convert, to which the concat page refers for codec and container rules)',
   params: [
-    startMs("the part of the request's own video to use"),
-    durationMs("the part of the request's own video to use"),
+    startMs("Start time of the part of the request's own video to use; 0 starts at the beginning of the video."),
+    durationMs("Duration of the part of the request's own video to use; 0 runs to the end."),
     {
       key: 'f',
       type: 'enum',
@@ -463,7 +430,7 @@ const concat: ActionSpec = {
       key: 'ar',
       type: 'enum',
       doc: 'Audio sample rate; set it explicitly, since a default that the container cannot hold makes the task fail.',
-      values: SAMPLE_RATES,
+      values: IMM_SAMPLE_RATES,
       unit: 'Hz',
     },
     {
