@@ -1,0 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt } from './client';
+
+/** The LSP benchmark still runs (small sizes; the figures themselves come from `node test/bench/lsp-bench.mjs`). */
+describe('test/bench/lsp-bench.mjs', () => {
+  it('returns p50 and p95 of completion, hover and re-diagnosis', () => {
+    assertBuilt();
+    const bench = new URL('../bench/lsp-bench.mjs', import.meta.url).href;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { benchLsp } = await import(${JSON.stringify(bench)}); console.log(JSON.stringify(await benchLsp({ lines: 1000, runs: 20, warmup: 2 })));`], {
+      cwd: fileURLToPath(new URL('.', import.meta.url)),
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(out) as Record<string, { p50: number; p95: number }>;
+    expect(Object.keys(result).sort()).toEqual(['completion', 'hover', 'rediagnose']);
+    for (const v of Object.values(result)) {
+      expect(Number.isFinite(v.p50) && Number.isFinite(v.p95)).toBe(true);
+      expect(v.p95).toBeGreaterThanOrEqual(v.p50);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult } from 'vscode-languageserver-protocol/node';
+
+/**
+ * The extension as users get it: build and package the .vsix with @vscode/vsce, then read the zip's central
+ * directory (no unzip needed) and check what it holds — and that the bundled server in it starts.
+ */
+
+const EXT = fileURLToPath(new URL('../../extension/', import.meta.url));
+const VSIX = join(EXT, 'ossproc.vsix');
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+function centralDirectory(zip: Buffer): Entry[] {
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip: no end of central directory');
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const out: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const offset = zip.readUInt32LE(at + 42);
+    out.push({ name: zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'), method, compressedSize, size, offset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
+}
+
+function read(zip: Buffer, e: Entry): Buffer {
+  const nameLength = zip.readUInt16LE(e.offset + 26);
+  const extraLength = zip.readUInt16LE(e.offset + 28);
+  const data = zip.subarray(e.offset + 30 + nameLength + extraLength, e.offset + 30 + nameLength + extraLength + e.compressedSize);
+  return e.method === 8 ? inflateRawSync(data) : Buffer.from(data);
+}
+
+let zip: Buffer;
+let entries: Entry[];
+const file = (name: string) => {
+  const e = entries.find((x) => x.name === name);
+  if (!e) throw new Error(`${name} is not in the .vsix`);
+  return read(zip, e);
+};
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(EXT, 'scripts/build.mjs')], { cwd: EXT, stdio: 'pipe' });
+  execFileSync(join(EXT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', VSIX], { cwd: EXT, stdio: 'pipe' });
+  zip = readFileSync(VSIX);
+  entries = centralDirectory(zip);
+}, 180_000);
+
+describe('the .vsix', () => {
+  it('is at most 1 MB', () => {
+    expect(statSync(VSIX).size).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it('holds the bundles, the manifest, the grammars, the schema, the icon and the license', () => {
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'extension/package.json',
+        'extension/dist/client.js',
+        'extension/dist/server.js',
+        'extension/syntaxes/ossproc.tmLanguage.json',
+        'extension/syntaxes/ossproc-injection.tmLanguage.json',
+        'extension/schemas/ossproc.config.schema.json',
+        'extension/language-configuration.json',
+        'extension/images/icon.png',
+        'extension/LICENSE.txt',
+        'extension/readme.md',
+        'extension/changelog.md',
+      ]),
+    );
+  });
+
+  it('ships no node_modules, sources or source maps', () => {
+    for (const n of entries.map((e) => e.name)) {
+      expect(n).not.toMatch(/node_modules\//);
+      expect(n).not.toMatch(/\/src\/|\.ts$|\.map$|\/scripts\//);
+    }
+  });
+
+  it('has a manifest whose every path is in the package', () => {
+    const manifest = JSON.parse(file('extension/package.json').toString('utf8'));
+    const inside = (p: string) => `extension/${p.replace(/^\.\//, '')}`;
+    expect(manifest.name).toBe('ossproc');
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
+    expect(() => file(inside(manifest.main))).not.toThrow();
+    expect(() => file(inside(manifest.icon))).not.toThrow();
+    for (const g of manifest.contributes.grammars) {
+      const grammar = JSON.parse(file(inside(g.path)).toString('utf8'));
+      expect(grammar.scopeName).toBe(g.scopeName);
+    }
+    const injection = manifest.contributes.grammars.find((g: { injectTo?: string[] }) => g.injectTo);
+    expect(injection.injectTo).toEqual(['source.java', 'source.python', 'source.go', 'source.js', 'source.ts', 'source.tsx', 'source.json', 'source.yaml']);
+    for (const v of manifest.contributes.jsonValidation) {
+      expect(v.fileMatch).toBe('ossproc.config.json');
+      expect(JSON.parse(file(inside(v.url)).toString('utf8'))).toHaveProperty('$schema');
+    }
+    expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(
+      expect.arrayContaining(['ossproc.mode', 'ossproc.rules', 'ossproc.embeddedLanguages', 'ossproc.inlayHints.decodedValues', 'ossproc.inlayHints.units']),
+    );
+    expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(['ossproc.explain', 'ossproc.insertSaveasTarget', 'ossproc.decodeValue']);
+    expect(manifest.contributes.languages[0]).toMatchObject({ id: 'ossproc', extensions: ['.ossproc'] });
+    expect(JSON.parse(file(inside(manifest.contributes.languages[0].configuration)).toString('utf8')).comments.lineComment).toBe('#');
+  });
+
+  it('has a 128×128 PNG icon', () => {
+    const png = file('extension/images/icon.png');
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
+  });
+
+  it('bundles a client that needs nothing but vscode', () => {
+    const client = file('extension/dist/client.js').toString('utf8');
+    const required = new Set([...client.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((r) => !r.startsWith('node:')));
+    for (const r of required) expect(['vscode', 'path', 'fs', 'os', 'child_process', 'net', 'crypto', 'util', 'events', 'stream', 'url', 'assert', 'buffer', 'string_decoder', 'tty', 'readline']).toContain(r);
+  });
+
+  it('bundles a server that starts and answers initialize', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ossproc-vsix-'));
+    const server = join(dir, 'server.js');
+    writeFileSync(server, file('extension/dist/server.js'));
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    try {
+      const result = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as InitializeResult;
+      expect(result.serverInfo?.name).toBe('ossproc-language-server');
+      expect(result.capabilities.completionProvider).toBeTruthy();
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      const code = await new Promise((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', r)));
+      expect(code).toBe(0);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
