@@ -152,6 +152,11 @@ describe('diagnostics: embedded strings (where the server repairs core, see diag
     expect(validate('s: "video/convert,f_mp5"\n', 'yaml').shown).toEqual([{ code: 'unknown-value', text: 'f_mp5' }]);
   });
 
+  it('finds processing URLs in HTML', () => {
+    const html = '<img src="https://b.oss-cn-hangzhou.aliyuncs.com/a.jpg?x-oss-process=image/resize,m_lfat,w_100">';
+    expect(validate(html, 'html').shown).toEqual([{ code: 'unknown-value', text: 'm_lfat' }]);
+  });
+
   it('applies suppression comments of the host', () => {
     const java = '// ossproc-disable-next-line unknown-value\nString s = "video/convert,f_mp5";';
     expect(validate(java, 'java').shown).toEqual([]);

@@ -102,7 +102,6 @@ function itemsFor(ctx: ServiceContext, doc: TextDocument, cursor: RegionCursor, 
       const keyed = action.params.filter((p) => !p.positional);
       keyed.forEach((ps, i) => {
         if (slot.used.has(ps.key)) return;
-        const retrigger = !slot.hasUnderscore && (ps.type === 'enum' || ps.type === 'base64');
         const item: CompletionItem = {
           label: ps.key,
           kind: CompletionItemKind.Property,
@@ -112,7 +111,8 @@ function itemsFor(ctx: ServiceContext, doc: TextDocument, cursor: RegionCursor, 
           filterText: ps.key,
           textEdit: { range, newText: slot.hasUnderscore ? ps.key : `${ps.key}_` },
         };
-        if (retrigger && ps.type === 'enum') item.command = RETRIGGER;
+        // after `key_`, ask at once for the values of an enum
+        if (!slot.hasUnderscore && ps.type === 'enum') item.command = RETRIGGER;
         out.push(item);
       });
       // a positional value (`rotate,90`, `format,webp`)

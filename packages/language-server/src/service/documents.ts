@@ -47,12 +47,6 @@ function safeDecode(uri: string): string {
   }
 }
 
-/** A processing string of a document with its host language. */
-export interface HostRegion {
-  region: EmbeddedRegion;
-  language: HostLanguage;
-}
-
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
 }
