@@ -204,3 +204,31 @@ describe('a client without workspace/configuration', () => {
     }
   });
 });
+
+describe('large documents over stdio', () => {
+  it('a 10 MB document and a 100,000-character line neither hang nor crash the server', async () => {
+    const c = await LspClient.start({ initializationOptions: { debounceMs: 0 }, settings: {} });
+    try {
+      const line = 'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000|sys/saveas,o_b3V0Lm1wNA';
+      const lines = Math.ceil(10_000_000 / (line.length + 1));
+      const big = `${Array.from({ length: lines }, (_, i) => (i % 1000 === 7 ? line.replace('fps_30', 'fps_241') : line)).join('\n')}\n`;
+      await c.open('file:///big.ossproc', 'ossproc', big);
+      const long = `video/convert,f_mp4,${Array.from({ length: 10_000 }, (_, i) => `vcodec_h26${i % 10}`).join(',')}`.slice(0, 100_000);
+      await c.open('file:///long.ossproc', 'ossproc', `${long}\nvideo/convert,f_mp5\n`);
+      // served while the big one is being checked in slices
+      const t0 = Date.now();
+      const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///big.ossproc' }, position: { line: 5000, character: 8 } });
+      expect((hover.contents as MarkupContent).value).toContain('**video/convert**');
+      expect(Date.now() - t0).toBeLessThan(5000);
+      const long1 = await c.diagnosticsFor('file:///long.ossproc', 1);
+      expect(long1.diagnostics.map((d) => d.range.start.line)).toEqual([1]);
+      await waitFor(() => c.published.filter((p) => p.uri === 'file:///big.ossproc').some((p) => p.diagnostics.some((d) => d.range.start.line === (lines - 1) - ((lines - 1 - 7) % 1000))), 'diagnostics down to the last error line', 60_000);
+      const version = await c.change('file:///big.ossproc', [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x' }]);
+      const after = await c.diagnosticsFor('file:///big.ossproc', version);
+      expect(after.diagnostics.some((d) => d.range.start.line === 10)).toBe(true);
+      expect(c.child.exitCode).toBeNull();
+    } finally {
+      expect(await c.stop()).toBe(0);
+    }
+  }, 120_000);
+});

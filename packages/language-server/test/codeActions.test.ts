@@ -77,6 +77,8 @@ describe('code actions', () => {
     expect(lazy.edit).toBeUndefined();
     const resolved = ls.resolveCodeAction(doc, lazy, settings());
     expect(apply(doc, resolved)).toBe('video/convert,f_mp4');
+    // away from a fixable problem the light bulb offers nothing
+    expect(ls.getCodeActions(doc, all, { diagnostics: [] }, settings())).toEqual([]);
   });
 
   it('offers only what `only` asks for', () => {

@@ -71,17 +71,14 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: L
     if (explicit) {
       const edits = fixAllEdits(ctx, doc, settings);
       if (edits.length) out.push({ title: 'Fix all auto-fixable ossproc problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
-    } else if (hasCertainFix(ctx, doc, settings)) {
-      // asked on every cursor move: the edit is computed when the action is chosen (codeAction/resolve)
+    } else if (ours.some((d) => fixesOf(d).some((f) => f.certain))) {
+      // the light bulb asks on every cursor move: offered on a fixable problem (as ESLint does), and the
+      // edit is computed when the action is chosen (codeAction/resolve)
       const data: FixAllData = { ossprocFixAll: { uri: doc.uri, version: doc.version } };
       out.push({ title: 'Fix all auto-fixable ossproc problems', kind: FIX_ALL_KIND, data });
     }
   }
   return out;
-}
-
-function hasCertainFix(ctx: ServiceContext, doc: TextDocument, settings: Settings): boolean {
-  return computeDiagnostics(doc, settings, ctx.store, { budgetMs: Infinity }).diagnostics.some((d) => d.fixes?.some((f) => f.certain));
 }
 
 /** Fills in the edit of a fix-all action offered lazily. */
