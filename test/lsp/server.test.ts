@@ -211,7 +211,8 @@ describe('large documents over stdio', () => {
     try {
       const line = 'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000|sys/saveas,o_b3V0Lm1wNA';
       const lines = Math.ceil(10_000_000 / (line.length + 1));
-      const big = `${Array.from({ length: lines }, (_, i) => (i % 1000 === 7 ? line.replace('fps_30', 'fps_241') : line)).join('\n')}\n`;
+      // every line different, so that nothing comes from the memo
+      const big = `${Array.from({ length: lines }, (_, i) => (i % 1000 === 7 ? line.replace('fps_30', 'fps_241') : line).replace('vb_2000000', `vb_${2_000_000 + i}`)).join('\n')}\n`;
       await c.open('file:///big.ossproc', 'ossproc', big);
       const long = `video/convert,f_mp4,${Array.from({ length: 10_000 }, (_, i) => `vcodec_h26${i % 10}`).join(',')}`.slice(0, 100_000);
       await c.open('file:///long.ossproc', 'ossproc', `${long}\nvideo/convert,f_mp5\n`);
@@ -219,7 +220,7 @@ describe('large documents over stdio', () => {
       const t0 = Date.now();
       const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///big.ossproc' }, position: { line: 5000, character: 8 } });
       expect((hover.contents as MarkupContent).value).toContain('**video/convert**');
-      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(Date.now() - t0).toBeLessThan(1500);
       const long1 = await c.diagnosticsFor('file:///long.ossproc', 1);
       expect(long1.diagnostics.map((d) => d.range.start.line)).toEqual([1]);
       await waitFor(() => c.published.filter((p) => p.uri === 'file:///big.ossproc').some((p) => p.diagnostics.some((d) => d.range.start.line === (lines - 1) - ((lines - 1 - 7) % 1000))), 'diagnostics down to the last error line', 60_000);
