@@ -36,7 +36,7 @@ export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, P
 export { lintDocument, toHost, type LintedRegion, type LintOptions, type LintResult } from './lint';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
 export { applyDirectives, findDirectives, suppressionEdit, type Directive } from './embed/suppress';
-export { HOLE, toHostRange, type EmbeddedRegion } from './embed/region';
+export { endOfChar, HOLE, hostOffset, toHostRange, type EmbeddedRegion } from './embed/region';
 
 // text utilities the editor and CLI share
 export { LineIndex, applyEdits, type Range, type TextEdit } from './text/range';

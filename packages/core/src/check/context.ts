@@ -175,7 +175,16 @@ export function paramText(ctx: CheckContext, p: ParamNode): string {
 
 /** An edit that removes a parameter together with the comma before it. */
 export function removeParamEdit(action: ActionNode, p: ParamNode): { range: Range; newText: string } {
+  // the comma just before the parameter: commas are in order, so search instead of scanning them all
+  let lo = 0;
+  let hi = action.commas.length - 1;
   let comma: Range | undefined;
-  for (const c of action.commas) if (c.end <= p.range.start) comma = c;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (action.commas[mid]!.end <= p.range.start) {
+      comma = action.commas[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return { range: { start: comma ? comma.start : p.range.start, end: p.range.end }, newText: '' };
 }

@@ -15,7 +15,8 @@ export function checkParams(ctx: CheckContext): void {
     let nextPositional = 0;
     for (const p of action.node.params) {
       if (!p.key) {
-        if (p.underscore) continue; // `_value`: a syntax error already
+        // `_value` is a syntax error already; a hole is code joined in (`"…," + codec + ",…"`), not a value
+        if (p.underscore || hasHole(p.value?.text ?? '')) continue;
         const ps = positional[nextPositional++];
         if (ps) checkValue(ctx, action, p, ps);
         else positionalMisplaced(ctx, action, p, positional.length);

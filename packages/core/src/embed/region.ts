@@ -18,6 +18,12 @@ export interface EmbeddedRegion {
    * the region. A bare string keeps its own prefix in `text` and has no `mode`.
    */
   mode?: 'sync' | 'async';
+  /**
+   * Where the source of a character ends, when that is not where the next one starts: at the end of a literal
+   * in a concatenation (`"a," + "b"`), the quote, the `+` and the blanks belong to the host. ends[i], when the
+   * array is present, is the host offset just after character i's source.
+   */
+  ends?: number[];
 }
 
 /**
@@ -27,12 +33,22 @@ export interface EmbeddedRegion {
  */
 export const HOLE = '\uE000';
 
-/** Maps a range of `region.text` to a host range. */
+/** Maps a range of `region.text` to a host range: an escape such as \u0041 is covered whole, host code between
+ * the parts of a concatenation never is. */
 export function toHostRange(region: EmbeddedRegion, r: Range): Range {
+  const start = hostOffset(region, r.start);
+  return { start, end: r.end > r.start ? Math.max(start, endOfChar(region, r.end - 1)) : hostOffset(region, r.end) };
+}
+
+/** The host offset where character i's source starts (i === text.length: where the region ends). */
+export function hostOffset(region: EmbeddedRegion, i: number): number {
   const last = region.offsets.length - 1;
-  const at = (i: number) => region.offsets[Math.max(0, Math.min(i, last))]!;
-  // offsets[i + 1] is where the host text of character i ends, so an escape such as \u0041 is covered whole
-  return { start: at(r.start), end: at(r.end) };
+  return region.offsets[Math.max(0, Math.min(i, last))]!;
+}
+
+/** The host offset just after character i's source. */
+export function endOfChar(region: EmbeddedRegion, i: number): number {
+  return region.ends?.[i] ?? hostOffset(region, i + 1);
 }
 
 /** A region whose text is a contiguous slice of the host (no escapes). */
@@ -51,14 +67,23 @@ export function regionOf(text: string, offsets: number[]): EmbeddedRegion {
 export class RegionBuilder {
   text = '';
   readonly offsets: number[] = [];
+  /** Known ends of characters' sources (from appended regions); undefined: where the next character starts. */
+  private readonly ends: (number | undefined)[] = [];
   /** Appends `s` (one decoded character; two code units for an astral one, both mapped to `at`). */
   push(s: string, at: number): void {
-    for (let k = 0; k < s.length; k++) this.offsets.push(at);
+    for (let k = 0; k < s.length; k++) {
+      this.offsets.push(at);
+      this.ends.push(undefined);
+    }
     this.text += s;
   }
-  /** Appends the characters of `r`, keeping their offsets (not r's end). */
+  /** Appends the characters of `r`, keeping their offsets and where each one's source ends. */
   append(r: EmbeddedRegion): void {
-    for (let i = 0; i < r.text.length; i++) this.offsets.push(r.offsets[i]!);
+    for (let i = 0; i < r.text.length; i++) {
+      this.offsets.push(r.offsets[i]!);
+      // a hole stands for host code up to the next literal part (`${width + 1}`, `" + codec + "`)
+      this.ends.push(r.text[i] === HOLE ? undefined : endOfChar(r, i));
+    }
     this.text += r.text;
   }
   /** Drops characters from `length` on (YAML folding drops trailing blanks before a line break). */
@@ -66,12 +91,18 @@ export class RegionBuilder {
     if (length >= this.text.length) return;
     this.text = this.text.slice(0, length);
     this.offsets.length = length;
+    this.ends.length = length;
   }
   /** `end` is the host offset just after the last character's source. */
   finish(end: number): EmbeddedRegion {
     const last = this.offsets.length ? this.offsets[this.offsets.length - 1]! : end;
     this.offsets.push(Math.max(end, last));
-    return regionOf(this.text, this.offsets);
+    const region = regionOf(this.text, this.offsets);
+    // keep ends only where a character's source stops short of the next one (a literal's end in a concatenation)
+    if (this.ends.some((e, i) => e !== undefined && e !== this.offsets[i + 1])) {
+      region.ends = this.ends.map((e, i) => e ?? this.offsets[i + 1]!);
+    }
+    return region;
   }
 }
 
@@ -79,7 +110,9 @@ export class RegionBuilder {
 export function subRegion(r: EmbeddedRegion, start: number, end: number): EmbeddedRegion {
   const s = Math.max(0, Math.min(start, r.text.length));
   const e = Math.max(s, Math.min(end, r.text.length));
-  return regionOf(r.text.slice(s, e), r.offsets.slice(s, e + 1));
+  const out = regionOf(r.text.slice(s, e), r.offsets.slice(s, e + 1));
+  if (r.ends) out.ends = r.ends.slice(s, e);
+  return out;
 }
 
 /**
@@ -98,6 +131,7 @@ export function concatRegions(parts: readonly EmbeddedRegion[]): EmbeddedRegion 
 export function shiftRegion(r: EmbeddedRegion, delta: number): EmbeddedRegion {
   const out: EmbeddedRegion = { text: r.text, offsets: r.offsets.map((o) => o + delta), range: { start: r.range.start + delta, end: r.range.end + delta } };
   if (r.mode) out.mode = r.mode;
+  if (r.ends) out.ends = r.ends.map((o) => o + delta);
   return out;
 }
 

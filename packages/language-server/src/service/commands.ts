@@ -1,9 +1,8 @@
-import { encodeBase64Url, explain, readBase64 } from '@ossproc/core';
+import { encodeBase64Url, explain, hostOffset, readBase64 } from '@ossproc/core';
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { cursorAt, lspRange, type ServiceContext } from './context';
 import { locate, actionsOf } from './locate';
-import { hostEnd } from './mapping';
 import type { Settings } from './settings';
 
 /**
@@ -95,6 +94,6 @@ export function saveasTargetEdit(ctx: ServiceContext, doc: TextDocument, positio
       return { range: at, newText: `${saveas}/` };
     }
   }
-  const end = doc.positionAt(hostEnd(doc.getText(), region, region.text.length));
+  const end = doc.positionAt(hostOffset(region, region.text.length));
   return { range: { start: end, end }, newText: `|sys/${saveas}` };
 }

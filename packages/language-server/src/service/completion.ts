@@ -1,4 +1,4 @@
-import { PRODUCTS, childActions, getAction, parse, positionalParams, topLevelActions, type ActionSpec, type ParamSpec, type ProductSpec } from '@ossproc/core';
+import { PRODUCTS, childActions, getAction, parse, positionalParams, topLevelActions, toHostRange, type ActionSpec, type ParamSpec, type ProductSpec } from '@ossproc/core';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -14,7 +14,6 @@ import { actionMarkdown, paramDetail, paramMarkdown, productMarkdown } from './c
 import { cursorAt, type RegionCursor, type ServiceContext } from './context';
 import { slotAt, type Slot, type Span } from './cursor';
 import { LIMITS } from './documents';
-import { toHostRange } from './mapping';
 import type { Settings } from './settings';
 
 /**
@@ -257,7 +256,7 @@ export function nextActions(product: ProductSpec, previous: readonly string[]): 
 
 /** The host range that replaces `span` of the string: it must hold the cursor and stay on one line. */
 function replacementRange(doc: TextDocument, cursor: RegionCursor, span: Span): LspRange {
-  const h = toHostRange(doc.getText(), cursor.region, span);
+  const h = toHostRange(cursor.region, span);
   const at = doc.positionAt(cursor.offset);
   if (h.start > cursor.offset || h.end < cursor.offset) return { start: at, end: at };
   const start = doc.positionAt(h.start);

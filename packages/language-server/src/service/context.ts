@@ -1,8 +1,8 @@
-import type { EmbeddedRegion, HostLanguage, Range } from '@ossproc/core';
+import { toHostRange, type EmbeddedRegion, type HostLanguage, type Range } from '@ossproc/core';
 import type { Position, Range as LspRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type DocumentStore } from './documents';
-import { regionIndexAt, toHostRange } from './mapping';
+import { regionIndexAt } from './mapping';
 import type { Settings } from './settings';
 
 /** What every feature function receives besides the document: the caches and what the client can do. */
@@ -34,14 +34,14 @@ export function cursorAt(ctx: ServiceContext, doc: TextDocument, position: Posit
     region = { text: '', offsets: [offset], range: { start: offset, end: offset } };
   }
   if (!region || region.text.length > LIMITS.maxRegionLength) return undefined;
-  const index = regionIndexAt(doc.getText(), region, offset);
+  const index = regionIndexAt(region, offset);
   if (index === undefined) return undefined;
   return { language, region, index, offset };
 }
 
 /** A range of the string's text as an LSP range of the document. */
 export function lspRange(doc: TextDocument, region: EmbeddedRegion, r: Range): LspRange {
-  const h = toHostRange(doc.getText(), region, r);
+  const h = toHostRange(region, r);
   return { start: doc.positionAt(h.start), end: doc.positionAt(h.end) };
 }
 

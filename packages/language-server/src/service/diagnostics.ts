@@ -4,6 +4,7 @@ import {
   findDirectives,
   lintDocument,
   ruleDocsUrl,
+  toHost,
   type CheckMode,
   type Diagnostic,
   type Directive,
@@ -15,7 +16,7 @@ import {
 import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type CheckMemo, type DocumentStore } from './documents';
-import { coversHole, toHostRange } from './mapping';
+import { coversHole } from './mapping';
 import { checkKey, type Settings } from './settings';
 
 /**
@@ -226,14 +227,6 @@ export function regionDiagnostics(region: EmbeddedRegion, settings: Settings, pa
   return out;
 }
 
-/** A string's diagnostic in host offsets, ends mapped so that edits stay inside the literal. */
-export function toHostDiagnostic(host: string, region: EmbeddedRegion, d: Diagnostic): Diagnostic {
-  const out: Diagnostic = { ...d, range: toHostRange(host, region, d.range) };
-  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: toHostRange(host, region, e.range), newText: e.newText })) }));
-  if (d.related) out.related = d.related.map((r) => ({ ...r, range: toHostRange(host, region, r.range) }));
-  return out;
-}
-
 function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
   const text = doc.getText();
   if (text.length > LIMITS.maxEmbeddedLength) {
@@ -266,7 +259,7 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
       }
     }
     memo.results.set(key, ds);
-    for (const d of ds) all.push(toHostDiagnostic(text, region, d));
+    for (const d of ds) all.push(toHost(region, d));
   }
   if (!complete) for (const [k, v] of old.results) if (!memo.results.has(k)) memo.results.set(k, v);
   store.setMemo(options.memoKey ?? doc.uri, memo);

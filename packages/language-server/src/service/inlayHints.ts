@@ -1,11 +1,10 @@
-import { readBase64 } from '@ossproc/core';
+import { readBase64, toHostRange } from '@ossproc/core';
 import { InlayHintKind, type CancellationToken, type InlayHint, type Range as LspRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { humanizeBitRate, unitHint } from './catalogDocs';
 import type { ServiceContext } from './context';
 import { LIMITS, hostLanguageOf } from './documents';
 import { actionsOf, paramsOf } from './locate';
-import { toHostRange } from './mapping';
 import type { Settings } from './settings';
 
 /**
@@ -45,7 +44,7 @@ export function getInlayHints(ctx: ServiceContext, doc: TextDocument, range: Lsp
           kind = InlayHintKind.Type;
         }
         if (!label) continue;
-        const end = toHostRange(host, region, value.range).end;
+        const end = toHostRange(region, value.range).end;
         const hint: InlayHint = { position: doc.positionAt(end), label, paddingLeft: true };
         if (kind !== undefined) hint.kind = kind;
         if (tooltip) hint.tooltip = tooltip;
