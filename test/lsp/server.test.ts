@@ -9,7 +9,8 @@ import { LspClient, waitFor } from './client';
  * survives a throwing request.
  */
 
-const JAVA = readFileSync(new URL('./fixtures/Demo.java', import.meta.url), 'utf8');
+// the seed's Java sample, as the main job lints it
+const JAVA = readFileSync(new URL('../../examples/sdk/Demo.java', import.meta.url), 'utf8');
 const OSSPROC_URI = 'file:///virtual/presets.ossproc';
 const JAVA_URI = 'file:///virtual/Demo.java';
 const OSSPROC = [
