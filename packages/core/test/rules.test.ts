@@ -38,6 +38,7 @@ const invalid: Record<string, InvalidCase[]> = {
     { code: "image/<|w_100|>", message: "Expected an action name, found the parameter 'w_100': parameters follow the action after ','" },
   ],
   'misplaced-action': [
+    { code: "video/convert,f_ts|sys/saveas,o_b3V0LnRz/<|segment|>,f_hls", message: "segment is a video action: put it in the video stage, after video/convert, before '|'" },
     { code: "video/<|segment|>,f_hls", message: "segment must follow video/convert" },
     { code: "video/convert,f_mp4|sys/<|notify|>,topic_dGVzdA/saveas,o_b3V0Lm1wNA", message: "notify must come after saveas" },
     { code: "video/convert,f_mp4|<|image|>/resize,w_1", message: "Only sys/… (saveas, notify) may follow '|'; chain image actions with '/' in the first stage" },

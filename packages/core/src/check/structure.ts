@@ -62,6 +62,12 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
         ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${written}': parameters follow the action after ','`);
         return;
       }
+      const elsewhere = !spec && PRODUCTS.find((p) => p !== product && p.actions.some((a) => a.name === written));
+      if (elsewhere) {
+        const parent = elsewhere.actions.find((a) => a.name === written)!.parent;
+        ctx.report('misplaced-action', nameRange, `${written} is a ${elsewhere.name} action: put it in the ${elsewhere.name} stage${parent ? `, after ${elsewhere.name}/${parent}` : ''}${product.system ? ", before '|'" : ''}`);
+        return;
+      }
       const guess = closest(written, names);
       ctx.report('unknown-action', nameRange, `${product.name} has no action '${written}'${guess ? `: did you mean '${guess}'?` : ''}`, {
         fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
