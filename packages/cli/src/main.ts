@@ -68,9 +68,9 @@ function start(): void {
     fail(err);
     process.exit();
   });
-  // a reader that went away (`ossproc lint | head`) is not an error
+  // a reader that went away (`ossproc lint | head`): stop quietly; the report was not delivered, so 2
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') process.exit(2);
     fail(err);
   });
   const io: Io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, debug };

@@ -196,9 +196,8 @@ export class Discoverer {
     for (const { base, ig } of layers) {
       const rel = isUnder(base, path);
       if (!rel) continue;
-      const r = ig.test(isDir ? `${rel}/` : rel);
-      if (r.ignored) ignored = true;
-      else if (r.unignored) ignored = false;
+      const verdict = ownVerdict(ig, rel, isDir);
+      if (verdict !== undefined) ignored = verdict;
     }
     return ignored;
   }
@@ -213,7 +212,7 @@ export class Discoverer {
       ig = ignore().add(config.ignore);
       this.configIgnores.set(config, ig);
     }
-    return ig.ignores(isDir ? `${rel}/` : rel);
+    return ownVerdict(ig, rel, isDir) === true;
   }
 
   private included(path: string): boolean {
@@ -228,6 +227,25 @@ export class Discoverer {
     }
     return m(rel);
   }
+}
+
+/**
+ * What one set of patterns says of a path: true (ignored), false (re-included by a `!` pattern) or undefined.
+ * The `ignore` package also ignores what lies under an ignored directory; the walk never enters one, so a
+ * verdict inherited from the parent directory (which the walk let in, maybe re-included by a deeper
+ * .gitignore) is no verdict, as in git.
+ */
+function ownVerdict(ig: Ignore, rel: string, isDir: boolean): boolean | undefined {
+  const r = ig.test(isDir ? `${rel}/` : rel);
+  if (r.ignored) {
+    const slash = rel.lastIndexOf('/');
+    if (slash > 0) {
+      const parent = ig.test(`${rel.slice(0, slash)}/`);
+      if (parent.ignored && parent.rule?.pattern === r.rule?.pattern) return undefined;
+    }
+    return true;
+  }
+  return r.unignored ? false : undefined;
 }
 
 function pushGitignore(layers: Layer[], dir: string): void {

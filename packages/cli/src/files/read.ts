@@ -145,7 +145,9 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
   let lineStart = 0;
   let bom = false;
   let first = true;
+  let last: Buffer | undefined;
   for await (const chunk of source()) {
+    last = chunk;
     if (first) {
       bom = hasBom(chunk);
       first = false;
@@ -169,7 +171,13 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
   try {
     onText?.(decoder.decode());
   } catch {
-    return { ok: false, message: `invalid UTF-8 (a truncated sequence at the end of the file, byte offset ${base})`, line: lines + 1, column: base - lineStart + 1 };
+    // the sequence cut short starts at the last lead byte
+    let at = base;
+    if (last) for (let k = last.length - 1; k >= Math.max(0, last.length - 4); k--) if ((last[k]! & 0xc0) !== 0x80) {
+      at = base - (last.length - k);
+      break;
+    }
+    return { ok: false, message: `invalid UTF-8 (a sequence cut short at the end of the file, byte offset ${at})`, line: lines + 1, column: at - lineStart + 1 };
   }
   return { ok: true, bom };
 }
