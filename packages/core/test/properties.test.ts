@@ -28,7 +28,7 @@ const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), 
 });
 const anything = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), languageLike, mutated, fc.constantFrom(',,,', '|||', '///', '___', '%', '%%2', '%E4%B8'));
 
-const runs = { numRuns: 400 };
+const runs = { numRuns: Number(process.env.RUNS ?? 400) };
 
 describe('properties', () => {
   it('parse never throws, is lossless, and ranges stay inside the text', () => {

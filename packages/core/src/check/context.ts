@@ -98,10 +98,10 @@ export class CheckContext {
       if (s) this.severities.set(id, s);
     }
     parsed.tree.stages.forEach((node, index) => {
-      const product = node.product && !hasHole(node.product.text) ? resolve(node.product.text, getProduct, PRODUCTS) : undefined;
+      const product = node.product ? (hasHole(node.product.text) ? undefined : resolve(node.product.text, getProduct, PRODUCTS)) : implied(node, index);
       const stage = new StageInfo(node, index, product);
       for (const a of node.actions) {
-        const owner = product ?? (node.product ? undefined : getProduct('sys'));
+        const owner = product;
         const spec = owner && !hasHole(a.name.text) ? resolve(a.name.text, (n) => getAction(owner.name, n), owner.actions) : undefined;
         stage.actions.push(new ActionInfo(a, stage, spec));
       }
@@ -151,6 +151,19 @@ export class CheckContext {
     if (extra.unnecessary) d.tags = ['unnecessary'];
     this.diagnostics.push(d);
   }
+}
+
+/**
+ * The product of a stage written without one: `sys` after `|` (the documented `…|notify,topic_…`), else the one
+ * product whose action it names (`resize,w_100` is image's), which the certain fix inserts.
+ */
+export function implied(node: StageNode, index: number): ProductSpec | undefined {
+  const first = node.actions[0]?.name.text;
+  if (first === undefined) return undefined;
+  const sys = getProduct('sys')!;
+  if (index > 0 && getAction('sys', first)) return sys;
+  const owners = PRODUCTS.filter((p) => p.actions.some((a) => a.name === first && !a.parent));
+  return owners.length === 1 ? owners[0] : undefined;
 }
 
 /**

@@ -123,7 +123,8 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
         fixes: guesses.map((g) => ({
           title: `Replace with '${g}'`,
           edits: [{ range: target, newText: g }],
-          certain: guesses.length === 1 && (sameCase.length > 0 || !INT.test(g)),
+          // only a difference of case is certain: another value (mp5 → mp4? mp3?) changes what is produced
+          certain: sameCase.length === 1,
         })),
       });
       return;

@@ -33,21 +33,20 @@ export function checkStructure(ctx: CheckContext): void {
 /** A stage written without a product: the documented shorthand `…|notify,topic_…`, or a mistake. */
 function productless(ctx: CheckContext, stage: StageInfo): void {
   const first = stage.actions[0];
-  if (!first || hasHole(first.name)) return;
-  if (stage.index > 0 && first.spec) {
-    actions(ctx, stage, PRODUCTS.find((p) => p.system)!);
+  if (!first || hasHole(first.node.name.text)) return;
+  const product = stage.product;
+  if (product?.system && stage.index > 0) return actions(ctx, stage, product);
+  const range = first.node.name.range;
+  if (!product) {
+    ctx.report('unknown-product', range, `Expected a product before '${first.name}', such as image/ or video/`);
     return;
   }
-  const owners = PRODUCTS.filter((p) => p.actions.some((a) => a.name === first.name && !a.parent));
-  const range = first.node.name.range;
-  if (owners.length === 1) {
-    const owner = owners[0]!.name;
-    ctx.report('unknown-product', range, `'${first.name}' needs its product: write ${owner}/${first.name}`, {
-      fixes: [{ title: `Insert '${owner}/'`, edits: [{ range: { start: range.start, end: range.start }, newText: `${owner}/` }], certain: true }],
-    });
-  } else {
-    ctx.report('unknown-product', range, `Expected a product before '${first.name}', such as image/ or video/`);
-  }
+  // inserting the product is certain in the first stage; after '|' the action would still be misplaced
+  ctx.report('unknown-product', range, `'${first.name}' needs its product: write ${product.name}/${first.name}`, {
+    fixes: [{ title: `Insert '${product.name}/'`, edits: [{ range: { start: range.start, end: range.start }, newText: `${product.name}/` }], certain: stage.index === 0 }],
+  });
+  if (stage.index > 0) ctx.report('misplaced-action', range, `Only sys/… (saveas, notify) may follow '|'; chain ${product.name} actions with '/' in the first stage`);
+  actions(ctx, stage, product);
 }
 
 function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): void {

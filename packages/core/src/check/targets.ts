@@ -1,4 +1,4 @@
-import { TARGET_VARIABLES } from '../catalog';
+import { isEnumValue, TARGET_VARIABLES } from '../catalog';
 import type { ActionSpec, ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import { encodeBase64Url, readBase64, utf8Length, type Base64Reading } from '../text/base64';
@@ -204,10 +204,17 @@ function outputFormats(ctx: CheckContext): string[] | undefined {
       if (protocol && formats) formats = [...formats, protocol === 'hls' ? 'm3u8' : 'mpd'];
       continue;
     }
-    const f = a.written('f') ?? a.written('target') ?? (a.name === 'format' ? a.node.params.find((x) => !x.key)?.value?.text : undefined);
-    if (f) formats = [f];
+    const f = known(a, 'f') ?? known(a, 'target') ?? (a.name === 'format' ? a.node.params.find((x) => !x.key)?.value?.text : undefined);
+    if (f && KNOWN_EXTENSIONS.has(ALIASES[f] ?? f)) formats = [f];
   }
   return formats;
+}
+
+/** A written value the parameter accepts (an unknown one is reported elsewhere and says nothing here). */
+function known(a: ActionInfo, key: string): string | undefined {
+  const v = a.written(key);
+  const ps = a.param(key);
+  return v !== undefined && ps && (ps.type !== 'enum' || isEnumValue(ps, v)) ? v : undefined;
 }
 
 function extension(ctx: CheckContext, p: ParamNode, label: string, shown: string, t: Template): void {

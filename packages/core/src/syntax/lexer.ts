@@ -39,20 +39,34 @@ function token(type: TokenType, image: string, startOffset: number): IToken {
   } as IToken;
 }
 
+/** The length of a prefix at the start of `text`, spaces and tabs in it allowed; 0 when there is none. */
+function matchPrefix(text: string): number {
+  for (const prefix of PREFIXES) {
+    let i = 0;
+    let k = 0;
+    while (k < prefix.length && i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) i++;
+      else if (c === prefix.charCodeAt(k)) {
+        i++;
+        k++;
+      } else break;
+    }
+    if (k === prefix.length) return i;
+  }
+  return 0;
+}
+
 /** Splits `text` into tokens; joining their images gives back `text`. */
 export function tokenize(text: string): IToken[] {
   const tokens: IToken[] = [];
   const n = text.length;
   let i = 0;
-  // leading whitespace before a prefix joins the prefix token (and is reported there)
-  let lead = 0;
-  while (lead < n && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
-  if (text.charCodeAt(lead) === 120 /* x */) {
-    const prefix = PREFIXES.find((p) => text.startsWith(p, lead));
-    if (prefix) {
-      tokens.push(token(Prefix, text.slice(0, lead + prefix.length), 0));
-      i = lead + prefix.length;
-    }
+  // a prefix with blanks in or before it (` x-oss-process=`) is still the prefix; the blanks are reported there
+  const prefixEnd = matchPrefix(text);
+  if (prefixEnd > 0) {
+    tokens.push(token(Prefix, text.slice(0, prefixEnd), 0));
+    i = prefixEnd;
   }
   while (i < n) {
     const c = text.charCodeAt(i);

@@ -146,7 +146,7 @@ class TreeBuilder {
     if (prefix && this.hasWhitespace) this.whitespace(prefix.image, prefix.startOffset);
     return {
       range: this.span(0, this.input.length),
-      prefix: prefix && { range: this.rangeOf(prefix), mode: prefix.image.trimStart().startsWith('x-oss-async') ? 'async' : 'sync' },
+      prefix: prefix && { range: this.rangeOf(prefix), mode: prefix.image.replace(/\s+/g, '').startsWith('x-oss-async') ? 'async' : 'sync' },
       stages: nodes,
     };
   }
@@ -195,8 +195,11 @@ class TreeBuilder {
     const name = raw.name && this.name(raw.name);
     if (!raw.name) this.error("Expected an action name after '/'", this.rangeOf(raw.slash ?? raw.commas[0]!));
     const params: ParamNode[] = [];
+    // at the head of a stage, a comma is what makes the word an action rather than a product (`notify,`):
+    // removing the last one would change what the stage means, so that removal is not offered as certain
+    const structural = !raw.slash && raw.params.every((p) => !p);
     for (let i = 0; i < raw.commas.length; i++) {
-      const p = this.param(raw.params[i], raw.commas[i]!);
+      const p = this.param(raw.params[i], raw.commas[i]!, structural && i === raw.commas.length - 1);
       if (p) params.push(p);
     }
     if (!name) return undefined;
@@ -208,9 +211,9 @@ class TreeBuilder {
     };
   }
 
-  private param(t: IToken | undefined, comma: IToken): ParamNode | undefined {
+  private param(t: IToken | undefined, comma: IToken, structural = false): ParamNode | undefined {
     if (!t) {
-      this.error("Empty parameter: remove the extra ','", this.rangeOf(comma), { title: "Remove the extra ','", newText: '' });
+      this.error("Empty parameter: remove the extra ','", this.rangeOf(comma), structural ? undefined : { title: "Remove the extra ','", newText: '' });
       return undefined;
     }
     const s = t.startOffset;
