@@ -82,13 +82,15 @@ describe('ossproc fmt', () => {
   it('bad input: one line per problem, exit 2, other files still formatted', () => {
     const cwd = tree({ 'bin.ossproc': Buffer.from([0x61, 0, 0x62]), 'a.ossproc': MESSY, 'p.json': '{}' });
     writeFileSync(join(cwd, 'bad.ossproc'), Buffer.from([0x61, 0xff]));
-    const r = ossproc(['fmt', 'bin.ossproc', 'bad.ossproc', 'a.ossproc', 'p.json', 'missing.ossproc'], { cwd });
+    writeFileSync(join(cwd, 'cut.ossproc'), Buffer.from([0x61, 0x0a, 0x62, 0xe2, 0x82]));
+    const r = ossproc(['fmt', 'bin.ossproc', 'bad.ossproc', 'cut.ossproc', 'a.ossproc', 'p.json', 'missing.ossproc'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual(
       [
         "ossproc: no such file or directory: 'missing.ossproc'",
         'ossproc: bin.ossproc: binary file (it contains NUL bytes; ossproc reads UTF-8 text, and UTF-16 files must be converted) (line 1)',
         'ossproc: bad.ossproc: invalid UTF-8 (byte offset 1); ossproc reads UTF-8 text (line 1)',
+        'ossproc: cut.ossproc: invalid UTF-8 (a sequence cut short at the end of the file, byte offset 3) (line 2)',
         'ossproc: p.json: fmt formats .ossproc files only',
       ].sort(),
     );

@@ -148,7 +148,7 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
   } finally {
     await run.pool?.close();
   }
-  log(`done in ${Date.now() - started} ms`);
+  log(`done in ${Date.now() - started} ms, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 
   const t = reporter.totals;
   if (problems > 0 || t.fatalErrorCount > 0) return 2;
@@ -207,7 +207,8 @@ function poolFor(run: LintRun, task: FileTask, size: number): CheckPool | undefi
   let threads: number;
   if (run.concurrency === 'auto') {
     if (size < POOL_THRESHOLD) return undefined;
-    threads = Math.min(availableParallelism(), 8);
+    // each worker holds its own heap (about 60 MB): at most 4 keep a large run within a few hundred MB
+    threads = Math.min(availableParallelism(), 4);
     if (threads < 2) return undefined;
   } else threads = run.concurrency;
   if (!run.pool) {

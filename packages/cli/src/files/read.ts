@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fsp } from 'node:fs';
 
 /**
@@ -156,6 +157,7 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
     if (nul >= 0) return { ok: false, message: BINARY, ...placeOfByte(chunk, nul, lines, lineStart - base) };
     let text: string;
     try {
+      // decoded even without a listener: that is the check
       text = decoder.decode(chunk, { stream: true });
     } catch {
       // the bad sequence may start in the previous chunk's tail; report within this chunk at worst
@@ -169,7 +171,8 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
     base += chunk.length;
   }
   try {
-    onText?.(decoder.decode());
+    const rest = decoder.decode();
+    onText?.(rest);
   } catch {
     // the sequence cut short starts at the last lead byte
     let at = base;
@@ -180,4 +183,41 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
     return { ok: false, message: `invalid UTF-8 (a sequence cut short at the end of the file, byte offset ${at})`, line: lines + 1, column: at - lineStart + 1 };
   }
   return { ok: true, bom };
+}
+
+/** The length of `b` without a multi-byte sequence cut short at its end (to be completed by the next chunk). */
+function completeLength(b: Uint8Array): number {
+  const n = b.length;
+  for (let k = n - 1; k >= Math.max(0, n - 3); k--) {
+    const c = b[k]!;
+    if (c < 0x80) return n;
+    if (c >= 0xc0) return k + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > n ? k : n;
+  }
+  return n;
+}
+
+/**
+ * The first pass over a large file, with native searches only: NUL bytes, UTF-8 validity (node:buffer's
+ * isUtf8) and whether `needle` (ASCII) occurs. A problem is reported without its place: validateSource finds it.
+ */
+export async function scanBytes(source: ByteSource, needle: string): Promise<{ ok: true; bom: boolean; found: boolean } | { ok: false; message: string }> {
+  const pattern = Buffer.from(needle);
+  let carry: Buffer = Buffer.alloc(0);
+  let tail: Buffer = Buffer.alloc(0);
+  let found = false;
+  let bom: boolean | undefined;
+  for await (const chunk of source()) {
+    bom ??= hasBom(chunk);
+    if (chunk.indexOf(0) >= 0) return { ok: false, message: BINARY };
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const complete = completeLength(bytes);
+    if (!isUtf8(bytes.subarray(0, complete))) return { ok: false, message: 'invalid UTF-8; ossproc reads UTF-8 text' };
+    carry = Buffer.from(bytes.subarray(complete));
+    if (!found) {
+      found = (tail.length ? Buffer.concat([tail, chunk]) : chunk).indexOf(pattern) >= 0;
+      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - pattern.length + 1)));
+    }
+  }
+  if (carry.length) return { ok: false, message: 'invalid UTF-8 (a sequence cut short at the end of the file)' };
+  return { ok: true, bom: bom ?? false, found };
 }

@@ -15,6 +15,11 @@ export class LineSplitter {
 
   constructor(private readonly onLine: LineHandler) {}
 
+  /** Lines emitted so far. */
+  get lineCount(): number {
+    return this.lineNo;
+  }
+
   push(chunk: string): void {
     if (chunk.indexOf('\n') < 0 && chunk.indexOf('\r') < 0 && !this.carry.endsWith('\r')) {
       // no break: grow the pending line without rescanning it (a huge one-line file stays linear)
@@ -62,4 +67,21 @@ export class LineSplitter {
     this.lineNo++;
     this.offset += text.length + eol.length;
   }
+}
+
+/** Blanks as core's .ossproc reader trims them. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
+}
+
+/**
+ * A line of an .ossproc file as core reads it: the trimmed string's bounds [s, e) (s = e for a blank line),
+ * and whether it is a `#` comment.
+ */
+export function classifyLine(text: string): { s: number; e: number; comment: boolean } {
+  let s = 0;
+  let e = text.length;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  return { s, e, comment: s < e && text.charCodeAt(s) === 35 };
 }

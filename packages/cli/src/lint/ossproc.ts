@@ -1,10 +1,11 @@
-import { applyFixes, check, findDirectives, parse, type Diagnostic, type Fix } from '@ossproc/core';
+import { applyFixes, check, findDirectives, parse, type Diagnostic, type Directive, type Fix } from '@ossproc/core';
 import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { validateSource, type ByteSource } from '../files/read';
+import { scanBytes, validateSource, type ByteSource } from '../files/read';
 import type { LintMessage } from '../types';
+import type { ChunkResult } from './chunks';
 import { TrackedDirective } from './directives';
-import { LineSplitter } from './lines';
+import { classifyLine, LineSplitter } from './lines';
 import { fatalMessage, toMessage, type Locator } from './messages';
 import { checkStrings, type CheckPool, type SparseResults } from './pool';
 import type { FileReport } from './reporter';
@@ -14,8 +15,10 @@ import type { FileSettings } from './settings';
  * .ossproc files, streamed: one processing string per line, `#` lines are comments. The file is read twice
  * and never held whole: a first pass checks the bytes (NUL, UTF-8) and looks for `ossproc-disable-file`
  * (which suppresses problems above it, so it must be known first); the second pass splits lines, checks
- * them in batches (on worker threads for a large file), applies suppression comments and reports each line's
- * problems as soon as they are known. Memory stays flat for a million lines.
+ * them in batches, applies suppression comments and reports each line's problems as soon as they are known.
+ * Memory stays flat for a million lines. With worker threads (a large file), the second pass sends chunks of
+ * bytes cut after a line break, and the workers decode, split and check them (lint/chunks.ts); this thread
+ * only places the lines that come back with problems or directives.
  *
  * The result is the same as core's lintDocument on the whole text (a test compares them): the same lines
  * and trimming (`\n`, `\r\n`, lone `\r`; blanks as core counts them), the same check per string, the same
@@ -25,10 +28,6 @@ import type { FileSettings } from './settings';
 
 const BATCH = 1024;
 const DISABLE_FILE = 'ossproc-disable-file';
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
-}
 
 interface Line {
   lineNo: number;
@@ -57,45 +56,43 @@ export interface StreamOptions {
   filePath?: string;
 }
 
-/** Reads the directives of a comment line (`line` is its 0-based number, `offset` its start). */
+/** Reads the directive of a comment line (`lineNo` is its 0-based number, `offset` its start). */
 function lineDirective(text: string, lineNo: number, offset: number): TrackedDirective | undefined {
   if (text.indexOf('ossproc-') < 0) return undefined;
   const d = findDirectives(text, 'ossproc')[0];
-  if (!d) return undefined;
+  return d ? track(d, text, lineNo, offset) : undefined;
+}
+
+/** A directive of a line, in the line's offsets, placed in the file. */
+function track(d: Directive, text: string, lineNo: number, offset: number): TrackedDirective {
   const abs = { ...d, range: { start: d.range.start + offset, end: d.range.end + offset }, line: d.line < 0 ? -1 : d.line + lineNo };
   return new TrackedDirective(abs, lineNo + 1, text, offset);
 }
 
 function classify(text: string, lineNo: number, offset: number, eol: string): Line {
-  let s = 0;
-  let e = text.length;
-  while (s < e && isBlank(text.charCodeAt(s))) s++;
-  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  const c = classifyLine(text);
   const line: Line = { lineNo, offset, text, eol, s: -1, e: -1, idx: -1 };
-  if (s === e) return line;
-  if (text.charCodeAt(s) === 35) {
+  if (c.s === c.e) return line;
+  if (c.comment) {
     const d = lineDirective(text, lineNo, offset);
     if (d) line.directive = d;
     return line;
   }
-  line.s = s;
-  line.e = e;
+  line.s = c.s;
+  line.e = c.e;
   return line;
 }
 
-/** First pass: bytes are valid, and the disable-file directives (rare: found by a plain search first). */
+/** First pass: the bytes are valid text, and the disable-file directives (rare: found by a byte search first). */
 async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; fileDirectives: TrackedDirective[] } | { ok: false; message: LintMessage }> {
-  let tail = '';
-  let found = false;
-  const v = await validateSource(source, (chunk) => {
-    if (found) return;
-    const probe = tail + chunk;
-    if (probe.includes(DISABLE_FILE)) found = true;
-    tail = probe.slice(-(DISABLE_FILE.length - 1));
-  });
-  if (!v.ok) return { ok: false, message: fatalMessage(v.message, v.line, v.column) };
+  const scan = await scanBytes(source, DISABLE_FILE);
+  if (!scan.ok) {
+    // the exact place of the problem, from a slower decoding pass
+    const v = await validateSource(source);
+    return { ok: false, message: v.ok ? fatalMessage(scan.message) : fatalMessage(v.message, v.line, v.column) };
+  }
   const fileDirectives: TrackedDirective[] = [];
-  if (found) {
+  if (scan.found) {
     const decoder = new TextDecoder('utf-8');
     const splitter = new LineSplitter((text, lineNo, offset) => {
       if (text.indexOf(DISABLE_FILE) < 0) return;
@@ -106,7 +103,7 @@ async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; 
     splitter.push(decoder.decode());
     splitter.end();
   }
-  return { ok: true, bom: v.bom, fileDirectives };
+  return { ok: true, bom: scan.bom, fileDirectives };
 }
 
 export async function lintOssprocStream(source: ByteSource, report: FileReport, opts: StreamOptions): Promise<void> {
@@ -118,6 +115,7 @@ export async function lintOssprocStream(source: ByteSource, report: FileReport, 
   }
   const engine = new LineEngine(report, opts, first.fileDirectives, first.bom);
   await engine.open();
+  if (opts.pool && opts.settings.fix === 'off') return chunked(source, engine, opts.pool, opts.settings);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let batch: Batch = { lines: [], strings: [] };
   const ready: Batch[] = [];
@@ -149,8 +147,42 @@ export async function lintOssprocStream(source: ByteSource, report: FileReport, 
   }
 }
 
+/** Size of the chunks sent to workers (cut after the last line break in it). */
+const CHUNK_BYTES = 1 << 18;
+
+/** The second pass on worker threads: chunks of bytes out, lines with something to say back, in order. */
+async function chunked(source: ByteSource, engine: LineEngine, pool: CheckPool, settings: FileSettings): Promise<void> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  let first = true;
+  const send = (parts: Buffer[], last: boolean) => {
+    // an exact copy: a Buffer may be a view on a larger (or shared) ArrayBuffer, which would be cloned whole
+    const bytes = new Uint8Array(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    engine.submitChunk(pool.scan(bytes, first, last, settings.check));
+    first = false;
+  };
+  try {
+    for await (const chunk of source()) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size < CHUNK_BYTES) continue;
+      const nl = chunk.lastIndexOf(10);
+      if (nl < 0) continue; // a long line: keep gathering
+      pending[pending.length - 1] = chunk.subarray(0, nl + 1);
+      send(pending, false);
+      pending = nl + 1 < chunk.length ? [chunk.subarray(nl + 1)] : [];
+      size = chunk.length - nl - 1;
+      await engine.drain(pool.size * 2);
+    }
+    send(pending, true);
+    await engine.finish();
+  } catch (e) {
+    await engine.abort();
+    throw e;
+  }
+}
+
 class LineEngine {
-  private readonly inflight: { batch: Batch; results: Promise<SparseResults> }[] = [];
   /** disable-next-line directives waiting for the line after them. */
   private pending: TrackedDirective[] = [];
   private readonly settings: FileSettings;
@@ -186,20 +218,43 @@ class LineEngine {
     }
   }
 
+  /** A batch of lines checked on this thread (small files, and --fix). */
   async submit(batch: Batch): Promise<void> {
-    const { pool } = this.opts;
-    if (!pool || this.settings.fix !== 'off') {
-      this.consume(batch, this.settings.fix !== 'off' ? undefined : checkStrings(batch.strings, this.settings.check));
-      await this.flush();
-      return;
-    }
-    this.inflight.push({ batch, results: batch.strings.length ? pool.run(batch.strings, this.settings.check) : Promise.resolve([]) });
-    while (this.inflight.length > pool.size * 2) await this.consumeHead();
+    this.consume(batch, this.settings.fix !== 'off' ? undefined : checkStrings(batch.strings, this.settings.check));
+    await this.flush();
   }
 
-  private async consumeHead(): Promise<void> {
-    const head = this.inflight.shift()!;
-    this.consume(head.batch, await head.results);
+  /** Chunks scanned on workers, waiting to be placed in order. */
+  private readonly chunks: Promise<ChunkResult>[] = [];
+  private lineBase = 0;
+  private offsetBase = 0;
+
+  submitChunk(result: Promise<ChunkResult>): void {
+    // a rejected chunk is reported when its turn comes
+    result.catch(() => {});
+    this.chunks.push(result);
+  }
+
+  /** Places finished chunks until at most `max` are in flight. */
+  async drain(max: number): Promise<void> {
+    while (this.chunks.length > max) await this.placeChunk(await this.chunks.shift()!);
+  }
+
+  /** Turns a chunk's lines into this file's lines and consumes them like a batch. */
+  private async placeChunk(r: ChunkResult): Promise<void> {
+    const lines: Line[] = [];
+    const results: SparseResults = [];
+    r.items.forEach((item, i) => {
+      const lineNo = this.lineBase + item.line;
+      const offset = this.offsetBase + item.offset;
+      const line: Line = { lineNo, offset, text: item.text, eol: '', s: item.s, e: item.e, idx: i };
+      if (item.directive) line.directive = track(item.directive, item.text, lineNo, offset);
+      if (item.diagnostics) results.push([i, item.diagnostics]);
+      lines.push(line);
+    });
+    this.lineBase += r.lines;
+    this.offsetBase += r.length;
+    this.consume({ lines, strings: [] }, results);
     await this.flush();
   }
 
@@ -312,7 +367,7 @@ class LineEngine {
   }
 
   async finish(): Promise<void> {
-    while (this.inflight.length) await this.consumeHead();
+    await this.drain(0);
     this.flushPending(Number.MAX_SAFE_INTEGER);
     for (const d of this.fileDirectives) this.emitUnused(d);
     let output: string | undefined;

@@ -1,16 +1,18 @@
 import { check, parse, type CheckOptions, type Diagnostic } from '@ossproc/core';
 import { parentPort, Worker } from 'node:worker_threads';
+import { scanChunk, type ChunkResult } from './chunks';
 
 /**
  * Checking strings is pure CPU work, so a large .ossproc file is checked by worker threads: the main thread
- * reads and splits lines, sends batches of strings, and takes the results back in order. Each worker runs
- * this same bundle (see main.ts), so nothing extra ships.
+ * reads the file and cuts it into chunks after line breaks; each worker decodes, splits and checks a chunk
+ * (lint/chunks.ts) and the main thread takes the results back in order. Each worker runs this same bundle
+ * (see main.ts), so nothing extra ships.
  */
 
 /** Diagnostics per string, only for the strings that have some: [index, diagnostics]. */
 export type SparseResults = [number, Diagnostic[]][];
 
-/** Checks each string as core's lintDocument checks a region. `related` and `tags` are dropped (not reported). */
+/** Checks each string as core's lintDocument checks a region. */
 export function checkStrings(texts: readonly string[], options: CheckOptions): SparseResults {
   const out: SparseResults = [];
   for (let i = 0; i < texts.length; i++) {
@@ -20,55 +22,48 @@ export function checkStrings(texts: readonly string[], options: CheckOptions): S
   return out;
 }
 
-function slim(results: SparseResults): SparseResults {
-  for (const [, list] of results) {
-    for (const d of list) {
-      delete d.related;
-      delete d.tags;
-    }
-  }
-  return results;
-}
-
-interface Job {
-  resolve(r: SparseResults): void;
-  reject(e: Error): void;
-}
-
 interface WorkerRequest {
   id: number;
-  texts: string[];
+  bytes: Uint8Array;
+  first: boolean;
+  last: boolean;
   options: CheckOptions;
 }
 
-/** The worker side: answer each batch. */
+/** The worker side: answer each chunk. */
 export function serveChecks(): void {
   parentPort!.on('message', (req: WorkerRequest) => {
     try {
-      parentPort!.postMessage({ id: req.id, results: slim(checkStrings(req.texts, req.options)) });
+      parentPort!.postMessage({ id: req.id, result: scanChunk(req.bytes, req.first, req.last, req.options) });
     } catch (e) {
       parentPort!.postMessage({ id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   });
 }
 
+interface Job {
+  resolve(r: ChunkResult): void;
+  reject(e: Error): void;
+}
+
 export class CheckPool {
   private readonly workers: { worker: Worker; load: number }[] = [];
-  private readonly jobs = new Map<number, Job & { slot: number }>();
+  private readonly jobs = new Map<number, Job>();
   private nextId = 0;
   private failure: Error | undefined;
+  private closing = false;
 
   constructor(size: number, entry: string) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData: { ossprocCheckWorker: true } });
       const slot = i;
-      worker.on('message', (msg: { id: number; results?: SparseResults; error?: string }) => {
+      worker.on('message', (msg: { id: number; result?: ChunkResult; error?: string }) => {
         const job = this.jobs.get(msg.id);
         if (!job) return;
         this.jobs.delete(msg.id);
         this.workers[slot]!.load--;
         if (msg.error !== undefined) job.reject(new Error(`check worker failed: ${msg.error}`));
-        else job.resolve(msg.results ?? []);
+        else job.resolve(msg.result!);
       });
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
@@ -82,16 +77,17 @@ export class CheckPool {
     return this.workers.length;
   }
 
-  run(texts: string[], options: CheckOptions): Promise<SparseResults> {
+  /** Scans a chunk on the least busy worker. */
+  scan(bytes: Uint8Array, first: boolean, last: boolean, options: CheckOptions): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.workers[i]!.load < this.workers[slot]!.load) slot = i;
     const id = this.nextId++;
     const w = this.workers[slot]!;
     w.load++;
-    return new Promise<SparseResults>((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject, slot });
-      w.worker.postMessage({ id, texts, options } satisfies WorkerRequest);
+    return new Promise<ChunkResult>((resolve, reject) => {
+      this.jobs.set(id, { resolve, reject });
+      w.worker.postMessage({ id, bytes, first, last, options } satisfies WorkerRequest);
     });
   }
 
@@ -101,8 +97,6 @@ export class CheckPool {
     for (const job of this.jobs.values()) job.reject(e);
     this.jobs.clear();
   }
-
-  private closing = false;
 
   async close(): Promise<void> {
     this.closing = true;
