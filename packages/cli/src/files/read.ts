@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 
 /**
  * Reading input: bytes are checked for NUL (binary or UTF-16) and decoded as UTF-8 with a fatal decoder, so
@@ -7,7 +7,10 @@ import { createReadStream, promises as fsp } from 'node:fs';
  * columns count from after it, as editors show them) and put back when a fixed file is written.
  */
 
-/** A way to read an input's bytes from the start, as often as needed (a file, or stdin held in memory). */
+/**
+ * A way to read an input's bytes from the start, as often as needed (a file, or stdin held in memory). A
+ * chunk is valid until the next one is asked for (a file is read into one reused buffer): copy what you keep.
+ */
 export type ByteSource = () => AsyncIterable<Buffer>;
 
 export interface InputProblem {
@@ -21,8 +24,21 @@ export type DecodedText = { ok: true; text: string; bom: boolean } | ({ ok: fals
 
 const CHUNK = 1 << 18;
 
+/** A file read into one reused buffer: no garbage per chunk, so memory stays flat however large the file. */
 export function fileSource(path: string): ByteSource {
-  return () => createReadStream(path, { highWaterMark: CHUNK });
+  return async function* () {
+    const handle = await fsp.open(path, 'r');
+    try {
+      const buf = Buffer.allocUnsafeSlow(CHUNK);
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        yield buf.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  };
 }
 
 export function bufferSource(buf: Buffer): ByteSource {
@@ -148,7 +164,7 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
   let first = true;
   let last: Buffer | undefined;
   for await (const chunk of source()) {
-    last = chunk;
+    last = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 4)));
     if (first) {
       bom = hasBom(chunk);
       first = false;
@@ -176,7 +192,7 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
   } catch {
     // the sequence cut short starts at the last lead byte
     let at = base;
-    if (last) for (let k = last.length - 1; k >= Math.max(0, last.length - 4); k--) if ((last[k]! & 0xc0) !== 0x80) {
+    if (last) for (let k = last.length - 1; k >= 0; k--) if ((last[k]! & 0xc0) !== 0x80) {
       at = base - (last.length - k);
       break;
     }
@@ -214,7 +230,9 @@ export async function scanBytes(source: ByteSource, needle: string): Promise<{ o
     if (!isUtf8(bytes.subarray(0, complete))) return { ok: false, message: 'invalid UTF-8; ossproc reads UTF-8 text' };
     carry = Buffer.from(bytes.subarray(complete));
     if (!found) {
-      found = (tail.length ? Buffer.concat([tail, chunk]) : chunk).indexOf(pattern) >= 0;
+      // across the boundary (the last bytes before it and the first after), then within the chunk
+      const edge = tail.length ? Buffer.concat([tail, chunk.subarray(0, pattern.length - 1)]) : undefined;
+      found = (edge !== undefined && edge.indexOf(pattern) >= 0) || chunk.indexOf(pattern) >= 0;
       tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - pattern.length + 1)));
     }
   }

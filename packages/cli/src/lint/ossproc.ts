@@ -152,29 +152,32 @@ const CHUNK_BYTES = 1 << 18;
 
 /** The second pass on worker threads: chunks of bytes out, lines with something to say back, in order. */
 async function chunked(source: ByteSource, engine: LineEngine, pool: CheckPool, settings: FileSettings): Promise<void> {
-  let pending: Buffer[] = [];
+  // bytes gathered since the last cut (the source's chunks are reused, so they are copied here)
+  let acc = new Uint8Array(CHUNK_BYTES * 2);
   let size = 0;
   let first = true;
-  const send = (parts: Buffer[], last: boolean) => {
-    // an exact copy: a Buffer may be a view on a larger (or shared) ArrayBuffer, which would be cloned whole
-    const bytes = new Uint8Array(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
-    engine.submitChunk(pool.scan(bytes, first, last, settings.check));
+  const send = (end: number, last: boolean) => {
+    engine.submitChunk(pool.scan(acc.slice(0, end), first, last, settings.check));
+    acc.copyWithin(0, end, size);
+    size -= end;
     first = false;
   };
   try {
     for await (const chunk of source()) {
-      pending.push(chunk);
+      if (size + chunk.length > acc.length) {
+        const bigger = new Uint8Array(Math.max(acc.length * 2, size + chunk.length));
+        bigger.set(acc.subarray(0, size));
+        acc = bigger;
+      }
+      acc.set(chunk, size);
       size += chunk.length;
       if (size < CHUNK_BYTES) continue;
-      const nl = chunk.lastIndexOf(10);
-      if (nl < 0) continue; // a long line: keep gathering
-      pending[pending.length - 1] = chunk.subarray(0, nl + 1);
-      send(pending, false);
-      pending = nl + 1 < chunk.length ? [chunk.subarray(nl + 1)] : [];
-      size = chunk.length - nl - 1;
+      const nl = acc.lastIndexOf(10, size - 1);
+      if (nl < 0) continue; // one long line so far: keep gathering
+      send(nl + 1, false);
       await engine.drain(pool.size * 2);
     }
-    send(pending, true);
+    send(size, true);
     await engine.finish();
   } catch (e) {
     await engine.abort();

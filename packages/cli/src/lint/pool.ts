@@ -55,7 +55,9 @@ export class CheckPool {
 
   constructor(size: number, entry: string) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entry, { workerData: { ossprocCheckWorker: true } });
+      // a smaller young generation than V8's default keeps each worker's heap (and the run's RSS) small; checks
+      // allocate short-lived objects only, so little is promoted
+      const worker = new Worker(entry, { workerData: { ossprocCheckWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const slot = i;
       worker.on('message', (msg: { id: number; result?: ChunkResult; error?: string }) => {
         const job = this.jobs.get(msg.id);
