@@ -67,6 +67,27 @@ describe('suppression comments, end to end', () => {
   });
 });
 
+describe('other files match core lintDocument', () => {
+  const FILES: Record<string, string> = {
+    'r.md': '<!-- ossproc-disable-next-line syntax-error -->\nSee ![a](https://b/a.mp4?x-oss-process=video/convert,f_mp4,,fps_300) and `x-oss-async-process=video/convert,f_mp5`.\n\n```ts\nconst s = "image/resize,w_0"; // ossproc-disable-line\nconst t = "image/resize,w_0";\n```\n',
+    'a.ts': "// ossproc-disable-next-line unknown-value\nconst a = 'video/convert,f_mp5,fps_241';\nconst b = `video/convert,f_mp4,s_${w}x1081|sys/saveas,o_b3V0Lm1wNA`;\n",
+    'c.json': '{\n  "a": "image/resize,w_100,w_200",\n  "u": "https://b/a.jpg?x-oss-process=image/resize,w_0"\n}\n',
+    'd.yaml': 'a: image/resize,w_100,w_200\nb: >-\n  video/convert,f_mp4,\n  fps_241\n',
+  };
+  for (const [name, text] of Object.entries(FILES)) {
+    it(name, () => {
+      for (const mode of ['auto', 'sync'] as const) {
+        const r = lintJson(['--stdin', '--stdin-filename', name, '--mode', mode], { input: text });
+        const index = new LineIndex(text);
+        const pos = (o: number) => index.position(o);
+        const expected = lintDocument(text, { fileName: name, mode }).diagnostics.map((d) => [d.ruleId, pos(d.range.start).line + 1, pos(d.range.start).character + 1, pos(d.range.end).line + 1, pos(d.range.end).character + 1, d.message]);
+        expect(expected.length, name).toBeGreaterThan(0);
+        expect(r.results[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message]), `${name} ${mode}`).toEqual(expected);
+      }
+    });
+  }
+});
+
 describe('streamed .ossproc files match core lintDocument', () => {
   // every line ending, blanks core trims, BOM, directives of every kind, comments, problems with fixes
   const TEXT = [

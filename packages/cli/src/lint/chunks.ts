@@ -1,4 +1,4 @@
-import { check, findDirectives, parse, type CheckOptions, type Diagnostic, type Directive } from '@ossproc/core';
+import { check, findDirectives, type CheckOptions, type Diagnostic, type Directive } from '@ossproc/core';
 import { classifyLine, LineSplitter } from './lines';
 
 /**
@@ -41,12 +41,10 @@ export function scanChunk(bytes: Uint8Array, first: boolean, last: boolean, opti
       if (directive) items.push({ line: lineNo, offset, text: line, s: -1, e: -1, directive });
       return;
     }
-    const diagnostics = check(parse(line.slice(c.s, c.e)), options);
-    if (!diagnostics.length) return;
-    for (const d of diagnostics) {
-      delete d.related;
-      delete d.tags;
-    }
+    // core memoizes a repeated string (its diagnostics are shared and frozen: copied, not changed)
+    const found = check(line.slice(c.s, c.e), options);
+    if (!found.length) return;
+    const diagnostics = found.map((d): Diagnostic => (d.fixes ? { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, fixes: d.fixes } : { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range }));
     items.push({ line: lineNo, offset, text: line, s: c.s, e: c.e, diagnostics });
   });
   splitter.push(text);

@@ -5,7 +5,6 @@ import {
   extractRegions,
   findDirectives,
   LineIndex,
-  parse,
   toHost,
   type CheckOptions,
   type Diagnostic,
@@ -34,19 +33,17 @@ export interface HostLint {
 }
 
 /**
- * core's lintDocument, plus two things the CLI needs:
- * - a region's `mode` (the string is the value of an `x-oss-process=` or `x-oss-async-process=` URL
- *   parameter) is passed to the checker; lintDocument drops it, so `?x-oss-process=video/convert,…` in a
- *   README would not be reported as async-only (reported as a core bug);
- * - preset style values core's extractor passed over, and the preset problems, go through the same
- *   suppression comments.
+ * core's lintDocument (the same extraction, the same check per region, with a URL parameter's mode unless the
+ * options fix one, the same suppression), plus what the CLI adds: preset style values core's extractor passed
+ * over are checked too, and the preset problems go through the same suppression comments. It keeps no parse
+ * trees (lintDocument returns them all).
  */
 export function lintHost(text: string, language: HostLanguage, options: CheckOptions, findings: PresetFindings = emptyFindings()): HostLint {
   const regions = mergeRegions(extractRegions(text, language), findings.regions);
   const all: Diagnostic[] = [...findings.diagnostics];
   for (const region of regions) {
-    const parsed = parse(region.text);
-    const diagnostics = check(parsed, region.mode ? { ...options, mode: region.mode } : options);
+    // check(string) rather than check(parse(…)): the same result, and core memoizes repeated strings
+    const diagnostics = check(region.text, region.mode && options.mode !== 'sync' && options.mode !== 'async' ? { ...options, mode: region.mode } : options);
     for (const d of diagnostics) all.push(toHost(region, d));
   }
   const { kept, unused } = applyDirectives(text, all, findDirectives(text, language));

@@ -1,4 +1,4 @@
-import { applyFixes, check, findDirectives, parse, type Diagnostic, type Directive, type Fix } from '@ossproc/core';
+import { applyFixes, check, findDirectives, type Diagnostic, type Directive, type Fix } from '@ossproc/core';
 import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { scanBytes, validateSource, type ByteSource } from '../files/read';
@@ -350,13 +350,13 @@ class LineEngine {
   private fixLine(line: Line): { text: string; diagnostics: Diagnostic[] } {
     const options = this.settings.check;
     let region = line.text.slice(line.s, line.e);
-    let diagnostics = check(parse(region), options);
+    let diagnostics = check(region, options);
     for (let pass = 0; pass < 10; pass++) {
       const candidates = diagnostics.filter((d) => !this.covered(d.ruleId, line.lineNo) && (!this.settings.quiet || d.severity === 'error'));
       const r = applyFixes(region, candidates);
       if (r.applied.length === 0) break;
       region = r.text;
-      diagnostics = check(parse(region), options);
+      diagnostics = check(region, options);
     }
     const text = line.text.slice(0, line.s) + region + line.text.slice(line.e);
     if (text !== line.text) this.changed = true;
