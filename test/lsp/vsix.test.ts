@@ -61,8 +61,13 @@ const file = (name: string) => {
 };
 
 beforeAll(() => {
+  // exactly what `pnpm --filter ossproc package` runs: the build, then vsce with the package script's flags
   execFileSync(process.execPath, [join(EXT, 'scripts/build.mjs')], { cwd: EXT, stdio: 'pipe' });
-  execFileSync(join(EXT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', VSIX], { cwd: EXT, stdio: 'pipe' });
+  const script: string = JSON.parse(readFileSync(join(EXT, 'package.json'), 'utf8')).scripts.package;
+  const vsceArgs = script.slice(script.indexOf('vsce package') + 'vsce '.length).split(/\s+/).filter(Boolean);
+  const out = vsceArgs.indexOf('--out');
+  if (out !== -1) vsceArgs.splice(out, 2);
+  execFileSync(join(EXT, 'node_modules/.bin/vsce'), [...vsceArgs, '--out', VSIX], { cwd: EXT, stdio: 'pipe' });
   zip = readFileSync(VSIX);
   entries = centralDirectory(zip);
 }, 180_000);
