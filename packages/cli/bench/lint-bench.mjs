@@ -8,7 +8,8 @@
 // temporary directory and measures one `ossproc lint` run over it: wall time, and peak RSS (of the process
 // tree's main process, from `/usr/bin/time -f %M` when installed, else by polling /proc/<pid>/status VmHWM).
 // `benchLint({ lines: 1 })` is the cold start. The report goes to /dev/null: the figure is the linter's,
-// not the terminal's. Budgets: 1M lines ≤ 10 s and ≤ 300 MB; cold start ≤ 0.3 s.
+// not the terminal's. Budgets: 1M lines ≤ 10 s and ≤ 300 MB; cold start ≤ 0.3 s. `runCliBench()` prints all
+// of it for the root runner (`pnpm bench`), with a raw scan of the same file as the baseline.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -142,6 +143,41 @@ export async function benchColdStart({ runs = 7 } = {}) {
   }
   times.sort((a, b) => a - b);
   return { lines: 1, seconds: times[Math.floor(times.length / 2)], peakRssMB: rss, runs };
+}
+
+/** The floor of a pass over the file: a Node subprocess that reads it and counts line breaks (raw scan). */
+async function measureRawScan(file) {
+  const script = `let n=0;const s=require('fs').createReadStream(process.argv[1],{highWaterMark:1<<18});s.on('data',b=>{for(let i=b.indexOf(10);i>=0;i=b.indexOf(10,i+1))n++});s.on('end',()=>process.stdout.write(String(n)))`;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', script, file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`raw scan failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/**
+ * For the root bench runner (test/bench/run.mjs): cold start, then 1,000,000 lines (stylish and json), each
+ * against the budget and as a ratio to a raw scan of the same file measured in the same run.
+ */
+export async function runCliBench({ lines = 1_000_000 } = {}) {
+  const cold = await benchColdStart();
+  console.log(`cold start (one line)              ${cold.seconds.toFixed(3)} s   peak RSS ${cold.peakRssMB.toFixed(0)} MB   budget 0.3 s: ${cold.seconds <= 0.3 ? 'OK' : 'OVER BUDGET'}`);
+  const dir = mkdtempSync(join(tmpdir(), 'ossproc-bench-'));
+  try {
+    const file = join(dir, 'presets.ossproc');
+    await writeSeedLikeFile(file, lines);
+    const raw = await measureRawScan(file);
+    console.log(`raw scan of the file (node, count \\n) ${raw.toFixed(3)} s   (${(statSync(file).size / 1e6).toFixed(0)} MB, ${lines.toLocaleString('en-US')} lines)`);
+    const budget = (10 * lines) / 1_000_000;
+    for (const format of ['stylish', 'json']) {
+      const r = await measure(file, ['--format', format]);
+      const ok = r.seconds <= budget && r.peakRssMB <= 300;
+      console.log(
+        `ossproc lint, ${format.padEnd(8)}              ${r.seconds.toFixed(2)} s   peak RSS ${r.peakRssMB.toFixed(0)} MB   ${(r.seconds / raw).toFixed(1)}× raw scan   budget ${budget} s (10 s per million lines) / 300 MB: ${ok ? 'OK' : 'OVER BUDGET'}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function round(n) {
