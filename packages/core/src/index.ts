@@ -35,7 +35,7 @@ export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, P
 // documents that hold processing strings
 export { lintDocument, toHost, type LintedRegion, type LintOptions, type LintResult } from './lint';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
-export { applyDirectives, findDirectives, suppressionEdit, type Directive } from './embed/suppress';
+export { applyDirectives, findDirectives, suppressionEdit, type Directive, type UnusedDirective } from './embed/suppress';
 export { endOfChar, HOLE, hostOffset, toHostRange, type EmbeddedRegion } from './embed/region';
 
 // text utilities the editor and CLI share

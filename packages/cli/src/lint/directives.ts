@@ -1,9 +1,6 @@
-import type { Directive, Severity } from '@ossproc/core';
+import type { Directive, Severity, UnusedDirective } from '@ossproc/core';
 import { UNUSED_DIRECTIVE_RULE, type LintMessage } from '../types';
 import { severityOf } from './messages';
-
-/** Core's UnusedDirective (not exported by core's index): a directive and the named rules it did not use. */
-export type UnusedDirective = Directive & { unusedRules?: string[] };
 
 /** ESLint's wording: "Unused eslint-disable directive (no problems were reported from 'no-console')." */
 export function unusedDirectiveText(d: UnusedDirective): string {

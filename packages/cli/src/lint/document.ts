@@ -1,23 +1,11 @@
-import {
-  applyDirectives,
-  applyFixes,
-  check,
-  extractRegions,
-  findDirectives,
-  LineIndex,
-  toHost,
-  type CheckOptions,
-  type Diagnostic,
-  type EmbeddedRegion,
-  type HostLanguage,
-} from '@ossproc/core';
+import { applyFixes, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
 import { analyzeJson } from '../structure/json';
 import { emptyFindings, type PresetFindings } from '../structure/presets';
 import type { StructureProblem } from '../structure/types';
 import { analyzeXml } from '../structure/xml';
 import { analyzeYaml } from '../structure/yaml';
 import type { LintMessage } from '../types';
-import { unusedDirectiveMessage, type UnusedDirective } from './directives';
+import { unusedDirectiveMessage } from './directives';
 import { compareMessages, fatalMessage, toMessage, type Locator } from './messages';
 import type { FileReport } from './reporter';
 import type { FileSettings } from './settings';
@@ -27,38 +15,10 @@ import type { FileSettings } from './settings';
  * is checked first (JSON, YAML, XML), then core finds the processing strings in them and checks each.
  */
 
-export interface HostLint {
-  diagnostics: Diagnostic[];
-  unused: UnusedDirective[];
-}
-
-/**
- * core's lintDocument (the same extraction, the same check per region, with a URL parameter's mode unless the
- * options fix one, the same suppression), plus what the CLI adds: preset style values core's extractor passed
- * over are checked too, and the preset problems go through the same suppression comments. It keeps no parse
- * trees (lintDocument returns them all).
- */
-export function lintHost(text: string, language: HostLanguage, options: CheckOptions, findings: PresetFindings = emptyFindings()): HostLint {
-  const regions = mergeRegions(extractRegions(text, language), findings.regions);
-  const all: Diagnostic[] = [...findings.diagnostics];
-  for (const region of regions) {
-    // check(string) rather than check(parse(…)): the same result, and core memoizes repeated strings
-    const diagnostics = check(region.text, region.mode && options.mode !== 'sync' && options.mode !== 'async' ? { ...options, mode: region.mode } : options);
-    for (const d of diagnostics) all.push(toHost(region, d));
-  }
-  const { kept, unused } = applyDirectives(text, all, findDirectives(text, language));
-  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { diagnostics: kept, unused };
-}
-
-/** Adds the extra regions that no extracted region already covers. */
-function mergeRegions(extracted: EmbeddedRegion[], extra: EmbeddedRegion[]): EmbeddedRegion[] {
-  if (!extra.length) return extracted;
-  const out = [...extracted];
-  for (const r of extra) {
-    if (!extracted.some((x) => x.range.start < Math.max(r.range.end, r.range.start + 1) && r.range.start < Math.max(x.range.end, x.range.start + 1))) out.push(r);
-  }
-  return out.sort((a, b) => a.range.start - b.range.start);
+/** core's lintDocument, with the strings and problems the CLI's structure readers found beside its extractor. */
+function lintHost(text: string, language: HostLanguage, options: CheckOptions, findings: PresetFindings = emptyFindings()) {
+  const result = lintDocument(text, { ...options, language, extra: findings });
+  return { diagnostics: result.diagnostics, unused: result.unusedDirectives };
 }
 
 type Analysis = { problem: StructureProblem } | { findings: PresetFindings };
