@@ -103,7 +103,9 @@ export class CheckContext {
       for (const a of node.actions) {
         const owner = product;
         const spec = owner && !hasHole(a.name.text) ? resolve(a.name.text, (n) => getAction(owner.name, n), owner.actions) : undefined;
-        stage.actions.push(new ActionInfo(a, stage, spec));
+        const info = new ActionInfo(a, stage, spec);
+        stage.actions.push(info);
+        this.all.push(info);
       }
       this.stages.push(stage);
     });
@@ -122,9 +124,9 @@ export class CheckContext {
 
   /** Every action of the string, in order. */
   actions(): readonly ActionInfo[] {
-    return (this.all ??= this.stages.flatMap((s) => s.actions));
+    return this.all;
   }
-  private all?: ActionInfo[];
+  private readonly all: ActionInfo[] = [];
 
   enabled(ruleId: string): boolean {
     return this.severityOf(ruleId) !== 'off';

@@ -9,7 +9,7 @@ export type { CheckMode, CheckOptions } from './context';
 /**
  * Checks a processing string (or a parse of one) against the grammar and the catalog. Never throws: every
  * problem is a diagnostic with a range into the string. The diagnostics are shared and frozen: treat them as
- * read-only.
+ * read-only. Options are treated as values: pass a new object rather than changing one already passed.
  */
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
   if (typeof input !== 'string') return run(input, options);
@@ -41,7 +41,13 @@ const MEMO_SIZE = 4096;
 /** Options key → string → diagnostics: two levels, so the string itself is the key (no concatenation to hash). */
 const memo = new Map<string, Map<string, Diagnostic[]>>();
 function optionsKey(options: CheckOptions & ParseOptions): string {
+  if (options === last.options && options.rules === last.rules) return last.key;
   if (memo.size > 64) memo.clear(); // many option sets in one process (a long-lived server): start afresh
   const rules = options.rules ? JSON.stringify(options.rules) : '';
-  return `${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
+  const key = `${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
+  last = { options, rules: options.rules, key };
+  return key;
 }
+
+/** The last options object seen and its key: callers check many strings with one options object. */
+let last: { options?: object; rules?: object; key: string } = { key: '' };

@@ -23,23 +23,24 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions), in three rolling rows. */
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 3) return 99;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]![j] = j;
-        continue;
-      }
+  const n = b.length;
+  let before = new Array<number>(n + 1).fill(0); // row i - 2
+  let previous = new Array<number>(n + 1);
+  let current = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length]![b.length]!;
+  return previous[n]!;
 }
