@@ -98,18 +98,16 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
   if (value === '' || hasHole(value)) return;
   const range = p.range;
   // the words for a message are built only when there is something to report
-  const label = () => (p.key ? `${p.key.text}_${value}` : value);
-  const name = () => (!ps.positional ? ps.key : ps.key === action.name ? `the value of ${action.name}` : `the ${ps.key} of ${action.name}`);
   switch (ps.type) {
     case 'int':
     case 'float': {
       if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
         const why = ps.type === 'int' ? 'an integer' : 'a number';
-        ctx.report('invalid-value', range, `${label()}: ${name()} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}`);
+        ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}`);
         return;
       }
       const n = Number(value);
-      if (outOfRange(n, ps)) ctx.report('value-out-of-range', range, `${label()}: ${name()} must be ${rangeWords(ps)}`);
+      if (outOfRange(n, ps)) ctx.report('value-out-of-range', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${rangeWords(ps)}`);
       return;
     }
     case 'enum': {
@@ -119,7 +117,7 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
       const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearest(value, allowed);
       const target = p.value!.range;
-      ctx.report('unknown-value', range, `${label()}: ${name()} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
+      ctx.report('unknown-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
         fixes: guesses.map((g) => ({
           title: `Replace with '${g}'`,
           edits: [{ range: target, newText: g }],
@@ -130,16 +128,26 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       return;
     }
     case 'size':
-      return checkSize(ctx, p, ps, label(), name(), range);
+      return checkSize(ctx, p, ps, labelOf(p, value), nameOf(action, ps), range);
     case 'color':
-      if (!COLOR.test(value)) ctx.report('invalid-value', range, `${label()}: ${name()} must be an RGB colour of six hex digits, such as FF0000`);
+      if (!COLOR.test(value)) ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be an RGB colour of six hex digits, such as FF0000`);
       return;
     case 'string':
-      if (ps.pattern && !ps.pattern.regex.test(value)) ctx.report('invalid-value', range, `${label()}: ${name()} must be ${ps.pattern.describe}`);
+      if (ps.pattern && !ps.pattern.regex.test(value)) ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${ps.pattern.describe}`);
       return;
     case 'base64':
       return;
   }
+}
+
+/** `fps_241`, or a bare value as written. */
+function labelOf(p: ParamNode, value: string): string {
+  return p.key ? `${p.key.text}_${value}` : value;
+}
+
+/** `fps`, `the angle of rotate`, `the value of format`. */
+function nameOf(action: ActionInfo, ps: ParamSpec): string {
+  return !ps.positional ? ps.key : ps.key === action.name ? `the value of ${action.name}` : `the ${ps.key} of ${action.name}`;
 }
 
 function checkSize(ctx: CheckContext, p: ParamNode, ps: ParamSpec, label: string, name: string, range: Range): void {

@@ -55,12 +55,16 @@ export function checkRelations(ctx: CheckContext): void {
 
 const paramSets = new WeakMap<readonly string[], Set<string>>();
 
-/** The parameters of `keys` that the action writes, in the order written. */
+const NONE: ParamNode[] = [];
+
+/** The parameters of `keys` that the action writes, in the order written (a shared empty list when none). */
 function written(action: ActionInfo, keys: readonly string[]): ParamNode[] {
   let set = paramSets.get(keys);
   if (!set) paramSets.set(keys, (set = new Set(keys)));
-  const out: ParamNode[] = [];
-  for (const p of action.node.params) if (p.key && set.has(p.key.text) && action.byKey.get(p.key.text) === p) out.push(p);
+  let out = NONE;
+  for (const p of action.node.params) {
+    if (p.key && set.has(p.key.text) && action.byKey.get(p.key.text) === p) (out === NONE ? (out = []) : out).push(p);
+  }
   return out;
 }
 

@@ -39,6 +39,27 @@ function token(type: TokenType, image: string, startOffset: number): IToken {
   } as IToken;
 }
 
+/**
+ * The parser consumes tokens synchronously and the tree keeps none of them, so `parse()` scans into objects
+ * reused from one string to the next (no garbage per token on the hot path); other callers get fresh ones.
+ */
+const pool: IToken[] = [];
+const pooled: IToken[] = [];
+
+const POOL_SIZE = 4096; // a longer string gets fresh objects past this, so one huge string pins no memory
+
+function reused(i: number, type: TokenType, image: string, startOffset: number): IToken {
+  if (i >= POOL_SIZE) return token(type, image, startOffset);
+  const t = pool[i];
+  if (!t) return (pool[i] = token(type, image, startOffset));
+  t.image = image;
+  t.startOffset = startOffset;
+  t.endOffset = startOffset + image.length - 1;
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
+  return t;
+}
+
 /** The length of a prefix at the start of `text`, spaces and tabs in it allowed; 0 when there is none. */
 function matchPrefix(text: string): number {
   for (const prefix of PREFIXES) {
@@ -57,21 +78,26 @@ function matchPrefix(text: string): number {
   return 0;
 }
 
-/** Splits `text` into tokens; joining their images gives back `text`. */
-export function tokenize(text: string): IToken[] {
-  const tokens: IToken[] = [];
+/**
+ * Splits `text` into tokens; joining their images gives back `text`. With `reuse`, the array and the token
+ * objects are the scanner's own and valid only until the next call.
+ */
+export function tokenize(text: string, reuse = false): IToken[] {
+  const tokens: IToken[] = reuse ? pooled : [];
+  tokens.length = 0;
+  const make = reuse ? (type: TokenType, image: string, at: number) => reused(tokens.length, type, image, at) : token;
   const n = text.length;
   let i = 0;
   // a prefix with blanks in or before it (` x-oss-process=`) is still the prefix; the blanks are reported there
   const prefixEnd = matchPrefix(text);
   if (prefixEnd > 0) {
-    tokens.push(token(Prefix, text.slice(0, prefixEnd), 0));
+    tokens.push(make(Prefix, text.slice(0, prefixEnd), 0));
     i = prefixEnd;
   }
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === PIPE || c === SLASH || c === COMMA) {
-      tokens.push(token(c === PIPE ? Pipe : c === SLASH ? Slash : Comma, text[i]!, i));
+      tokens.push(make(c === PIPE ? Pipe : c === SLASH ? Slash : Comma, text[i]!, i));
       i++;
       continue;
     }
@@ -80,7 +106,7 @@ export function tokenize(text: string): IToken[] {
       const d = text.charCodeAt(j);
       if (d === COMMA || d === SLASH || d === PIPE) break;
     }
-    tokens.push(token(Word, text.slice(i, j), i));
+    tokens.push(make(Word, text.slice(i, j), i));
     i = j;
   }
   return tokens;

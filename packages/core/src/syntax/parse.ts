@@ -23,28 +23,28 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const mapped = decode === true || (decode === 'auto' && text.indexOf('%') !== -1 && hasPercentEscape(text));
   const source = mapped ? percentDecode(text) : undefined;
   const input = source ? source.text : text;
-  const lexed = tokenize(input);
-  processParser.input = lexed;
+  processParser.input = tokenize(input, true);
   const raw = processParser.process();
   const builder = new TreeBuilder(input, source?.offsets);
   const tree = builder.process(raw.prefix, raw.stages);
   // the grammar is total, so the parser itself reports nothing; guard all the same
   for (const e of processParser.errors) builder.error(e.message, builder.rangeOf(e.token));
-  return new Parsed(text, tree, builder.errors, lexed, builder);
+  return new Parsed(text, tree, builder.errors, input, builder);
 }
 
-/** Most callers (the checker) never look at the tokens, so they are made on first use. */
+/** Most callers (the checker) never look at the tokens, so they are made on first use (scanning again is cheap). */
 class Parsed implements ParseResult {
   private made?: Token[];
   constructor(
     readonly text: string,
     readonly tree: ProcessNode,
     readonly errors: SyntaxError[],
-    private readonly lexed: IToken[],
+    /** The text the scanner read (percent-decoded). */
+    private readonly input: string,
     private readonly builder: TreeBuilder,
   ) {}
   get tokens(): Token[] {
-    return (this.made ??= this.builder.tokens(this.lexed));
+    return (this.made ??= this.builder.tokens(tokenize(this.input)));
   }
 }
 

@@ -65,15 +65,19 @@ class ProcessParser extends EmbeddedActionsParser {
   });
 
   private action = this.RULE('action', (): RawAction => {
-    const name = this.OPTION(() => this.CONSUME(Word));
+    const name = this.OPTION(this.nameWord);
     const commas: IToken[] = [];
     const params: (IToken | undefined)[] = [];
     this.MANY(() => {
       commas.push(this.CONSUME(Comma));
-      params.push(this.OPTION2(() => this.CONSUME2(Word)));
+      params.push(this.OPTION2(this.paramWord));
     });
     return { name, commas, params };
   });
+
+  // made once, not per call: these run for every word of every string
+  private nameWord = () => this.CONSUME(Word);
+  private paramWord = () => this.CONSUME2(Word);
 }
 
 /** One parser instance serves every parse (Chevrotain parsers are costly to build and cheap to reuse). */
