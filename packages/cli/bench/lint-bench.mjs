@@ -167,13 +167,12 @@ export async function runCliBench({ lines = 1_000_000 } = {}) {
     await writeSeedLikeFile(file, lines);
     const raw = await measureRawScan(file);
     console.log(`raw scan of the file (node, count \\n) ${raw.toFixed(3)} s   (${(statSync(file).size / 1e6).toFixed(0)} MB, ${lines.toLocaleString('en-US')} lines)`);
-    const budget = (10 * lines) / 1_000_000;
+    // the budget is for a million lines (≤ 10 s, ≤ 300 MB); a smaller file is there to show memory stays flat
+    const judged = lines >= 1_000_000;
     for (const format of ['stylish', 'json']) {
       const r = await measure(file, ['--format', format]);
-      const ok = r.seconds <= budget && r.peakRssMB <= 300;
-      console.log(
-        `ossproc lint, ${format.padEnd(8)}              ${r.seconds.toFixed(2)} s   peak RSS ${r.peakRssMB.toFixed(0)} MB   ${(r.seconds / raw).toFixed(1)}× raw scan   budget ${budget} s (10 s per million lines) / 300 MB: ${ok ? 'OK' : 'OVER BUDGET'}`,
-      );
+      const verdict = judged ? `budget 10 s / 300 MB: ${r.seconds <= 10 && r.peakRssMB <= 300 ? 'OK' : 'OVER BUDGET'}` : 'compare peak RSS with the 1,000,000-line run';
+      console.log(`ossproc lint, ${format.padEnd(8)}              ${r.seconds.toFixed(2)} s   peak RSS ${r.peakRssMB.toFixed(0)} MB   ${(r.seconds / raw).toFixed(1)}× raw scan   ${verdict}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
