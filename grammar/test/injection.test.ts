@@ -5,7 +5,7 @@
  * not installed here. Every token of each line is asserted with its exact scopes below the host's root scope.
  */
 import { describe, expect, it } from 'vitest';
-import { type Tok, tokenizeLine, tokenizeLines } from './textmate';
+import { type Tok, tokenizeLine, tokenizeLines, PREFIX, ASSIGN, PRODUCT, ACTION, KEY, KV, COMMA, SLASH, PIPE, NUM, ENUM, B64, BAD_CHAR, ESC } from './textmate';
 
 const JS = 'source.fixturejs';
 const YAML = 'source.fixtureyaml';
@@ -21,20 +21,6 @@ const ESC_HOST = `${DQ} constant.character.escape.fixturejs`;
 const LINE_COMMENT = 'comment.line.double-slash.fixturejs';
 
 // ossproc scopes (without the string and embedded scopes around them)
-const PREFIX = 'keyword.other.prefix.ossproc';
-const ASSIGN = 'keyword.operator.assignment.ossproc';
-const PRODUCT = 'entity.name.namespace.ossproc';
-const ACTION = 'entity.name.function.ossproc';
-const KEY = 'variable.parameter.ossproc';
-const KV = 'punctuation.separator.key-value.ossproc';
-const COMMA = 'punctuation.separator.parameter.ossproc';
-const SLASH = 'punctuation.separator.action.ossproc';
-const PIPE = 'punctuation.separator.stage.ossproc';
-const NUM = 'constant.numeric.ossproc';
-const ENUM = 'constant.language.ossproc';
-const B64 = 'string.unquoted.base64.ossproc';
-const ESC = 'constant.character.escape.ossproc';
-const BAD_CHAR = 'invalid.illegal.character.ossproc';
 
 /** `const <name> = ` as the JS fixture scopes it. */
 const decl = (name: string): Tok[] => [

@@ -3,24 +3,10 @@
  * exact scope list (below `source.ossproc`), so renaming or losing a scope fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { type Tok, tokenizeLine, tokenizeLines } from './textmate';
+import { PREFIX, ASSIGN, PRODUCT, ACTION, KEY, KV, COMMA, SLASH, PIPE, NUM, ENUM, B64, STR, BAD_CHAR, type Tok, tokenizeLine, tokenizeLines } from './textmate';
 
 const ROOT = 'source.ossproc';
-const PREFIX = 'keyword.other.prefix.ossproc';
-const ASSIGN = 'keyword.operator.assignment.ossproc';
-const PRODUCT = 'entity.name.namespace.ossproc';
-const ACTION = 'entity.name.function.ossproc';
-const KEY = 'variable.parameter.ossproc';
-const KV = 'punctuation.separator.key-value.ossproc';
-const COMMA = 'punctuation.separator.parameter.ossproc';
-const SLASH = 'punctuation.separator.action.ossproc';
-const PIPE = 'punctuation.separator.stage.ossproc';
-const NUM = 'constant.numeric.ossproc';
-const ENUM = 'constant.language.ossproc';
-const B64 = 'string.unquoted.base64.ossproc';
-const STR = 'string.unquoted.ossproc';
 const EMPTY = 'invalid.illegal.empty-segment.ossproc';
-const BAD_CHAR = 'invalid.illegal.character.ossproc';
 const BAD_SPACE = 'invalid.illegal.whitespace.ossproc';
 const BAD_B64 = 'invalid.illegal.base64.ossproc';
 const COMMENT = 'comment.line.number-sign.ossproc';

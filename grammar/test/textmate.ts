@@ -122,3 +122,20 @@ export async function tokenizeLine(scopeName: string, line: string): Promise<Tok
   const [toks] = await tokenizeLines(scopeName, line);
   return toks!;
 }
+
+/** The ossproc scopes the tests expect, named once for both grammars' tests. */
+export const PREFIX = 'keyword.other.prefix.ossproc';
+export const ASSIGN = 'keyword.operator.assignment.ossproc';
+export const PRODUCT = 'entity.name.namespace.ossproc';
+export const ACTION = 'entity.name.function.ossproc';
+export const KEY = 'variable.parameter.ossproc';
+export const KV = 'punctuation.separator.key-value.ossproc';
+export const COMMA = 'punctuation.separator.parameter.ossproc';
+export const SLASH = 'punctuation.separator.action.ossproc';
+export const PIPE = 'punctuation.separator.stage.ossproc';
+export const NUM = 'constant.numeric.ossproc';
+export const ENUM = 'constant.language.ossproc';
+export const B64 = 'string.unquoted.base64.ossproc';
+export const STR = 'string.unquoted.ossproc';
+export const BAD_CHAR = 'invalid.illegal.character.ossproc';
+export const ESC = 'constant.character.escape.ossproc';
