@@ -3,7 +3,7 @@
  * Pure data; see NOTES.md beside this file for what was verified where and what is inferred.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
-import { durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
+import { concatInput, durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
 
 const SRC_CONVERT = 'https://help.aliyun.com/zh/oss/audio-transcoding; https://www.alibabacloud.com/help/tc/oss/user-guide/audio-transcoding';
 const SRC_CONCAT = 'https://help.aliyun.com/zh/oss/audio-stitching; https://www.alibabacloud.com/help/tc/oss/user-guide/audio-stitching';
@@ -109,32 +109,7 @@ const convert: ActionSpec = {
 };
 
 /** The inputs of an audio concatenation: `/pre` before the request's object, `/sur` after it, in the order written. */
-const concatInput = (name: 'pre' | 'sur', where: string): ActionSpec => ({
-  name,
-  product: 'audio',
-  parent: 'concat',
-  repeatable: true,
-  summary: `An audio file joined ${where} the request's own audio.`,
-  doc:
-    `Adds an object of the same bucket ${where} the request's audio; inputs are joined in the order the /pre and ` +
-    '/sur segments are written. One task joins at most 11 audio files in all.',
-  mode: 'async',
-  source: SRC_CONCAT,
-  params: [
-    {
-      key: 'o',
-      type: 'base64',
-      decoded: 'object',
-      required: true,
-      doc: 'Key of the audio to join, an object in the current bucket, URL-safe Base64 encoded.',
-    },
-    startMs('Start of the part of this input to use; 0 starts at the beginning.'),
-    durationMs('Length of the part of this input to use; 0 runs to the end.'),
-  ],
-  examples: [
-    `audio/concat,f_aac,ac_1,ar_44100,ab_96000,align_2/pre,o_c3JjMS5tcDM/pre,o_c3JjMi5tcDM,t_0${SAVE_AAC}`,
-  ],
-});
+const AUDIO_CONCAT_EXAMPLE = `audio/concat,f_aac,ac_1,ar_44100,ab_96000,align_2/pre,o_c3JjMS5tcDM/pre,o_c3JjMi5tcDM,t_0${SAVE_AAC}`;
 
 const concat: ActionSpec = {
   name: 'concat',
@@ -187,7 +162,7 @@ const info: ActionSpec = {
 export const audioActions: readonly ActionSpec[] = [
   convert,
   concat,
-  concatInput('pre', 'before'),
-  concatInput('sur', 'after'),
+  concatInput('audio', 'pre', { one: 'an audio file', many: 'audio files' }, SRC_CONCAT, AUDIO_CONCAT_EXAMPLE),
+  concatInput('audio', 'sur', { one: 'an audio file', many: 'audio files' }, SRC_CONCAT, AUDIO_CONCAT_EXAMPLE),
   info,
 ];

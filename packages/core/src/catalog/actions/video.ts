@@ -3,7 +3,7 @@
  * Pure data; see NOTES.md beside this file for what was verified where and what is inferred.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
-import { durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
+import { concatInput, durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
 
 const SCALE_TYPES: readonly EnumValue[] = [
   { value: 'crop', doc: 'Scale and crop to fill the target size.' },
@@ -340,32 +340,7 @@ const snapshots: ActionSpec = {
 // ---------------------------------------------------------------------------------------------------------
 
 /** The inputs of a concatenation: `/pre` before the request's object, `/sur` after it, in the order written. */
-const concatInput = (name: 'pre' | 'sur', where: string): ActionSpec => ({
-  name,
-  product: 'video',
-  parent: 'concat',
-  repeatable: true,
-  summary: `A video joined ${where} the request's own video.`,
-  doc:
-    `Adds an object of the same bucket ${where} the request's video; inputs are joined in the order the /pre and ` +
-    '/sur segments are written. One task joins at most 11 videos in all.',
-  mode: 'async',
-  source: SRC_CONCAT,
-  params: [
-    {
-      key: 'o',
-      type: 'base64',
-      decoded: 'object',
-      required: true,
-      doc: 'Key of the video to join, an object in the current bucket, URL-safe Base64 encoded.',
-    },
-    startMs('Start time of the part of this input to use; 0 starts at the beginning of the video.'),
-    durationMs('Duration of the part of this input to use; 0 runs to the end.'),
-  ],
-  examples: [
-    `video/concat,ss_0,f_mp4,vcodec_h264,fps_25,vb_1000000,acodec_aac,ab_96000,ar_48000,ac_2,align_1/pre,o_cHJlLm1wNA/sur,o_c3VyLm1wNA,t_0${SAVE_MP4}`,
-  ],
-});
+const VIDEO_CONCAT_EXAMPLE = `video/concat,ss_0,f_mp4,vcodec_h264,fps_25,vb_1000000,acodec_aac,ab_96000,ar_48000,ac_2,align_1/pre,o_cHJlLm1wNA/sur,o_c3VyLm1wNA,t_0${SAVE_MP4}`;
 
 const concat: ActionSpec = {
   name: 'concat',
@@ -461,6 +436,6 @@ export const videoActions: readonly ActionSpec[] = [
   sprite,
   snapshots,
   concat,
-  concatInput('pre', 'before'),
-  concatInput('sur', 'after'),
+  concatInput('video', 'pre', { one: 'a video', many: 'videos' }, SRC_CONCAT, VIDEO_CONCAT_EXAMPLE),
+  concatInput('video', 'sur', { one: 'a video', many: 'videos' }, SRC_CONCAT, VIDEO_CONCAT_EXAMPLE),
 ];
