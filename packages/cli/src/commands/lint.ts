@@ -225,7 +225,7 @@ async function lintOne(run: LintRun, task: FileTask, reporter: Reporter, config:
   const started = Date.now();
   try {
     if (task.language === 'ossproc') await lintOssproc(run, task, settings, report, bytes);
-    else await lintOther(run, task, settings, report, bytes);
+    else await lintOther(task, settings, report, bytes);
   } catch (e) {
     if (run.io.debug) run.io.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
     const code = (e as NodeJS.ErrnoException)?.code;
@@ -261,7 +261,7 @@ async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings,
   await lintOssprocStream(source, report, opts);
 }
 
-async function lintOther(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
+async function lintOther(task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
   let raw = bytes;
   if (!raw) {
     const read = await readFileBytes(task.path);

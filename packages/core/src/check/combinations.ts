@@ -1,5 +1,5 @@
 import type { ActionInfo, CheckContext } from './context';
-import { paramText, removeParamEdit } from './context';
+import { paramText } from './context';
 import { readBase64 } from '../text/base64';
 
 /**

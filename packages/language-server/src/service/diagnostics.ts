@@ -9,7 +9,6 @@ import {
   type Diagnostic,
   type Directive,
   type EmbeddedRegion,
-  type Fix,
   type HostLanguage,
   type ParseResult,
 } from '@ossproc/core';

@@ -17,7 +17,6 @@ export function getInlayHints(ctx: ServiceContext, doc: TextDocument, range: Lsp
   if (!decodedValues && !units) return [];
   const language = hostLanguageOf(doc, settings);
   if (!language) return [];
-  const host = doc.getText();
   const out: InlayHint[] = [];
   const regions = ctx.store.regionsIn(doc, language, doc.offsetAt(range.start), doc.offsetAt(range.end));
   for (const region of regions) {
