@@ -1,8 +1,9 @@
-import { sliceRegion, type EmbeddedRegion } from './region';
+import type { EmbeddedRegion } from './region';
+import { scanOssproc } from './ossproc';
 import { scanCode } from './code';
 import { scanJson, scanYaml } from './data';
 import { scanMarkup } from './markup';
-import type { HostComment, ScanResult } from './scan';
+import type { ScanResult } from './scan';
 
 export { PROCESS_PRODUCTS, looksLikeProcessingString } from './scan';
 export type { HostComment, HostSegment, ScanResult, ProcessProduct } from './scan';
@@ -66,33 +67,6 @@ const BY_ID: Record<string, HostLanguage> = {
 /** The host language for an LSP / VS Code language id. */
 export function languageFromId(languageId: string): HostLanguage | undefined {
   return BY_ID[languageId];
-}
-
-/** An .ossproc file: one string per line; `#` lines are comments. */
-function scanOssproc(text: string): ScanResult {
-  const regions: EmbeddedRegion[] = [];
-  const comments: HostComment[] = [];
-  const n = text.length;
-  let ls = 0;
-  while (ls < n) {
-    let le = ls;
-    while (le < n && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
-    const next = le < n && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
-    let s = ls;
-    let e = le;
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-    if (s < e) {
-      if (text.charCodeAt(s) === 35) comments.push({ start: s, end: e, contentStart: s + 1, contentEnd: e });
-      else regions.push(sliceRegion(text, s, e));
-    }
-    ls = next;
-  }
-  return { regions, comments };
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
 }
 
 /**

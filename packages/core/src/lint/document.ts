@@ -1,8 +1,9 @@
-import type { Diagnostic, Fix } from './check/diagnostic';
-import { check, type CheckOptions } from './check/index';
-import { extractRegions, languageForFile, type HostLanguage } from './embed/extract';
-import { toHostRange, type EmbeddedRegion } from './embed/region';
-import { applyDirectives, findDirectives, type UnusedDirective } from './embed/suppress';
+import type { Diagnostic } from '../check/diagnostic';
+import type { CheckOptions } from '../check/index';
+import { extractRegions, languageForFile, type HostLanguage } from '../embed/extract';
+import type { EmbeddedRegion } from '../embed/region';
+import { applyDirectives, findDirectives, type UnusedDirective } from '../embed/suppress';
+import { checkRegion, toHost } from './region';
 
 export interface LintOptions extends CheckOptions {
   /** The host language; else guessed from `fileName`; else `ossproc` (one string per line). */
@@ -31,24 +32,37 @@ export interface LintResult {
   unusedDirectives: UnusedDirective[];
 }
 
+/** The host language of a document, as lintDocument decides it. */
+export function lintLanguage(options: Pick<LintOptions, 'language' | 'fileName'>): HostLanguage {
+  return options.language ?? (options.fileName ? languageForFile(options.fileName) : undefined) ?? 'ossproc';
+}
+
 /**
  * Lints a whole document: finds its processing strings (lines of an .ossproc file, string literals in code,
- * values in JSON/YAML, URLs in Markdown/HTML), checks each, maps every range back to the document and honours
- * suppression comments. The CLI and the language server both stand on this.
+ * values in JSON/YAML, URLs in Markdown/HTML), lints each ({@link checkRegion}), maps every range back to the
+ * document and honours suppression comments. The CLI and the language server drive this same pipeline.
  */
 export function lintDocument(text: string, options: LintOptions = {}): LintResult {
-  const language = options.language ?? (options.fileName ? languageForFile(options.fileName) : undefined) ?? 'ossproc';
+  const language = lintLanguage(options);
   const regions: LintedRegion[] = [];
   const all: Diagnostic[] = [...(options.extra?.diagnostics ?? [])];
   for (const region of withExtra(extractRegions(text, language), options.extra?.regions)) {
-    // a URL's x-oss-process= / x-oss-async-process= parameter fixes the mode, though its name is not in the text
-    const diagnostics = check(region.text, region.mode && options.mode !== 'sync' && options.mode !== 'async' ? { ...options, mode: region.mode } : options);
+    const diagnostics = checkRegion(region, options);
     regions.push({ region, diagnostics });
     for (const d of diagnostics) all.push(toHost(region, d));
   }
-  const { kept, unused } = applyDirectives(text, all, findDirectives(text, language));
-  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return suppressAndSort(text, language, all, regions);
+}
+
+/** Applies the document's suppression comments to host-offset findings and sorts them by position. */
+export function suppressAndSort(text: string, language: HostLanguage, found: Diagnostic[], regions: LintedRegion[] = []): LintResult {
+  const { kept, unused } = applyDirectives(text, found, findDirectives(text, language));
+  kept.sort(byPosition);
   return { language, diagnostics: kept, regions, unusedDirectives: unused };
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
 /** The extracted regions and the extra ones that none of them already covers, in document order. */
@@ -57,12 +71,4 @@ function withExtra(extracted: EmbeddedRegion[], extra: readonly EmbeddedRegion[]
   const overlaps = (a: EmbeddedRegion, b: EmbeddedRegion) => a.range.start < Math.max(b.range.end, b.range.start + 1) && b.range.start < Math.max(a.range.end, a.range.start + 1);
   const out = [...extracted, ...extra.filter((r) => !extracted.some((x) => overlaps(x, r)))];
   return out.sort((a, b) => a.range.start - b.range.start);
-}
-
-/** A region's diagnostic in host offsets: its range, its fixes' edits and its related ranges. */
-export function toHost(region: EmbeddedRegion, d: Diagnostic): Diagnostic {
-  const out: Diagnostic = { ...d, range: toHostRange(region, d.range) };
-  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: toHostRange(region, e.range), newText: e.newText })) }));
-  if (d.related) out.related = d.related.map((r) => ({ ...r, range: toHostRange(region, r.range) }));
-  return out;
 }
