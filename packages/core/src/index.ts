@@ -37,6 +37,7 @@ export { byPosition, lintDocument, lintLanguage, suppressAndSort, type LintedReg
 export { checkRegion, lintRegion, toHost, type RegionText } from './lint/region';
 export { fixDocument, fixPasses, MAX_FIX_PASSES, type FixDocumentOptions, type FixPasses } from './lint/fix';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
+export { editorLanguageIds, HOST_FORMATS, hostFormat, walkedExtensions, type HostFormat } from './embed/hosts';
 export { applyDirectives, findDirectives, suppressionEdit, Suppressor, type Directive, type UnusedDirective } from './embed/suppress';
 export { coversHole, endOfChar, hostOffset, sliceRegion, toHostRange, type EmbeddedRegion } from './embed/region';
 export { classifyLine, forEachLine, lineRegion, LineSplitter, type LineHandler, type OssprocLine } from './embed/ossproc';

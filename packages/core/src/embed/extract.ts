@@ -4,100 +4,39 @@ import { scanCode } from './code';
 import { scanJson, scanYaml } from './data';
 import { scanMarkup } from './markup';
 import type { ScanResult } from './scan';
+import type { HostLanguage } from './hosts';
 
 export { PROCESS_PRODUCTS, looksLikeProcessingString } from './scan';
 export type { HostComment, HostSegment, ScanResult, ProcessProduct } from './scan';
 
+export { editorLanguageIds, HOST_FORMATS, languageForFile, languageFromId, walkedExtensions, type HostFormat, type HostLanguage } from './hosts';
+
 /**
  * Finding processing strings in host documents. Every finder is a linear scan that never throws: it meets
- * half-typed documents in an editor and anything at all in CI.
+ * half-typed documents in an editor and anything at all in CI. Each host format (embed/hosts.ts) has its
+ * scanner here.
  */
-export type HostLanguage =
-  | 'ossproc'
-  | 'java'
-  | 'python'
-  | 'go'
-  | 'javascript'
-  | 'typescript'
-  | 'json'
-  | 'yaml'
-  | 'markdown'
-  | 'html'
-  | 'xml'
-  | 'text';
-
-const BY_EXTENSION: Record<string, HostLanguage> = {
-  ossproc: 'ossproc',
-  java: 'java',
-  py: 'python', pyi: 'python', pyw: 'python',
-  go: 'go',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
-  ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript',
-  json: 'json', jsonc: 'json', 'code-workspace': 'json',
-  yaml: 'yaml', yml: 'yaml',
-  md: 'markdown', markdown: 'markdown', mdx: 'markdown',
-  html: 'html', htm: 'html', xhtml: 'html', vue: 'html', svelte: 'html',
-  xml: 'xml',
-  txt: 'text', text: 'text', log: 'text',
+const SCANNERS: Record<HostLanguage, (text: string) => ScanResult> = {
+  ossproc: scanOssproc,
+  java: (t) => scanCode(t, 'java'),
+  python: (t) => scanCode(t, 'python'),
+  go: (t) => scanCode(t, 'go'),
+  javascript: (t) => scanCode(t, 'javascript'),
+  typescript: (t) => scanCode(t, 'typescript'),
+  json: scanJson,
+  yaml: scanYaml,
+  markdown: (t) => scanMarkup(t, 'markdown', scanHost),
+  html: (t) => scanMarkup(t, 'html', scanHost),
+  xml: (t) => scanMarkup(t, 'xml', scanHost),
+  text: (t) => scanMarkup(t, 'text', scanHost),
 };
-
-/** The host language of a file by its name (path allowed); undefined when ossproc does not read it. */
-export function languageForFile(fileName: string): HostLanguage | undefined {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0 && !(dot === 0 && base.length > 1)) return undefined;
-  return BY_EXTENSION[base.slice(dot + 1).toLowerCase()];
-}
-
-const BY_ID: Record<string, HostLanguage> = {
-  ossproc: 'ossproc',
-  java: 'java',
-  python: 'python',
-  go: 'go',
-  javascript: 'javascript', javascriptreact: 'javascript',
-  typescript: 'typescript', typescriptreact: 'typescript',
-  json: 'json', jsonc: 'json', jsonl: 'json',
-  yaml: 'yaml', 'github-actions-workflow': 'yaml', dockercompose: 'yaml',
-  markdown: 'markdown', mdx: 'markdown',
-  html: 'html', vue: 'html', svelte: 'html',
-  xml: 'xml',
-  plaintext: 'text', text: 'text',
-};
-
-/** The host language for an LSP / VS Code language id. */
-export function languageFromId(languageId: string): HostLanguage | undefined {
-  return BY_ID[languageId];
-}
 
 /**
  * Regions and comments of a host document in one pass (the language server wants both). Regions are in
  * document order and do not overlap; comments are what suppression directives are read from.
  */
 export function scanHost(text: string, language: HostLanguage): ScanResult {
-  switch (language) {
-    case 'ossproc':
-      return scanOssproc(text);
-    case 'java':
-    case 'python':
-    case 'go':
-    case 'javascript':
-    case 'typescript':
-      return scanCode(text, language);
-    case 'json':
-      return scanJson(text);
-    case 'yaml':
-      return scanYaml(text);
-    case 'markdown':
-    case 'html':
-    case 'xml':
-    case 'text':
-      return scanMarkup(text, language, (sub, id) => {
-        const lang = languageFromId(id);
-        return lang ? scanHost(sub, lang) : undefined;
-      });
-    default:
-      return { regions: [], comments: [] };
-  }
+  return SCANNERS[language](text);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sliceRegion, subRegion, type EmbeddedRegion } from './region';
 import { percentDecode } from './decode';
+import type { HostLanguage } from './hosts';
 
 /** The products (first path segment) a processing string starts with. */
 export const PROCESS_PRODUCTS = ['image', 'video', 'audio', 'doc', 'style', 'sys', 'hls'] as const;
@@ -83,7 +84,7 @@ export interface HostComment {
 export interface HostSegment {
   start: number;
   end: number;
-  language: string;
+  language: HostLanguage;
 }
 
 export interface ScanResult {

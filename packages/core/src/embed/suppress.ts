@@ -1,5 +1,6 @@
 import { LineIndex, type Range } from '../text/range';
-import { scanHost, type HostLanguage } from './extract';
+import { scanHost } from './extract';
+import { hostFormat, type HostFormat, type HostLanguage } from './hosts';
 import type { HostComment, HostSegment } from './scan';
 
 /**
@@ -221,22 +222,10 @@ export function applyDirectives<T extends Suppressible>(
 }
 
 /** The comment syntax at an offset: the host's, or that of the code block / script element holding it. */
-function commentStyleAt(language: HostLanguage, segments: HostSegment[] | undefined, offset: number): '#' | '//' | '<!--' {
-  let lang: string = language;
+function commentStyleAt(language: HostLanguage, segments: HostSegment[] | undefined, offset: number): HostFormat['comment'] {
+  let lang = language;
   for (const s of segments ?? []) if (offset >= s.start && offset < s.end) lang = s.language;
-  switch (lang) {
-    case 'ossproc':
-    case 'python':
-    case 'yaml':
-    case 'text':
-      return '#';
-    case 'markdown':
-    case 'html':
-    case 'xml':
-      return '<!--';
-    default:
-      return '//';
-  }
+  return hostFormat(lang).comment;
 }
 
 /**
