@@ -40,7 +40,7 @@ export { extractRegions, languageForFile, languageFromId, looksLikeProcessingStr
 export { editorLanguageIds, HOST_FORMATS, hostFormat, walkedExtensions, type HostFormat } from './embed/hosts';
 export { applyDirectives, findDirectives, suppressionEdit, Suppressor, type Directive, type UnusedDirective } from './embed/suppress';
 export { coversHole, endOfChar, hostOffset, sliceRegion, toHostRange, type EmbeddedRegion } from './embed/region';
-export { classifyLine, forEachLine, lineRegion, LineSplitter, type LineHandler, type OssprocLine } from './embed/ossproc';
+export { classifyLine, forEachLine, lineRegion, LineSplitter, placeLineDirective, type LineHandler, type OssprocLine } from './embed/ossproc';
 export { HOLE, hasHole } from './text/hole';
 export { closest, nearest } from './check/suggest';
 

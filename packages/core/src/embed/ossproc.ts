@@ -1,6 +1,7 @@
 import { isBlank } from '../text/blank';
 import { sliceRegion, type EmbeddedRegion } from './region';
 import type { HostComment, ScanResult } from './scan';
+import type { Directive } from './suppress';
 
 /**
  * The .ossproc host format, defined once: one processing string per line; a line ends at `\n`, `\r\n` or a
@@ -103,10 +104,15 @@ export function forEachLine(text: string, onLine: LineHandler): void {
   splitter.end();
 }
 
-/** The string of a line as a region of the host (`offset` is where the line starts), if the line holds one. */
-export function lineRegion(host: string, lineText: string, offset: number): EmbeddedRegion | undefined {
-  const c = classifyLine(lineText);
-  return c.s === c.e || c.comment ? undefined : sliceRegion(host, offset + c.s, offset + c.e);
+/**
+ * The string of a line as a region (`offset`: the host offset where the line starts), if the line holds one.
+ * A line break at the end of `lineText` is not part of the line.
+ */
+export function lineRegion(lineText: string, offset = 0): EmbeddedRegion | undefined {
+  let n = lineText.length;
+  while (n > 0 && (lineText.charCodeAt(n - 1) === 10 || lineText.charCodeAt(n - 1) === 13)) n--;
+  const c = classifyLine(n === lineText.length ? lineText : lineText.slice(0, n));
+  return c.s === c.e || c.comment ? undefined : sliceRegion(lineText, c.s, c.e, offset);
 }
 
 /** An .ossproc document's strings and comments. */
@@ -120,4 +126,12 @@ export function scanOssproc(text: string): ScanResult {
     else regions.push(sliceRegion(text, offset + c.s, offset + c.e));
   });
   return { regions, comments };
+}
+
+/**
+ * A directive read from one comment line's own text, placed in the document: the line starts at `offset` and
+ * is line `lineNo` (a disable-next-line reads 1 there, the line after; disable-file stays -1).
+ */
+export function placeLineDirective(d: Directive, lineNo: number, offset: number): Directive {
+  return { ...d, range: { start: d.range.start + offset, end: d.range.end + offset }, line: d.line < 0 ? -1 : d.line + lineNo };
 }

@@ -52,11 +52,14 @@ export function endOfChar(region: EmbeddedRegion, i: number): number {
   return region.ends?.[i] ?? hostOffset(region, i + 1);
 }
 
-/** A region whose text is a contiguous slice of the host (no escapes): the one constructor for such regions. */
-export function sliceRegion(host: string, start: number, end: number): EmbeddedRegion {
+/**
+ * A region whose text is a contiguous slice of the host (no escapes): the one constructor for such regions.
+ * `base` is the host offset of `host[0]`, when `host` is itself a piece of a document (one line of it).
+ */
+export function sliceRegion(host: string, start: number, end: number, base = 0): EmbeddedRegion {
   const offsets = new Array<number>(end - start + 1);
-  for (let i = 0; i <= end - start; i++) offsets[i] = start + i;
-  return { text: host.slice(start, end), offsets, range: { start, end } };
+  for (let i = 0; i <= end - start; i++) offsets[i] = base + start + i;
+  return { text: host.slice(start, end), offsets, range: { start: base + start, end: base + end } };
 }
 
 /** A region from decoded text and its offsets (offsets.length === text.length + 1). */
