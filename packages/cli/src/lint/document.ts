@@ -1,4 +1,4 @@
-import { applyFixes, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
+import { fixPasses, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
 import { analyzeJson } from '../structure/json';
 import { emptyFindings, type PresetFindings } from '../structure/presets';
 import type { StructureProblem } from '../structure/types';
@@ -17,8 +17,7 @@ import type { FileSettings } from './settings';
 
 /** core's lintDocument, with the strings and problems the CLI's structure readers found beside its extractor. */
 function lintHost(text: string, language: HostLanguage, options: CheckOptions, findings: PresetFindings = emptyFindings()) {
-  const result = lintDocument(text, { ...options, language, extra: findings });
-  return { diagnostics: result.diagnostics, unused: result.unusedDirectives };
+  return lintDocument(text, { ...options, language, extra: findings });
 }
 
 type Analysis = { problem: StructureProblem } | { findings: PresetFindings };
@@ -56,33 +55,26 @@ function locator(text: string): Locator & { index: LineIndex } {
 
 /** Lints a decoded text; with --fix / --fix-dry-run fixes first. Returns the fixed text when it changed. */
 export async function lintDocumentText(text: string, language: HostLanguage, settings: FileSettings, report: FileReport): Promise<string | undefined> {
-  let analysis = await analyze(text, language, settings);
+  const analysis = await analyze(text, language, settings);
   if ('problem' in analysis) {
     const loc = locator(text);
     const p = loc.position(analysis.problem.offset);
     report.add(fatalMessage(analysis.problem.message, p.line, p.column, loc.lineText(p.line)));
     return undefined;
   }
-  let result = lintHost(text, language, settings.check, analysis.findings);
-  let current = text;
-  if (settings.fix !== 'off') {
-    for (let pass = 0; pass < 10; pass++) {
-      const candidates = settings.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-      const fixed = applyFixes(current, candidates);
-      if (fixed.applied.length === 0) break;
-      // a fix must not break the file's structure; if it would, keep what was fixed before it
-      const next = await analyze(fixed.text, language, settings);
-      if ('problem' in next) break;
-      current = fixed.text;
-      analysis = next;
-      result = lintHost(current, language, settings.check, analysis.findings);
-    }
-  }
+  const first = lintHost(text, language, settings.check, analysis.findings);
+  // core's one fix-all loop; a fix must not break the file's structure: if it would, keep what was fixed before it
+  const relint = async (t: string) => {
+    const next = await analyze(t, language, settings);
+    return 'problem' in next ? undefined : lintHost(t, language, settings.check, next.findings);
+  };
+  const { text: current, result } =
+    settings.fix === 'off' ? { text, result: first } : await fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
   const loc = locator(current);
   const messages: LintMessage[] = result.diagnostics.map((d) => toMessage(d, loc));
   const trailing: LintMessage[] = [];
   if (settings.unusedDirectives !== 'off') {
-    for (const u of result.unused) {
+    for (const u of result.unusedDirectives) {
       const m = unusedDirectiveMessage(u, settings.unusedDirectives, loc.position(u.range.start), loc.position(u.range.end), loc.lineText(loc.position(u.range.start).line));
       // an unused disable-file is known only at the end of a file: reported last (as in streamed .ossproc files)
       (u.kind === 'disable-file' ? trailing : messages).push(m);

@@ -18,14 +18,14 @@ export interface HostFormat {
   fences?: readonly string[];
   /** The line comment a suppression directive is written in. */
   comment: '#' | '//' | '<!--';
-  /** Found by `ossproc lint <directory>` (the others are linted when named or globbed). */
-  walked?: boolean;
+  /** The extensions `ossproc lint <directory>` picks up (files of the others are linted when named or globbed). */
+  walked?: readonly string[];
   /** TextMate scopes the string-literal grammar injection goes into. */
   injectTo?: readonly string[];
 }
 
 export const HOST_FORMATS = [
-  { id: 'ossproc', extensions: ['ossproc'], languageIds: ['ossproc'], fences: ['ossproc'], comment: '#', walked: true },
+  { id: 'ossproc', extensions: ['ossproc'], languageIds: ['ossproc'], fences: ['ossproc'], comment: '#', walked: ['ossproc'] },
   { id: 'java', extensions: ['java'], languageIds: ['java'], fences: ['java'], comment: '//', injectTo: ['source.java'] },
   { id: 'python', extensions: ['py', 'pyi', 'pyw'], languageIds: ['python'], fences: ['python', 'py', 'python3'], comment: '#', injectTo: ['source.python'] },
   { id: 'go', extensions: ['go'], languageIds: ['go'], fences: ['go', 'golang'], comment: '//', injectTo: ['source.go'] },
@@ -52,7 +52,7 @@ export const HOST_FORMATS = [
     otherLanguageIds: ['jsonl'],
     fences: ['json', 'jsonc'],
     comment: '//',
-    walked: true,
+    walked: ['json'],
     injectTo: ['source.json'],
   },
   {
@@ -62,12 +62,12 @@ export const HOST_FORMATS = [
     otherLanguageIds: ['github-actions-workflow', 'dockercompose'],
     fences: ['yaml', 'yml'],
     comment: '#',
-    walked: true,
+    walked: ['yaml', 'yml'],
     injectTo: ['source.yaml'],
   },
   { id: 'markdown', extensions: ['md', 'markdown', 'mdx'], languageIds: ['markdown'], otherLanguageIds: ['mdx'], comment: '<!--' },
   { id: 'html', extensions: ['html', 'htm', 'xhtml', 'vue', 'svelte'], languageIds: ['html'], otherLanguageIds: ['vue', 'svelte'], fences: ['html', 'vue'], comment: '<!--' },
-  { id: 'xml', extensions: ['xml'], languageIds: ['xml'], fences: ['xml'], comment: '<!--', walked: true },
+  { id: 'xml', extensions: ['xml'], languageIds: ['xml'], fences: ['xml'], comment: '<!--', walked: ['xml'] },
   // plain text is read when named, never by default: every log file would be searched
   { id: 'text', extensions: ['txt', 'text', 'log'], languageIds: [], otherLanguageIds: ['plaintext', 'text'], comment: '#' },
 ] as const satisfies readonly HostFormat[];
@@ -115,5 +115,5 @@ export function editorLanguageIds(): string[] {
 
 /** The file extensions a directory walk picks up. */
 export function walkedExtensions(): string[] {
-  return (HOST_FORMATS as readonly HostFormat[]).flatMap((f) => (f.walked ? [...f.extensions] : []));
+  return (HOST_FORMATS as readonly HostFormat[]).flatMap((f) => [...(f.walked ?? [])]);
 }

@@ -21,29 +21,41 @@ export const MAX_FIX_PASSES = 10;
 /**
  * Runs the passes over a caller's own lint: `first` is the lint of `text`; `lint` lints a fixed text, or
  * returns undefined to refuse it (a fix that would break a preset file's structure), which ends the passes
- * with the text before. `accept` picks the findings whose fixes may be applied (default: all).
+ * with the text before. `accept` picks the findings whose fixes may be applied (default: all). When `lint`
+ * answers with a promise (a reader loaded on first use), so does this.
  */
-export function fixPasses<R extends { diagnostics: readonly Diagnostic[] }>(
+export function fixPasses<R extends Linted>(text: string, first: R, lint: (text: string) => R | undefined, accept?: Accept): FixPasses<R>;
+export function fixPasses<R extends Linted>(text: string, first: R, lint: (text: string) => Promise<R | undefined>, accept?: Accept): Promise<FixPasses<R>>;
+export function fixPasses<R extends Linted>(
   text: string,
   first: R,
-  lint: (text: string) => R | undefined,
-  accept?: (d: Diagnostic) => boolean,
-): FixPasses<R> {
-  let current = text;
-  let result = first;
-  const applied: Fix[] = [];
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const candidates = accept ? result.diagnostics.filter(accept) : result.diagnostics;
-    const fixed = applyFixes(current, candidates);
-    if (fixed.applied.length === 0) break;
-    const next = lint(fixed.text);
-    if (!next) break;
-    current = fixed.text;
-    result = next;
-    applied.push(...fixed.applied);
-  }
-  return { text: current, result, applied };
+  lint: (text: string) => R | undefined | Promise<R | undefined>,
+  accept?: Accept,
+): FixPasses<R> | Promise<FixPasses<R>> {
+  const state: FixPasses<R> = { text, result: first, applied: [] };
+  const run = (pass: number): FixPasses<R> | Promise<FixPasses<R>> => {
+    for (; pass < MAX_FIX_PASSES; pass++) {
+      const candidates = accept ? state.result.diagnostics.filter(accept) : state.result.diagnostics;
+      const fixed = applyFixes(state.text, candidates);
+      if (fixed.applied.length === 0) break;
+      const take = (next: R | undefined): boolean => {
+        if (!next) return false;
+        state.text = fixed.text;
+        state.result = next;
+        state.applied.push(...fixed.applied);
+        return true;
+      };
+      const next = lint(fixed.text);
+      if (next instanceof Promise) return next.then((n) => (take(n) ? run(pass + 1) : state));
+      if (!take(next)) break;
+    }
+    return state;
+  };
+  return run(0);
 }
+
+type Linted = { diagnostics: readonly Diagnostic[] };
+type Accept = (d: Diagnostic) => boolean;
 
 export interface FixDocumentOptions extends LintOptions {
   /** Which findings' fixes to apply (default: every one; `--quiet` takes errors only). */
