@@ -13,6 +13,9 @@ export function format(input: string | ParseResult, options: ParseOptions = {}):
   const parsed = typeof input === 'string' ? parse(input, options) : input;
   if (parsed.errors.some((e) => !e.repair)) return parsed.text;
   const { tree } = parsed;
+  // a name that is only whitespace would print as no name at all: a new error, not a repair
+  const names = tree.stages.flatMap((s) => [...(s.product ? [s.product] : []), ...s.actions.map((a) => a.name)]);
+  if (names.some((n) => strip(n.text) === '')) return parsed.text;
   const stages = tree.stages.map((stage) => {
     const actions = stage.actions.map((a) =>
       [a.name.text, ...a.params.map((p) => (p.key ? `${p.key.text}_${p.value?.text ?? ''}` : (p.value?.text ?? '')))]
