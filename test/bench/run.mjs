@@ -23,6 +23,16 @@ const ratio = core.rates['ossproc parse + check'] / raw;
 console.log(`budget: parse + check ≥ 0.10× raw scan: ${ratio.toFixed(3)}× ${ratio >= 0.1 ? 'OK' : 'OVER BUDGET'}`);
 console.log('(the seed-like corpus repeats strings as preset files do, and check() answers a repeat from its memo; the "all distinct" row defeats the memo and measures the full work)');
 
+console.log('\n## core: fix-all, 10,000 and 100,000 fixes in one string (linear: ratio near 10)');
+const fixOut = join(root, 'node_modules', '.cache', 'ossproc', 'fix-bench.mjs');
+await build({ entryPoints: [join(here, 'fix-bench.ts')], bundle: true, platform: 'node', format: 'esm', conditions: ['ossproc-source'], outfile: fixOut, logLevel: 'warning' });
+const { benchFix, benchMemo } = await import(pathToFileURL(fixOut).href);
+for (const { shape, ms10k, ms100k, ratio } of benchFix()) {
+  console.log(`${shape.padEnd(22)} 10k ${ms10k.toFixed(0).padStart(6)} ms   100k ${ms100k.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(1)}   budget ≤ 15: ${ratio <= 15 ? 'OK' : 'OVER BUDGET'}`);
+}
+const memoRow = benchMemo();
+console.log(`memo, repeated working set: 4,000 strings ${fmt(memoRow.r4k)}/s, 8,000 strings ${fmt(memoRow.r8k)}/s, ratio ${memoRow.ratio.toFixed(2)}   budget ≤ 2 (no cliff): ${memoRow.ratio <= 2 ? 'OK' : 'OVER BUDGET'}   (memo holds ${fmt(memoRow.memo.bytes / 1024)} KB of ${fmt(memoRow.memo.maxBytes / 1024)} KB)`);
+
 // the CLI's benchmark lives beside its code; 100,000 lines beside 1,000,000 show that memory stays flat
 const cli = await import(pathToFileURL(join(root, 'packages/cli/bench/lint-bench.mjs')).href);
 console.log('\n## cli: ossproc lint on large .ossproc files');

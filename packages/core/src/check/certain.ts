@@ -28,7 +28,9 @@ export function chooseFixes(diagnostics: readonly Diagnostic[]): Chosen[] {
     candidates.push({ fix, index: i, start, end });
   }
   if (candidates.length === 0) return [];
-  candidates.sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
+  // at one start the longer fix goes first: it holds the shorter (a misspelled word's replacement holds the
+  // removal of a space inside it), which is then done with it
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
 
   const bounds = boundaries(candidates.map((c) => c.fix));
   const at = (offset: number) => lowerBound(bounds, offset);
@@ -117,7 +119,8 @@ export function keepPromises(
 ): { diagnostics: Diagnostic[]; fixed?: { text: string; diagnostics: Diagnostic[] } } {
   const chosen = chooseFixes(diagnostics);
   if (chosen.length === 0) return { diagnostics };
-  const before = tally(diagnostics);
+  // a certain fix that waits for another round is a suggestion in this one: one round takes all that is certain
+  const before = { ...tally(diagnostics), certain: chosen.length };
   let budget = RECHECKS;
   let fixed: { text: string; diagnostics: Diagnostic[] } | undefined;
   const attempt = (set: readonly Chosen[]): boolean => {
