@@ -101,14 +101,18 @@ export function editsOf(chosen: readonly Chosen[]): TextEdit[] {
   return edits;
 }
 
-/** How many re-checks one string may spend finding which of its certain fixes keep their promise. */
-const RECHECKS = 24;
+/**
+ * How many re-checks one string may spend finding which of its certain fixes keep their promise: a few for a
+ * string of everyday length, one (the whole set at once) for a long one, so checking stays linear.
+ */
+const RECHECKS = 12;
+const LONG = 4096;
 
 /**
  * A certain fix promises that, applied with the others one round takes, it removes its diagnostic and adds no
  * error, no duplicate key and nothing more to fix. This applies them, checks the result once (`recheck`, which
  * must not itself verify), and demotes to suggestions the fixes that break the promise: one re-check when all
- * keep it; otherwise the set is halved until each fix is judged or the re-checks run out (the rest are demoted:
+ * keep it; otherwise the set is halved until each fix is judged or the re-checks run out (at once, for a long string) (the rest are demoted:
  * a suggestion is always safe). Returns the diagnostics with their fixes' certainty settled, and the fixed text
  * with its diagnostics when every fix was kept and nothing is left to fix (a caller may remember them).
  */
@@ -121,7 +125,7 @@ export function keepPromises(
   if (chosen.length === 0) return { diagnostics };
   // a certain fix that waits for another round is a suggestion in this one: one round takes all that is certain
   const before = { ...tally(diagnostics), certain: chosen.length };
-  let budget = RECHECKS;
+  let budget = text.length > LONG ? 1 : RECHECKS;
   let fixed: { text: string; diagnostics: Diagnostic[] } | undefined;
   const attempt = (set: readonly Chosen[]): boolean => {
     budget--;
