@@ -1,6 +1,4 @@
-import { check, fixAll } from '@ossproc/core';
-import { memoUsage } from '../../packages/core/src/check/index';
-import { distinctCorpus } from './corpus';
+import { fixAll } from '@ossproc/core';
 
 /**
  * fix-all at 10,000 and 100,000 fixes in one string (the shapes that were quadratic: empty parameters,
@@ -28,21 +26,4 @@ export function benchFix() {
     rows.push({ shape, ms10k, ms100k, ratio: ms100k / ms10k });
   }
   return rows;
-}
-
-/**
- * The memo on a repeated working set of 4,000 and 8,000 distinct strings (the old memo dropped everything
- * at 4,096 strings: a 57× cliff); no cliff shows as a ratio near 1.
- */
-export function benchMemo() {
-  const rate = (n: number) => {
-    const set = distinctCorpus(n);
-    for (const s of set) check(s);
-    const t = performance.now();
-    for (let r = 0; r < 5; r++) for (const s of set) check(s);
-    return (5 * n) / ((performance.now() - t) / 1000);
-  };
-  const r4k = rate(4_000);
-  const r8k = rate(8_000);
-  return { r4k, r8k, ratio: r4k / r8k, memo: memoUsage() };
 }

@@ -13,7 +13,7 @@ const { benchCore } = await import(pathToFileURL(out).href);
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const verdict = (ok) => (ok ? 'OK' : 'OVER BUDGET');
-// `node test/bench/run.mjs core` (or cli, lsp) runs one section; BENCH_STRINGS sets the core corpus size
+// `node test/bench/run.mjs core` (or fix, cli, lsp) runs one section; BENCH_STRINGS sets the core corpus size
 const only = new Set(process.argv.slice(2));
 const wants = (section) => only.size === 0 || only.has(section);
 const core = wants('core') ? benchCore(Number(process.env.BENCH_STRINGS ?? 50_000), 5) : undefined;
@@ -41,15 +41,15 @@ console.log(`\n### the memo's working set\n4,000 strings ${fmt(small)}/s, 8,000 
 console.log(`budget: 8,000 within 2× of 4,000: ${(small / large).toFixed(2)}× slower ${verdict(small / large <= 2)}`);
 }
 
-console.log('\n## core: fix-all, 10,000 and 100,000 fixes in one string (linear: ratio near 10)');
-const fixOut = join(root, 'node_modules', '.cache', 'ossproc', 'fix-bench.mjs');
-await build({ entryPoints: [join(here, 'fix-bench.ts')], bundle: true, platform: 'node', format: 'esm', conditions: ['ossproc-source'], outfile: fixOut, logLevel: 'warning' });
-const { benchFix, benchMemo } = await import(pathToFileURL(fixOut).href);
-for (const { shape, ms10k, ms100k, ratio } of benchFix()) {
-  console.log(`${shape.padEnd(22)} 10k ${ms10k.toFixed(0).padStart(6)} ms   100k ${ms100k.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(1)}   budget ≤ 15: ${ratio <= 15 ? 'OK' : 'OVER BUDGET'}`);
+if (wants('core') || wants('fix')) {
+  console.log('\n## core: fix-all, 10,000 and 100,000 fixes in one string (linear: ratio near 10)');
+  const fixOut = join(root, 'node_modules', '.cache', 'ossproc', 'fix-bench.mjs');
+  await build({ entryPoints: [join(here, 'fix-bench.ts')], bundle: true, platform: 'node', format: 'esm', conditions: ['ossproc-source'], outfile: fixOut, logLevel: 'warning' });
+  const { benchFix } = await import(pathToFileURL(fixOut).href);
+  for (const { shape, ms10k, ms100k, ratio } of benchFix()) {
+    console.log(`${shape.padEnd(22)} 10k ${ms10k.toFixed(0).padStart(6)} ms   100k ${ms100k.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(1)}   budget ≤ 15: ${verdict(ratio <= 15)}`);
+  }
 }
-const memoRow = benchMemo();
-console.log(`memo, repeated working set: 4,000 strings ${fmt(memoRow.r4k)}/s, 8,000 strings ${fmt(memoRow.r8k)}/s, ratio ${memoRow.ratio.toFixed(2)}   budget ≤ 2 (no cliff): ${memoRow.ratio <= 2 ? 'OK' : 'OVER BUDGET'}   (memo holds ${fmt(memoRow.memo.bytes / 1024)} KB of ${fmt(memoRow.memo.maxBytes / 1024)} KB)`);
 
 // the CLI's benchmark lives beside its code; 100,000 lines beside 1,000,000 show that memory stays flat
 if (wants('cli')) {
