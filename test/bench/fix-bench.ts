@@ -2,12 +2,12 @@ import { fixAll } from '@ossproc/core';
 
 /**
  * fix-all at 10,000 and 100,000 fixes in one string (the shapes that were quadratic: empty parameters,
- * misspelled keys, repeated parameters); linear time shows as a ratio near 10.
+ * misspelled names, repeated parameters); linear time shows as a ratio near 10.
  */
 export function benchFix() {
   const shapes: Record<string, (n: number) => string> = {
     'empty parameters': (n) => 'video/convert' + ','.repeat(n),
-    'misspelled keys': (n) => 'video/convert,f_mp4' + ',vcodex_h264'.repeat(n),
+    'misspelled actions': (n) => 'image' + '/resiz,w_100'.repeat(n),
     'repeated parameters': (n) => 'video/convert,f_mp4' + ',fps_30'.repeat(n),
   };
   const rows: { shape: string; ms10k: number; ms100k: number; ratio: number }[] = [];
