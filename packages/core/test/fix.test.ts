@@ -27,11 +27,12 @@ describe('the fix engine', () => {
     });
     const r = applyFixes('abcdef', [d(1, 3, 'X'), d(2, 4, 'Y'), d(4, 4, '1'), d(4, 4, '2'), d(4, 6, 'Z'), d(0, 0, '<')]);
     expect(r.text).toBe('<aXd1Z');
-    expect(r.applied.map((f) => f.title)).toEqual(['<', 'X', '1', 'Z']);
+    expect(r.applied.map((f) => f.title)).toEqual(['<', 'X', 'Z', '1']);
     // a fix of two edits is taken whole or not at all
     const two: Diagnostic = { ...d(0, 1, ''), fixes: [{ title: 'both', edits: [{ range: { start: 0, end: 1 }, newText: 'A' }, { range: { start: 5, end: 6 }, newText: 'F' }], certain: true }] };
     expect(applyFixes('abcdef', [two, d(5, 6, 'x')]).text).toBe('AbcdeF');
-    expect(applyFixes('abcdef', [two, d(0, 1, 'x')]).text).toBe('xbcdef');
+    // edits are compared one by one, not by the span they cover: a fix between them is taken too
+    expect(applyFixes('abcdef', [two, d(3, 4, 'x')]).text).toBe('AbcxeF');
   });
 
   it.each([
