@@ -18,8 +18,8 @@ export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, Stag
 // checking
 export { check, type CheckMode, type CheckOptions } from './check/index';
 export type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
-export { normalizeSeverity } from './check/diagnostic';
-export { RULES, getRule, ruleDocsUrl, type RuleMeta } from './check/rules';
+export { normalizeSeverity, parseSeverity, severityOf, SEVERITY_WORDS, UNUSED_DIRECTIVE_RULE } from './config/severity';
+export { RULES, getRule, isRuleId, ruleDocsUrl, type RuleId, type RuleMeta } from './check/rules';
 
 // fixes, formatting, explanation, building
 export { applyFixes, fixAll, type FixResult } from './fix';
