@@ -144,8 +144,8 @@ export class CheckContext {
     let severity = this.severityOf(ruleId);
     if (severity === 'off') return;
     // a finding the facts are less sure of (an incomplete table, a non-standard but working combination)
-    // is capped below the rule's severity
-    if (extra.atMost && RANK[extra.atMost] < RANK[severity]) severity = extra.atMost;
+    // is capped below the rule's default severity; a severity the config sets (ossproc:strict) stands
+    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.rules?.[ruleId] === undefined) severity = extra.atMost;
     const d: Diagnostic = { ruleId, severity, message, range };
     if (extra.fixes?.length) d.fixes = extra.fixes;
     if (extra.related?.length) d.related = extra.related;
