@@ -18,7 +18,7 @@ export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, Stag
 // checking
 export { check, type CheckMode, type CheckOptions } from './check/index';
 export type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
-export { CONFIG_FILE, CONFIG_KEYS, CONFIG_PRESETS, CONFIG_RULE_IDS, emptyConfig, parseConfig, type ConfigError, type ConfigPreset, type ConfigResult, type ProjectConfig } from './config/config';
+export { CONFIG_FILE, CONFIG_KEYS, CONFIG_PRESETS, CONFIG_RULE_IDS, configErrorLine, configReadError, emptyConfig, parseConfig, type ConfigError, type ConfigPreset, type ConfigResult, type ProjectConfig } from './config/config';
 export { normalizeSeverity, parseSeverity, severityOf, SEVERITY_WORDS, UNUSED_DIRECTIVE_RULE } from './config/severity';
 export { RULES, getRule, isRuleId, ruleDocsUrl, type RuleId, type RuleMeta } from './check/rules';
 

@@ -1,9 +1,11 @@
 // the package's UMD entry does not bundle (its factory requires modules by a parameter); its ESM build does
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { CheckMode } from '../check/index';
 import type { RuleSetting } from '../check/diagnostic';
 import { RULES } from '../check/rules';
 import { closest } from '../check/suggest';
+import { jsonErrorText } from '../presets/json';
+import { LineIndex } from '../text/range';
 import { parseSeverity, UNUSED_DIRECTIVE_RULE } from './severity';
 
 /**
@@ -79,7 +81,7 @@ export function parseConfig(text: string): ConfigResult {
   const root = parseTree(bom ? text.slice(1) : text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (parseErrors.length || !root) {
     const e = parseErrors[0];
-    errors.push({ message: `invalid JSON in config file${e ? `: ${printParseErrorCode(e.error)}` : ''}`, offset: (e?.offset ?? 0) + bom, length: e?.length ?? 0 });
+    errors.push({ message: `invalid JSON in config file${e ? `: ${jsonErrorText(e)}` : ''}`, offset: (e?.offset ?? 0) + bom, length: e?.length ?? 0 });
     return { config, errors };
   }
   if (root.type !== 'object') {
@@ -157,4 +159,17 @@ function readRules(node: Node, fail: (n: Node, message: string) => void): Record
     out[id] = setting;
   }
   return out;
+}
+
+/** A problem as one line, `path:line:column: message` (1-based, UTF-16 columns, a BOM not counted): the CLI and the server say the same. */
+export function configErrorLine(path: string, text: string, e: ConfigError): string {
+  const p = new LineIndex(text).position(e.offset);
+  const column = p.line === 0 && text.charCodeAt(0) === 0xfeff ? p.character : p.character + 1;
+  return `${path}:${p.line + 1}:${column}: ${e.message}`;
+}
+
+/** Why a config path could not be read, from its error code (ENOENT, EISDIR…), for the same one line. */
+export function configReadError(path: string, code: string | undefined): string {
+  const why = code === 'ENOENT' ? ': it does not exist' : code === 'EISDIR' ? ': it is a directory' : code ? ` (${code})` : '';
+  return `${path}: cannot read config file${why}`;
 }

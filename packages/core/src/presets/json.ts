@@ -28,6 +28,12 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'invalid character in a string (a raw control character or line break?)',
 };
 
+/** A jsonc-parser error in words. */
+export function jsonErrorText(e: ParseError): string {
+  const code = printParseErrorCode(e.error);
+  return MESSAGES[code] ?? code;
+}
+
 export const scanJson = lastResult(read);
 
 function read(text: string): ScanResult {
@@ -51,10 +57,7 @@ function read(text: string): ScanResult {
   regions.sort((a, b) => a.range.start - b.range.start);
   const out: ScanResult = { regions, comments, findings: presets.findings };
   const e = errors[0];
-  if (e) {
-    const code = printParseErrorCode(e.error);
-    out.fatal = { message: `Parsing error: invalid JSON: ${MESSAGES[code] ?? code}`, offset: e.offset };
-  }
+  if (e) out.fatal = { message: `Parsing error: invalid JSON: ${jsonErrorText(e)}`, offset: e.offset };
   return out;
 }
 
