@@ -86,7 +86,7 @@ describe('the config walk', () => {
       ['{\n  "mode": "fast"\n}', ':2:11: \'mode\' must be "auto", "sync" or "async"'],
       ['{"ignores": []}', ":1:2: unknown key 'ignores' in config file (did you mean 'ignore'?); allowed: $schema, rules, mode, sourceKey, ignore, include"],
       ['{"include": "src"}', ":1:13: 'include' must be an array of strings (patterns)"],
-      ['{"rules": {', ':1:12: invalid JSON in config file: '}' expected'],
+      ['{"rules": {', ":1:12: invalid JSON in config file: '}' expected"],
       ['[]', ':1:1: a config file holds a JSON object'],
     ];
     for (const [text, message] of cases) {

@@ -37,28 +37,41 @@ export function jsonErrorText(e: ParseError): string {
 export const scanJson = lastResult(read);
 
 function read(text: string): ScanResult {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const comments: HostComment[] = [];
-  visit(text, {
-    onComment(offset, length) {
-      const end = offset + length;
-      const block = text.charCodeAt(offset + 1) === 42;
-      const closed = block && length >= 4 && text.startsWith('*/', end - 2);
-      comments.push({ start: offset, end, contentStart: offset + 2, contentEnd: closed ? end - 2 : end });
-    },
-  });
   const presets = new PresetFindings();
-  const styles = root?.type === 'object' ? root.children?.find((p) => p.children?.[0]?.value === 'styles')?.children?.[1] : undefined;
-  if (styles) checkStyles(text, styles, presets);
-  const styleValues = new Set(styles?.type === 'object' ? (styles.children ?? []).map((p) => p.children?.[1]) : []);
-  const regions = presets.regions;
-  if (root) walk(root, (n) => !styleValues.has(n) && scalarRegions(stringRegion(text, n), regions));
-  regions.sort((a, b) => a.range.start - b.range.start);
-  const out: ScanResult = { regions, comments, findings: presets.findings };
-  const e = errors[0];
-  if (e) out.fatal = { message: `Parsing error: invalid JSON: ${jsonErrorText(e)}`, offset: e.offset };
+  let fatal: ScanResult['fatal'];
+  // one value, or (JSON Lines, a file broken after its first value) one after another
+  for (let base = 0, first = true; base < text.length || first; first = false) {
+    const part = base ? text.slice(base) : text;
+    const errors: ParseError[] = [];
+    const root = parseTree(part, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: !first });
+    visit(part, {
+      onComment(offset, length) {
+        const start = base + offset;
+        const end = start + length;
+        const closed = text.charCodeAt(start + 1) === 42 && length >= 4 && text.startsWith('*/', end - 2);
+        comments.push({ start, end, contentStart: start + 2, contentEnd: closed ? end - 2 : end });
+      },
+    });
+    const e = errors[0];
+    if (e && !fatal) fatal = { message: `Parsing error: invalid JSON: ${jsonErrorText(e)}`, offset: base + e.offset };
+    if (root) readValue(text, base, root, first, presets);
+    const more = errors.find((x) => printParseErrorCode(x.error) === 'EndOfFileExpected');
+    if (!more || more.offset <= 0) break;
+    base += more.offset;
+  }
+  presets.regions.sort((a, b) => a.range.start - b.range.start);
+  const out: ScanResult = { regions: presets.regions, comments, findings: presets.findings };
+  if (fatal) out.fatal = fatal;
   return out;
+}
+
+/** A top-level value at `base`: a preset's styles (only the file's first value is a preset), then every string. */
+function readValue(text: string, base: number, root: Node, first: boolean, presets: PresetFindings): void {
+  const styles = first && root.type === 'object' ? root.children?.find((p) => p.children?.[0]?.value === 'styles')?.children?.[1] : undefined;
+  if (styles) checkStyles(text, base, styles, presets);
+  const styleValues = new Set(styles?.type === 'object' ? (styles.children ?? []).map((p) => p.children?.[1]) : []);
+  walk(root, (n) => !styleValues.has(n) && scalarRegions(stringRegion(text, base, n), presets.regions));
 }
 
 /** Calls `f` on every string value that is not a property name (iteratively: nesting depth is unbounded). */
@@ -74,15 +87,16 @@ function walk(root: Node, f: (n: Node) => void): void {
   }
 }
 
-function stringRegion(text: string, n: Node) {
-  const end = n.offset + n.length;
+function stringRegion(text: string, base: number, n: Node) {
+  const start = base + n.offset;
+  const end = start + n.length;
   const closed = n.length >= 2 && text.charCodeAt(end - 1) === 34;
-  return scalarRegion(text, { range: { start: n.offset, end }, content: { start: n.offset + 1, end: closed ? end - 1 : end }, value: String(n.value ?? ''), style: 'json' });
+  return scalarRegion(text, { range: { start, end }, content: { start: start + 1, end: closed ? end - 1 : end }, value: String(n.value ?? ''), style: 'json' });
 }
 
-function checkStyles(text: string, styles: Node, presets: PresetFindings): void {
+function checkStyles(text: string, base: number, styles: Node, presets: PresetFindings): void {
   if (styles.type !== 'object') {
-    presets.shape(styles.offset, styles.offset + styles.length, `'styles' must be an object of style names to processing strings, not ${describeType(jsonValue(styles))}`);
+    presets.shape(base + styles.offset, base + styles.offset + styles.length, `'styles' must be an object of style names to processing strings, not ${describeType(jsonValue(styles))}`);
     return;
   }
   for (const prop of styles.children ?? []) {
@@ -90,13 +104,13 @@ function checkStyles(text: string, styles: Node, presets: PresetFindings): void 
     const value = prop.children?.[1];
     if (!key) continue;
     const name = String(key.value);
-    presets.styleName(name, key.offset + 1, key.offset + key.length - 1);
+    presets.styleName(name, base + key.offset + 1, base + key.offset + key.length - 1);
     if (!value) continue;
     if (value.type !== 'string') {
-      presets.shape(value.offset, value.offset + value.length, `Style '${name}' must be a processing string, not ${describeType(jsonValue(value))}`);
+      presets.shape(base + value.offset, base + value.offset + value.length, `Style '${name}' must be a processing string, not ${describeType(jsonValue(value))}`);
       continue;
     }
-    scalarRegions(stringRegion(text, value), presets.regions, true);
+    scalarRegions(stringRegion(text, base, value), presets.regions, true);
   }
 }
 

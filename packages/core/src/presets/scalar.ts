@@ -66,6 +66,16 @@ function align(text: string, start: number, end: number, value: string, style: S
     // folding: a line break and indentation became one space or fewer line breaks
     if (style !== 'json' && isSpace(c)) {
       linear = false;
+      // a line break folded into a space: the space stands where the next line's text starts (so no
+      // edit on it can reach into the break and the indentation)
+      if (d === ' ' && (c === 10 || c === 13)) {
+        let q = p;
+        while (q < end && isSpace(text.charCodeAt(q))) q++;
+        b.push(d, q);
+        i++;
+        p = q;
+        continue;
+      }
       p++;
       continue;
     }

@@ -1,4 +1,5 @@
 import { Composer, isMap, isScalar, isSeq, Parser, visit, type Node, type Scalar } from 'yaml';
+import { shiftRegion, subRegion, trimRegion, type EmbeddedRegion } from '../embed/region';
 import type { HostComment, ScanResult } from '../embed/scan';
 import { describeType, lastResult, PresetFindings } from './findings';
 import { scalarRegion, scalarRegions, type ScalarStyle } from './scalar';
@@ -17,9 +18,12 @@ const STYLES: Record<string, ScalarStyle> = {
   BLOCK_FOLDED: 'block',
 };
 
-export const scanYaml = lastResult(read);
+export const scanYaml = lastResult((text) => read(text, 0));
 
-function read(text: string): ScanResult {
+/** How many times the text after an unterminated quote is read again (each time from a later line). */
+const MAX_RESUMES = 8;
+
+function read(text: string, resumes: number): ScanResult {
   const tokens = [...new Parser().parse(text)];
   const comments: HostComment[] = [];
   collectComments(tokens, comments);
@@ -27,6 +31,7 @@ function read(text: string): ScanResult {
   const presets = new PresetFindings();
   const regions = presets.regions;
   let fatal: ScanResult['fatal'];
+  let resume: number | undefined;
   for (const doc of docs) {
     const e = doc.errors[0];
     if (e && !fatal) {
@@ -39,13 +44,35 @@ function read(text: string): ScanResult {
         if (key === 'key' || styleValues.has(node) || typeof node.value !== 'string') return;
         const r = region(text, node as Scalar<string>);
         if (r) scalarRegions(r, regions);
+        resume ??= unterminatedLineEnd(text, node);
       },
     });
+  }
+  // half-typed in an editor: an unterminated quote swallows the rest of the file; it ends at its line, and
+  // what follows is read again on its own
+  if (resume !== undefined && resumes < MAX_RESUMES) {
+    const next = text.indexOf('\n', resume);
+    const rest = next < 0 ? undefined : read(text.slice(next + 1), resumes + 1);
+    if (rest) {
+      const by = next + 1;
+      regions.push(...rest.regions.map((r) => shiftRegion(r, by)));
+      comments.push(...rest.comments.map((c) => ({ start: c.start + by, end: c.end + by, contentStart: c.contentStart + by, contentEnd: c.contentEnd + by })));
+      presets.findings.push(...(rest.findings ?? []).map((d) => ({ ...d, range: { start: d.range.start + by, end: d.range.end + by } })));
+    }
   }
   regions.sort((a, b) => a.range.start - b.range.start);
   const out: ScanResult = { regions, comments, findings: presets.findings };
   if (fatal) out.fatal = fatal;
   return out;
+}
+
+/** For a quoted scalar without its closing quote that runs over lines: where its first line ends. */
+function unterminatedLineEnd(text: string, node: Scalar): number | undefined {
+  if ((node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return undefined;
+  const [start, end] = node.range;
+  if (end - start >= 2 && text.charCodeAt(end - 1) === text.charCodeAt(start)) return undefined;
+  const nl = text.indexOf('\n', start);
+  return nl >= 0 && nl < end ? nl : undefined;
 }
 
 /** Comments anywhere in the concrete syntax tree (they sit in `start`, `sep`, `end` and `props` lists). */
@@ -68,14 +95,30 @@ function collectComments(tokens: readonly unknown[], out: HostComment[]): void {
   out.sort((a, b) => a.start - b.start);
 }
 
-function region(text: string, node: Scalar<string>) {
+function region(text: string, node: Scalar<string>): EmbeddedRegion | undefined {
   const style = STYLES[node.type ?? 'PLAIN'];
-  const r = node.range;
-  if (!style || !r) return undefined;
-  const [start, end] = r;
+  if (!style || !node.range) return undefined;
+  const [start, end] = node.range;
   const q = style === 'double' || style === 'single';
   const closed = q && end - start >= 2 && text.charCodeAt(end - 1) === text.charCodeAt(start);
-  return scalarRegion(text, { range: { start, end }, content: { start: q ? start + 1 : start, end: closed ? end - 1 : end }, value: node.value, style });
+  const r = scalarRegion(text, { range: { start, end }, content: { start: q ? start + 1 : start, end: closed ? end - 1 : end }, value: node.value, style });
+  const cut = q && !closed ? unterminatedLineEnd(text, node) : undefined;
+  if (cut !== undefined) {
+    // to the end of its line (the rest is read again: see read)
+    let k = 0;
+    while (k < r.text.length && r.offsets[k]! < cut) k++;
+    const line = subRegion(r, 0, k);
+    line.offsets[k] = line.range.end = Math.min(line.range.end, cut);
+    delete line.scalar;
+    return trimRegion(line);
+  }
+  // a block scalar's final line breaks (clip or keep) are the YAML's, not the string's
+  if (style === 'block') {
+    let e = r.text.length;
+    while (e > 0 && (r.text.charCodeAt(e - 1) === 10 || r.text.charCodeAt(e - 1) === 13)) e--;
+    if (e < r.text.length) return subRegion(r, 0, e);
+  }
+  return r;
 }
 
 /** A preset document's styles: names and shapes checked, every value a region. Returns the value nodes. */
