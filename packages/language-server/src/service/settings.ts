@@ -34,6 +34,7 @@ export const DEFAULT_EMBEDDED_LANGUAGES: readonly string[] = [
   'yaml',
   'markdown',
   'html',
+  'xml',
 ];
 
 export function defaultSettings(): Settings {
