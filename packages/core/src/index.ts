@@ -18,8 +18,9 @@ export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, Stag
 // checking
 export { check, type CheckMode, type CheckOptions } from './check/index';
 export type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
-export { normalizeSeverity } from './check/diagnostic';
-export { RULES, getRule, ruleDocsUrl, type RuleMeta } from './check/rules';
+export { CONFIG_FILE, CONFIG_KEYS, CONFIG_PRESETS, CONFIG_RULE_IDS, configErrorLine, configReadError, emptyConfig, parseConfig, type ConfigError, type ConfigPreset, type ConfigResult, type ProjectConfig } from './config/config';
+export { normalizeSeverity, parseSeverity, severityOf, SEVERITY_WORDS, UNUSED_DIRECTIVE_RULE } from './config/severity';
+export { RULES, getRule, isRuleId, ruleDocsUrl, type RuleId, type RuleMeta } from './check/rules';
 
 // fixes, formatting, explanation, building
 export { applyFixes, fixAll, type FixResult } from './fix';
@@ -33,9 +34,10 @@ export { PRODUCTS, TARGET_VARIABLES, childActions, getAction, getParam, getProdu
 export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, ParamSpec, ProductSpec, Relation, Unit, ValueType } from './catalog/types';
 
 // documents that hold processing strings
-export { byPosition, lintDocument, lintLanguage, suppressAndSort, type LintedRegion, type LintOptions, type LintResult } from './lint/document';
+export { byPosition, lintDocument, lintLanguage, structureFindings, suppressAndSort, type LintedRegion, type LintOptions, type LintResult } from './lint/document';
 export { checkRegion, lintRegion, toHost, type RegionText } from './lint/region';
 export { fixDocument, fixPasses, MAX_FIX_PASSES, type FixDocumentOptions, type FixPasses } from './lint/fix';
+export type { StructureError } from './presets/findings';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
 export { editorLanguageIds, HOST_FORMATS, hostFormat, walkedExtensions, type HostFormat } from './embed/hosts';
 export { applyDirectives, findDirectives, suppressionEdit, Suppressor, type Directive, type UnusedDirective } from './embed/suppress';

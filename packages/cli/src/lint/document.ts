@@ -1,9 +1,4 @@
 import { fixPasses, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
-import { analyzeJson } from '../structure/json';
-import { emptyFindings, type PresetFindings } from '../structure/presets';
-import type { StructureProblem } from '../structure/types';
-import { analyzeXml } from '../structure/xml';
-import { analyzeYaml } from '../structure/yaml';
 import type { LintMessage } from '../types';
 import { unusedDirectiveMessage } from './directives';
 import { compareMessages, fatalMessage, toMessage, type Locator } from './messages';
@@ -11,29 +6,12 @@ import type { FileReport } from './reporter';
 import type { FileSettings } from './settings';
 
 /**
- * Files other than .ossproc (JSON, YAML, XML, Markdown, HTML, source code) are read whole: their structure
- * is checked first (JSON, YAML, XML), then core finds the processing strings in them and checks each.
+ * Files other than .ossproc (JSON, YAML, XML, Markdown, HTML, source code) are read whole by core's
+ * lintDocument: a JSON, YAML or XML file that does not parse is one fatal message; else its preset structure
+ * and every processing string in it are checked.
  */
-
-/** core's lintDocument, with the strings and problems the CLI's structure readers found beside its extractor. */
-function lintHost(text: string, language: HostLanguage, options: CheckOptions, findings: PresetFindings = emptyFindings()) {
-  return lintDocument(text, { ...options, language, extra: findings });
-}
-
-type Analysis = { problem: StructureProblem } | { findings: PresetFindings };
-
-async function analyze(text: string, language: HostLanguage, settings: FileSettings): Promise<Analysis> {
-  const rules = settings.check.rules ?? {};
-  switch (language) {
-    case 'json':
-      return analyzeJson(text, rules);
-    case 'yaml':
-      return analyzeYaml(text, rules);
-    case 'xml':
-      return analyzeXml(text, rules);
-    default:
-      return { findings: emptyFindings() };
-  }
+function lintHost(text: string, language: HostLanguage, options: CheckOptions) {
+  return lintDocument(text, { ...options, language });
 }
 
 function locator(text: string): Locator & { index: LineIndex } {
@@ -55,21 +33,20 @@ function locator(text: string): Locator & { index: LineIndex } {
 
 /** Lints a decoded text; with --fix / --fix-dry-run fixes first. Returns the fixed text when it changed. */
 export async function lintDocumentText(text: string, language: HostLanguage, settings: FileSettings, report: FileReport): Promise<string | undefined> {
-  const analysis = await analyze(text, language, settings);
-  if ('problem' in analysis) {
+  const first = lintHost(text, language, settings.check);
+  if (first.fatal) {
     const loc = locator(text);
-    const p = loc.position(analysis.problem.offset);
-    report.add(fatalMessage(analysis.problem.message, p.line, p.column, loc.lineText(p.line)));
+    const p = loc.position(first.fatal.offset);
+    report.add(fatalMessage(first.fatal.message, p.line, p.column, loc.lineText(p.line)));
     return undefined;
   }
-  const first = lintHost(text, language, settings.check, analysis.findings);
   // core's one fix-all loop; a fix must not break the file's structure: if it would, keep what was fixed before it
-  const relint = async (t: string) => {
-    const next = await analyze(t, language, settings);
-    return 'problem' in next ? undefined : lintHost(t, language, settings.check, next.findings);
+  const relint = (t: string) => {
+    const next = lintHost(t, language, settings.check);
+    return next.fatal ? undefined : next;
   };
   const { text: current, result } =
-    settings.fix === 'off' ? { text, result: first } : await fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
+    settings.fix === 'off' ? { text, result: first } : fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
   const loc = locator(current);
   const messages: LintMessage[] = result.diagnostics.map((d) => toMessage(d, loc));
   const trailing: LintMessage[] = [];

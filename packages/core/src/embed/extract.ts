@@ -1,7 +1,9 @@
 import type { EmbeddedRegion } from './region';
 import { scanOssproc } from './ossproc';
 import { scanCode } from './code';
-import { scanJson, scanYaml } from './data';
+import { scanJson } from '../presets/json';
+import { xmlStructure } from '../presets/xml';
+import { scanYaml } from '../presets/yaml';
 import { scanMarkup } from './markup';
 import type { ScanResult } from './scan';
 import type { HostLanguage } from './hosts';
@@ -27,7 +29,7 @@ const SCANNERS: Record<HostLanguage, (text: string) => ScanResult> = {
   yaml: scanYaml,
   markdown: (t) => scanMarkup(t, 'markdown', scanHost),
   html: (t) => scanMarkup(t, 'html', scanHost),
-  xml: (t) => scanMarkup(t, 'xml', scanHost),
+  xml: (t) => ({ ...scanMarkup(t, 'xml', scanHost), ...xmlStructure(t) }),
   text: (t) => scanMarkup(t, 'text', scanHost),
 };
 
@@ -38,6 +40,7 @@ const SCANNERS: Record<HostLanguage, (text: string) => ScanResult> = {
 export function scanHost(text: string, language: HostLanguage): ScanResult {
   return SCANNERS[language](text);
 }
+
 
 /**
  * The processing strings in a host document, in document order.

@@ -32,6 +32,12 @@ export interface EmbeddedRegion {
    * and an escape in it (`%2C`) is decoded when checked.
    */
   decoded?: boolean;
+  /**
+   * Set when the region is (part of) a quoted JSON or YAML scalar whose source is not its text (escapes,
+   * folded lines): a fix replaces the whole scalar `range` with `encode(the region's new text)`, never
+   * splicing raw text into escaped source.
+   */
+  scalar?: { range: Range; encode(text: string): string };
 }
 
 /** Maps a range of `region.text` to a host range: an escape such as \u0041 is covered whole, host code between

@@ -1,19 +1,16 @@
 import type { Diagnostic } from '../check/diagnostic';
 import type { CheckOptions } from '../check/index';
-import { extractRegions, languageForFile, type HostLanguage } from '../embed/extract';
+import { severityOf } from '../config/severity';
+import { languageForFile, scanHost, type HostLanguage } from '../embed/extract';
 import type { EmbeddedRegion } from '../embed/region';
 import { applyDirectives, findDirectives, type UnusedDirective } from '../embed/suppress';
+import type { StructureError } from '../presets/findings';
 import { checkRegion, toHost } from './region';
 
 export interface LintOptions extends CheckOptions {
   /** The host language; else guessed from `fileName`; else `ossproc` (one string per line). */
   language?: HostLanguage;
   fileName?: string;
-  /**
-   * What a caller knows beyond the extractor (the CLI reads a preset file's structure): more strings to check,
-   * and findings of its own, which go through the same suppression comments.
-   */
-  extra?: { regions?: EmbeddedRegion[]; diagnostics?: Diagnostic[] };
 }
 
 export interface LintedRegion {
@@ -30,6 +27,8 @@ export interface LintResult {
   regions: LintedRegion[];
   /** Suppression comments that suppressed nothing. */
   unusedDirectives: UnusedDirective[];
+  /** A JSON, YAML or XML file that does not parse: its first syntax error (the CLI's fatal message). */
+  fatal?: StructureError;
 }
 
 /** The host language of a document, as lintDocument decides it. */
@@ -39,19 +38,23 @@ export function lintLanguage(options: Pick<LintOptions, 'language' | 'fileName'>
 
 /**
  * Lints a whole document: finds its processing strings (lines of an .ossproc file, string literals in code,
- * values in JSON/YAML, URLs in Markdown/HTML), lints each ({@link checkRegion}), maps every range back to the
- * document and honours suppression comments. The CLI and the language server drive this same pipeline.
+ * values in JSON/YAML, URLs in Markdown/HTML) and what the preset readers find, lints each string
+ * ({@link checkRegion}), maps every range back to the document and honours suppression comments. The CLI and
+ * the language server drive this same pipeline.
  */
 export function lintDocument(text: string, options: LintOptions = {}): LintResult {
   const language = lintLanguage(options);
   const regions: LintedRegion[] = [];
-  const all: Diagnostic[] = [...(options.extra?.diagnostics ?? [])];
-  for (const region of withExtra(extractRegions(text, language), options.extra?.regions)) {
+  const scan = scanHost(text, language);
+  const all = configured(scan.findings, options);
+  for (const region of scan.regions) {
     const diagnostics = checkRegion(region, options);
     regions.push({ region, diagnostics });
     for (const d of diagnostics) all.push(toHost(region, d));
   }
-  return suppressAndSort(text, language, all, regions);
+  const result = suppressAndSort(text, language, all, regions);
+  if (scan.fatal) result.fatal = scan.fatal;
+  return result;
 }
 
 /** Applies the document's suppression comments to host-offset findings and sorts them by position. */
@@ -65,10 +68,20 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
-/** The extracted regions and the extra ones that none of them already covers, in document order. */
-function withExtra(extracted: EmbeddedRegion[], extra: readonly EmbeddedRegion[] | undefined): EmbeddedRegion[] {
-  if (!extra?.length) return extracted;
-  const overlaps = (a: EmbeddedRegion, b: EmbeddedRegion) => a.range.start < Math.max(b.range.end, b.range.start + 1) && b.range.start < Math.max(a.range.end, a.range.start + 1);
-  const out = [...extracted, ...extra.filter((r) => !extracted.some((x) => overlaps(x, r)))];
-  return out.sort((a, b) => a.range.start - b.range.start);
+/**
+ * What the preset readers find in a JSON, YAML or XML document (style names, shapes), in host offsets,
+ * suppression not applied: for a caller that checks the document's strings itself (the language server).
+ */
+export function structureFindings(text: string, language: HostLanguage, options: Pick<LintOptions, 'rules'> = {}): Diagnostic[] {
+  return configured(scanHost(text, language).findings, options);
+}
+
+/** Findings made at default severities, under the configured ones. */
+function configured(found: readonly Diagnostic[] | undefined, options: Pick<LintOptions, 'rules'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of found ?? []) {
+    const severity = severityOf(d.ruleId, options.rules);
+    if (severity !== 'off') out.push({ ...d, severity });
+  }
+  return out;
 }

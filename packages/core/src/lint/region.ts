@@ -3,6 +3,7 @@ import { check, type CheckOptions } from '../check/index';
 import { coversHole, toHostRange, type EmbeddedRegion } from '../embed/region';
 import type { ParseOptions } from '../syntax/parse';
 import { hasHole } from '../text/hole';
+import { applyEdits, type TextEdit } from '../text/range';
 
 /**
  * The one per-region lint: what every face (core's lintDocument, the CLI's streaming reader and its workers,
@@ -72,7 +73,13 @@ function optionsFor(options: CheckOptions & ParseOptions, region: RegionText): C
 /** A region's diagnostic in host offsets: its range, its fixes' edits and its related ranges. */
 export function toHost(region: EmbeddedRegion, d: Diagnostic): Diagnostic {
   const out: Diagnostic = { ...d, range: toHostRange(region, d.range) };
-  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: toHostRange(region, e.range), newText: e.newText })) }));
+  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: region.scalar ? [rescalar(region, f.edits)] : f.edits.map((e) => ({ range: toHostRange(region, e.range), newText: e.newText })) }));
   if (d.related) out.related = d.related.map((r) => ({ ...r, range: toHostRange(region, r.range) }));
   return out;
+}
+
+/** A fix inside a quoted scalar with escapes: the whole scalar, re-encoded with the fix applied to its text. */
+function rescalar(region: EmbeddedRegion, edits: readonly TextEdit[]): TextEdit {
+  const scalar = region.scalar!;
+  return { range: scalar.range, newText: scalar.encode(applyEdits(region.text, edits)) };
 }
