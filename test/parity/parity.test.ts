@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostFormat, languageForFile, LineIndex, lintDocument } from '@ossproc/core';
+import { hostFormat, languageForFile, LineIndex } from '@ossproc/core';
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { ossproc, requireBuiltCli, ROOT, type EslintMessage, type EslintResult } from '../cli/helpers';
 import { LspClient } from '../lsp/client';
@@ -35,7 +35,7 @@ function walk(dir: string): string[] {
   });
 }
 
-/** A preset file: its findings come from the preset's structure, which core reads once the presets work lands. */
+/** A preset file: some of its findings come from the preset's structure (style names, the styles shape). */
 function isPreset(path: string, text: string): boolean {
   const lang = languageForFile(path);
   return (lang === 'json' && /"styles"\s*:/.test(text)) || (lang === 'yaml' && /^styles\s*:/m.test(text)) || (lang === 'xml' && /<Style>/.test(text));
@@ -117,9 +117,6 @@ function applyLspEdits(file: File, edits: TextEdit[]): string {
   return out;
 }
 
-/** Whether core reads preset structure itself (the presets work): until then only the CLI knows presets. */
-const corePresets = lintDocument('{ "styles": { "bad name!": "image/resize,w_100" } }', { language: 'json' }).diagnostics.some((d) => d.ruleId === 'invalid-style-name');
-
 const files = collect();
 const cli = new Map<string, EslintMessage[]>();
 const cliFixed = new Map<string, string | undefined>();
@@ -163,6 +160,7 @@ afterAll(async () => {
 
 describe('the CLI and the editor report the same problems and fixes', () => {
   it('covers the examples, the grammar cases and the generated host files', () => {
+    expect(cli.get('generated/presets.json')!.map((m) => m.ruleId)).toContain('invalid-style-name');
     const rels = files.map((f) => f.rel);
     for (const must of ['examples/broken/upload.ts', 'examples/sdk/Demo.java', 'examples/broken/guide.md', 'fixtures/examples.test.ossproc', 'fixtures/injection.test.js', 'generated/holes.js']) expect(rels).toContain(must);
     expect(files.length).toBeGreaterThanOrEqual(30);
@@ -173,9 +171,7 @@ describe('the CLI and the editor report the same problems and fixes', () => {
 
   for (const f of files) {
     const name = `${f.rel} (${f.languageId})`;
-    const run = f.preset && !corePresets ? it.skip : it;
-    const label = f.preset && !corePresets ? `${name}: preset structure, skipped until core reads presets (branch presets)` : name;
-    run(label, () => {
+    it(f.preset ? `${name}: preset structure` : name, () => {
       const fromCli = (cli.get(f.rel) ?? []).map((m) => key(m)).sort();
       expect(editor.get(f.rel)!.slice().sort()).toEqual(fromCli);
       expect(editorFixed.get(f.rel)).toEqual(cliFixed.get(f.rel));
