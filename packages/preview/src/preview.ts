@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { imageExtension, processImage, type ImageResult } from './image/pipeline';
 import { planConvert, planSnapshot, mediaExtension, type MediaPlan } from './media/plan';
-import { probe } from './media/probe';
+import { probe, probeSource, type MediaInfo } from './media/probe';
 import { encoders, lastLines, resolveTools, run, shellQuote } from './media/tools';
 import { checkSegments, compare, type Check } from './media/verify';
 import { insideFolder } from './paths';
@@ -39,6 +39,8 @@ export interface PreviewResult {
   checks: Check[];
   /** What the local run decided that the string does not state. */
   notes: string[];
+  /** The media output as ffprobe read it back. */
+  probed?: MediaInfo;
   /** info / average-hue: the JSON the service returns. */
   json?: unknown;
   /** The processed image's bytes and MIME type (images only). */
@@ -104,7 +106,7 @@ function writeFileAtomic(path: string, data: Buffer): void {
 
 async function runMedia(request: Request, input: string, output: string, options: PreviewOptions): Promise<PreviewResult> {
   const tools = resolveTools(options.ffmpeg);
-  const source = await probe(tools, input);
+  const source = await probeSource(tools, input);
   const head = request.steps[0]!;
   let plan: MediaPlan;
   if (head.action === 'snapshot') plan = planSnapshot(head, source, input, output);
@@ -116,6 +118,7 @@ async function runMedia(request: Request, input: string, output: string, options
   const r = await run(tools.ffmpeg, plan.args, options.signal ? { signal: options.signal } : {});
   if (r.code !== 0) throw new TaskFailure(`ffmpeg failed: ${lastLines(r.stderr) || `exit code ${r.code}`}`);
   const out = await probe(tools, plan.output);
+  result.probed = out;
   result.checks = compare(plan.expect, out);
   result.outputs.push(plan.output);
   if (plan.segments) {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { PreviewError } from '../request';
 import { lastLines, run, type Tools } from './tools';
 
@@ -111,4 +112,20 @@ export async function probe(tools: Tools, file: string, options: { measure?: boo
     if (bits) info.audio.bits = bits;
   }
   return info;
+}
+
+const sources = new Map<string, Promise<MediaInfo>>();
+
+/** A source's facts, probed once per version of the file (the server probes the same object again and again). */
+export function probeSource(tools: Tools, file: string): Promise<MediaInfo> {
+  const st = statSync(file);
+  const key = `${tools.ffprobe}\0${file}\0${st.size}\0${st.mtimeMs}`;
+  let p = sources.get(key);
+  if (!p) {
+    if (sources.size >= 64) sources.clear();
+    p = probe(tools, file);
+    p.catch(() => sources.delete(key));
+    sources.set(key, p);
+  }
+  return p;
 }
