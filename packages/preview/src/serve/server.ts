@@ -167,7 +167,7 @@ export async function createServer(options: ServeOptions): Promise<PreviewServer
       // a synchronous result is answered, not stored: media writes into a scratch folder
       const scratch = mkdtempSync(join(tmpdir(), 'ossproc-serve-'));
       try {
-        const r = await runRequest(request, { input, root, output: join(scratch, 'out'), ...common(), ...(kind === 'image' ? { dryRun: true } : {}) });
+        const r = await runRequest(request, { input, root, output: scratch, ...common(), ...(kind === 'image' ? { dryRun: true } : {}) });
         if (r.json !== undefined) return send(res, 200, r.json);
         if (r.image) return sendBytes(res, r.image.data, r.image.contentType);
         const file = r.outputs[0]!;
