@@ -1,7 +1,7 @@
 import { encodeBase64Url } from '@ossproc/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { circleRect, cropRect, indexCropRect, preview, resizePlan, rotatedSize, watermarkPosition, type PreviewResult } from '../src/index';
 import { tempDir } from './fixtures';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   await sharp({ create: { width: 30, height: 30, channels: 3, background: '#336699' } }).png().toFile(join(dir, 'hue.png'));
 });
 
-async function run(text: string, input = png, ext = 'png'): Promise<{ r: PreviewResult; meta: sharp.Metadata; size: string }> {
+async function run(text: string, input = png, ext = 'png'): Promise<{ r: PreviewResult; meta: Metadata; size: string }> {
   const r = await preview(text, { input, output: join(dir, `out${++n}.${ext}`) });
   expect(r.checks.filter((c) => !c.ok)).toEqual([]);
   const meta = await sharp(r.image!.data).metadata();

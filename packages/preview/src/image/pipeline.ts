@@ -45,6 +45,8 @@ interface State {
   root: string;
   /** Inside a watermark image's own string: the image it is drawn on (for `P`). */
   base?: Size;
+  /** Steps run so far: info after other steps measures the image as they left it. */
+  steps: number;
 }
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -88,7 +90,7 @@ async function withAlpha(r: Raw): Promise<Raw> {
 }
 
 async function load(bytes: Buffer, root: string): Promise<State> {
-  const state = (img: Raw, format: string, extra: Partial<State> = {}): State => ({ img, format, sourceFormat: format, sourceBytes: bytes.length, progressive: false, notes: [], root, ...extra });
+  const state = (img: Raw, format: string, extra: Partial<State> = {}): State => ({ img, format, sourceFormat: format, sourceBytes: bytes.length, progressive: false, notes: [], root, steps: 0, ...extra });
   const bmp = decodeBmp(bytes);
   if (bmp) return state({ data: bmp.pixels, width: bmp.width, height: bmp.height, channels: bmp.channels }, 'bmp');
   let meta: Metadata;
@@ -123,6 +125,7 @@ async function runSteps(st: State, steps: readonly Step[]): Promise<void> {
     const op = OPS[step.action];
     if (!op) throw new PreviewError(`image/${step.action} cannot run locally`, 'Unsupported');
     await op(st, step);
+    st.steps++;
   }
 }
 
@@ -275,7 +278,7 @@ const OPS: Record<string, Op> = {
   },
 
   async info(st) {
-    const bytes = st.notes.length || st.format !== st.sourceFormat ? (await encode(st)).length : st.sourceBytes;
+    const bytes = st.steps > 0 ? (await encode(st)).length : st.sourceBytes;
     const json: Record<string, { value: string }> = {
       FileSize: { value: String(bytes) },
       Format: { value: st.format },
