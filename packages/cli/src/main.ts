@@ -1,4 +1,3 @@
-import './polyfill';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { explainCommand } from './commands/explain';
 import { fmtCommand } from './commands/fmt';

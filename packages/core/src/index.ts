@@ -11,6 +11,9 @@
  * ```
  */
 
+// first: Object.groupBy where the runtime lacks it (Node 20, older browsers), before the parser is built
+import './polyfill';
+
 // syntax
 export { parse, type ParseOptions } from './syntax/parse';
 export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, StageNode, SyntaxError, Token, TokenKind, Word } from './syntax/tree';
