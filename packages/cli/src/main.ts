@@ -1,7 +1,9 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { explainCommand } from './commands/explain';
 import { fmtCommand } from './commands/fmt';
+import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
+import { rulesCommand } from './commands/rules';
 import { closest, FatalError, UsageError } from './errors';
 import { isGlobPattern } from './files/discover';
 import { MAIN_HELP } from './help';
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   lint: lintCommand,
   explain: explainCommand,
   fmt: fmtCommand,
+  init: initCommand,
+  rules: rulesCommand,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

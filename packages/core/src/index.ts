@@ -40,6 +40,7 @@ export { lintDocument, toHost, type LintedRegion, type LintOptions, type LintRes
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
 export { applyDirectives, findDirectives, suppressionEdit, type Directive, type UnusedDirective } from './embed/suppress';
 export { endOfChar, HOLE, hostOffset, toHostRange, type EmbeddedRegion } from './embed/region';
+export { pastedUrlSpan } from './embed/url';
 
 // text utilities the editor and CLI share
 export { LineIndex, applyEdits, type Range, type TextEdit } from './text/range';

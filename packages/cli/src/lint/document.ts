@@ -73,6 +73,7 @@ export async function lintDocumentText(text: string, language: HostLanguage, set
       // a fix must not break the file's structure; if it would, keep what was fixed before it
       const next = await analyze(fixed.text, language, settings);
       if ('problem' in next) break;
+      report.fixedProblems(fixed.applied.length);
       current = fixed.text;
       analysis = next;
       result = lintHost(current, language, settings.check, analysis.findings);

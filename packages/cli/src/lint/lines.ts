@@ -1,3 +1,4 @@
+import { pastedUrlSpan } from '@ossproc/core';
 /**
  * Splits decoded text, arriving in chunks, into lines the way core's LineIndex and .ossproc reader do: a line
  * ends at `\n`, `\r\n` or a lone `\r`. Each line comes with its 0-based number, the UTF-16 offset of its start
@@ -83,5 +84,8 @@ export function classifyLine(text: string): { s: number; e: number; comment: boo
   let e = text.length;
   while (s < e && isBlank(text.charCodeAt(s))) s++;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  return { s, e, comment: s < e && text.charCodeAt(s) === 35 };
+  const comment = s < e && text.charCodeAt(s) === 35;
+  // a pasted URL: its x-oss-process parameter, as core's .ossproc reader takes it
+  const url = comment ? undefined : pastedUrlSpan(text, s, e);
+  return url ? { s: url.start, e: url.end, comment } : { s, e, comment };
 }

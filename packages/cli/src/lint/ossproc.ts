@@ -355,6 +355,7 @@ class LineEngine {
       const candidates = diagnostics.filter((d) => !this.covered(d.ruleId, line.lineNo) && (!this.settings.quiet || d.severity === 'error'));
       const r = applyFixes(region, candidates);
       if (r.applied.length === 0) break;
+      this.report.fixedProblems(r.applied.length);
       region = r.text;
       diagnostics = check(region, options);
     }

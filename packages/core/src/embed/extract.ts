@@ -3,6 +3,7 @@ import { scanCode } from './code';
 import { scanJson, scanYaml } from './data';
 import { scanMarkup } from './markup';
 import type { HostComment, ScanResult } from './scan';
+import { pastedUrlSpan } from './url';
 
 export { PROCESS_PRODUCTS, looksLikeProcessingString } from './scan';
 export type { HostComment, HostSegment, ScanResult, ProcessProduct } from './scan';
@@ -84,7 +85,11 @@ function scanOssproc(text: string): ScanResult {
     while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
     if (s < e) {
       if (text.charCodeAt(s) === 35) comments.push({ start: s, end: e, contentStart: s + 1, contentEnd: e });
-      else regions.push(sliceRegion(text, s, e));
+      else {
+        // a pasted URL: its x-oss-process parameter (embed/url.ts)
+        const url = pastedUrlSpan(text, s, e);
+        regions.push(sliceRegion(text, url?.start ?? s, url?.end ?? e));
+      }
     }
     ls = next;
   }
