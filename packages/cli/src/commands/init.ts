@@ -58,7 +58,7 @@ export async function initCommand(argv: readonly string[], io: Io): Promise<numb
     rules: {},
   };
   writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`);
-  const languages = [...byLanguage].map(([l, n]) => `${l} (${n} file${n === 1 ? '' : 's'})`);
+  const languages = Object.values(CODE_LANGUAGES).filter((l) => byLanguage.has(l)).map((l) => `${l} (${byLanguage.get(l)} file${byLanguage.get(l) === 1 ? '' : 's'})`);
   io.stdout.write(
     `wrote ${CONFIG_NAME}${languages.length ? `: include ${include.join(', ')} for ${languages.join(', ')}` : ' (no source code, Markdown or HTML found: a walk reads .ossproc, JSON, YAML and XML files)'}\n` +
       `next: ossproc lint (add rules as "rules": { "<rule-id>": "off" | "warn" | "error" }; ossproc rules lists them)\n`,

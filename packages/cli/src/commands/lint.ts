@@ -140,7 +140,9 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
       for (const p of discovery.problems) say(io, p);
       problems = discovery.problems.length;
       log(`${discovery.files.length} file(s) to lint`);
-      for (const task of discovery.files) {
+      // the report being written is not linted (`ossproc lint . -f json -o report.json`)
+      const report = outputFile !== undefined ? resolve(io.cwd, outputFile) : undefined;
+      for (const task of discovery.files.filter((f) => f.path !== report)) {
         await lintOne(run, task, reporter, configs.forFile(task.path));
         await out.flush();
       }
