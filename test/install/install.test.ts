@@ -1,10 +1,12 @@
 import { execFile as execFileCb, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { cleanEnv, systemNode20, version } from './runtimes';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 
 /**
@@ -17,30 +19,10 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
  */
 
 const execFile = promisify(execFileCb);
+
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PUBLIC = ['packages/core', 'packages/cli', 'packages/language-server'];
 const NODE24_DIR = join(ROOT, 'node_modules/.cache/ossproc-node24');
-
-/** An environment without pnpm's npm_* settings (they would steer the consumer's npm), colour or our PATH. */
-function cleanEnv(nodeDir?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|pnpm_|PNPM|NO_COLOR|FORCE_COLOR|NODE_OPTIONS|VITEST)/i.test(k)) env[k] = v;
-  const path = (process.env.PATH ?? '').split(delimiter).filter((p) => !p.includes('node_modules'));
-  env.PATH = [nodeDir, ...path].filter(Boolean).join(delimiter);
-  return env;
-}
-
-function version(node: string): string {
-  return execFileSync(node, ['--version'], { encoding: 'utf8', env: cleanEnv() }).trim();
-}
-
-/** The system's Node 20: /usr/bin/node, or the first `node` on PATH that is 20.x. */
-function systemNode20(): string {
-  const candidates = ['/usr/bin/node', ...(spawnSync('which', ['-a', 'node'], { encoding: 'utf8', env: cleanEnv() }).stdout ?? '').split('\n')];
-  const found = candidates.filter((c) => c && existsSync(c)).find((c) => version(c).startsWith('v20.'));
-  if (!found) throw new Error(`no Node 20 on this system (looked at ${candidates.filter(Boolean).join(', ')}): the packages promise Node 20`);
-  return found;
-}
 
 /** Node 24 from the npm `node@24` package, installed once; undefined when the registry does not have it. */
 function node24(): string | undefined {
@@ -192,6 +174,37 @@ describe('the tarballs', () => {
     const bundle = readFileSync(join(consumer, 'browser.bundle.js'), 'utf8');
     expect(bundle).not.toMatch(/\brequire\(|["'`]node:[a-z_/]+["'`]/);
   });
+});
+
+describe('adoption plumbing, in the installed project', () => {
+  it('the GitHub Action\'s lint step annotates, writes SARIF and hands its exit code on', () => {
+    const step = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')).runs.steps[0];
+    const output = join(work, 'github-output');
+    writeFileSync(output, '');
+    const env = { ...cleanEnv(dirname(nodes.get('Node 20 (system)')!)), OSSPROC_PATHS: 'bad.ossproc', OSSPROC_ARGS: '', OSSPROC_VERSION: '0.1.0', OSSPROC_SARIF: 'true', OSSPROC_SARIF_FILE: 'ossproc.sarif', GITHUB_OUTPUT: output };
+    const r = spawnSync('bash', ['-e', '-c', step.run], { cwd: consumer, env, encoding: 'utf8' });
+    expect([r.status, r.stdout]).toEqual([0, '::error file=bad.ossproc,line=2,col=15,endLine=2,endColumn=18,title=value-out-of-range::q_0: q must be between 1 and 100\n']);
+    expect(readFileSync(output, 'utf8')).toBe('exit-code=1\n');
+    const sarif = JSON.parse(readFileSync(join(consumer, 'ossproc.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['value-out-of-range']);
+  });
+
+  it('pre-commit runs the hooks of .pre-commit-hooks.yaml (pre-commit try-repo)', ({ skip }) => {
+    if (spawnSync('pre-commit', ['--version']).status !== 0) skip();
+    const env = { ...cleanEnv(dirname(nodes.get('Node 20 (system)')!)), PRE_COMMIT_HOME: join(work, 'pre-commit-home'), GIT_CONFIG_NOSYSTEM: '1', HOME: work };
+    execFileSync('git', ['init', '-q'], { cwd: consumer, env });
+    writeFileSync(join(consumer, 'messy.ossproc'), 'image/resize , w_100\n');
+    // pre-commit sees a hook's rewrite as a change against the index
+    execFileSync('git', ['add', 'messy.ossproc'], { cwd: consumer, env });
+    const lint = spawnSync('pre-commit', ['try-repo', ROOT, 'ossproc', '--files', 'bad.ossproc', 'good.ossproc'], { cwd: consumer, env, encoding: 'utf8' });
+    expect(lint.status, lint.stdout + lint.stderr).toBe(1);
+    expect(lint.stdout).toMatch(/ossproc lint\.+Failed/);
+    expect(lint.stdout).toContain('2:15    error    q_0: q must be between 1 and 100  value-out-of-range');
+    const fmt = spawnSync('pre-commit', ['try-repo', ROOT, 'ossproc-fmt', '--files', 'messy.ossproc'], { cwd: consumer, env, encoding: 'utf8' });
+    expect(fmt.stdout).toMatch(/ossproc fmt\.+Failed/);
+    expect(fmt.stdout).toContain('files were modified by this hook');
+    expect(readFileSync(join(consumer, 'messy.ossproc'), 'utf8')).toBe('image/resize,w_100\n');
+  }, 60_000);
 });
 
 describe.each(RUNTIMES.map((r) => [r.name] as const))('installed, on %s', (name) => {
