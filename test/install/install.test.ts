@@ -127,6 +127,15 @@ describe('the tarballs', () => {
     }
   });
 
+  it("have READMEs whose links work outside the monorepo (absolute URLs)", () => {
+    for (const name of ['core', 'cli', 'language-server']) {
+      const readme = readFileSync(join(consumer, 'node_modules/@ossproc', name, 'README.md'), 'utf8');
+      const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!);
+      for (const l of links) expect(l, `${name}: ${l}`).toMatch(/^https:\/\//);
+      expect(readme, name).toMatch(/Node 20, 22 and 24/);
+    }
+  });
+
   it('install the CLI alone (its bundle holds core)', async () => {
     const alone = join(work, 'alone');
     mkdirSync(alone);
