@@ -55,11 +55,12 @@ describe('ossproc rules', () => {
     const r = ossproc(['rules']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines.find((l) => l.startsWith('value-out-of-range '))).toMatch(/^value-out-of-range +error +fix +A number lies outside the documented range/);
+    expect(lines.find((l) => l.startsWith('value-out-of-range '))).toMatch(/^value-out-of-range +error {8}sug {2}A number lies outside the documented range/);
+    expect(lines.find((l) => l.startsWith('syntax-error '))).toMatch(/^syntax-error +error +fix {6}The string does not follow the grammar/);
     expect(lines.find((l) => l.startsWith('unused-disable-directive '))).toMatch(/^unused-disable-directive +warning {2}/);
     expect(r.stdout).toMatch(/\n\n\d+ rules\. fix: --fix corrects it; sug: suggestions to choose from\. ossproc rules <id> shows one\.\n$/);
     const json = JSON.parse(ossproc(['rules', '--format', 'json']).stdout);
-    expect(json.find((x: { id: string }) => x.id === 'value-out-of-range')).toMatchObject({ severity: 'error', fixable: true, url: 'https://github.com/ossproc/ossproc/blob/main/docs/rules/value-out-of-range.md' });
+    expect(json.find((x: { id: string }) => x.id === 'value-out-of-range')).toMatchObject({ severity: 'error', fixable: false, hasSuggestions: true, url: 'https://github.com/ossproc/ossproc/blob/main/docs/rules/value-out-of-range.md' });
   });
 
   it("shows a rule's page, its examples checked now", () => {
