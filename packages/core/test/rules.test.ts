@@ -201,8 +201,8 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, meta) => {
 });
 
 describe('rule tables', () => {
-  it('cover every rule except those that need options', () => {
-    const missing = RULES.map((r) => r.id).filter((id) => !invalid[id] && id !== 'output-overwrites-source');
+  it('cover every rule except those that need options or a preset file (preset-shape: test/presets.test.ts)', () => {
+    const missing = RULES.map((r) => r.id).filter((id) => !invalid[id] && id !== 'output-overwrites-source' && id !== 'preset-shape');
     if (missing.length) throw new Error(`no invalid cases for ${missing.join(', ')}`);
   });
 });

@@ -5,9 +5,10 @@ import type { ParseResult, Word } from '../syntax/tree';
 import { applyEdits, type TextEdit } from '../text/range';
 import type { CheckContext, CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
+import type { RuleId } from './rules';
 
 type Kind = 'product' | 'action' | 'key' | 'value';
-const RULE: Record<Kind, string> = { product: 'unknown-product', action: 'unknown-action', key: 'unknown-parameter', value: 'unknown-value' };
+const RULE: Record<Kind, RuleId> = { product: 'unknown-product', action: 'unknown-action', key: 'unknown-parameter', value: 'unknown-value' };
 const UPPER = /[A-Z]/;
 
 /**

@@ -27,9 +27,10 @@ export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
-const rule = (m: RuleMeta) => m;
+/** Keeps each entry's id as a literal type, so that {@link RuleId} is the union of the table's ids. */
+const rule = <const Id extends string>(m: RuleMeta & { id: Id }) => m;
 
-export const RULES: readonly RuleMeta[] = [
+export const RULES = [
   rule({
     id: 'syntax-error',
     severity: 'error',
@@ -332,10 +333,26 @@ export const RULES: readonly RuleMeta[] = [
     invalid: ['style/my$style'],
     valid: ['style/thumbnail'],
   }),
-];
+  rule({
+    id: 'preset-shape',
+    severity: 'error',
+    description: 'A preset file ({ "styles": { "<name>": "<string>" } }) has a style that is not a string, or `styles` is not an object.',
+    explanation:
+      'A preset file in JSON or YAML maps style names to processing strings under `styles`; each value is sent as a style\'s content, so a number, list or mapping there is not a style. Reported by the preset readers, not by the string checker.',
+    invalid: [],
+    valid: [],
+  }),
+] as const satisfies readonly RuleMeta[];
 
-const byId = new Map(RULES.map((r) => [r.id, r]));
+/** Every rule id of the table, as a type: `ctx.report('unknwon-value', …)` does not compile. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+const byId = new Map<string, RuleMeta>(RULES.map((r) => [r.id, r]));
 
 export function getRule(id: string): RuleMeta | undefined {
   return byId.get(id);
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return byId.has(id);
 }
