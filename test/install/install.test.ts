@@ -139,7 +139,7 @@ describe('the tarballs', () => {
   it('cannot be packed by npm with workspace: ranges left in (the prepack guard)', () => {
     const r = spawnSync('npm', ['pack', '--dry-run'], { cwd: join(ROOT, 'packages/cli'), env: cleanEnv(), encoding: 'utf8' });
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('@ossproc/cli: package.json has workspace: ranges (devDependencies.@ossproc/core: workspace:*), which only pnpm rewrites when packing.');
+    expect(r.stderr).toMatch(/@ossproc\/cli: package.json has workspace: ranges \(devDependencies.@ossproc\/core: workspace:\*.*\), which only pnpm rewrites when packing\./);
   });
 
   it('install the CLI alone (its bundle holds core)', async () => {

@@ -9,6 +9,8 @@ Commands:
   fmt [paths...]         Rewrite .ossproc files in canonical form
   init                   Write an ossproc.config.json for this project
   rules [rule-id]        List the rules, or show one rule's documentation
+  preview "<string>" <file>  Run a string on a local file (ffmpeg, sharp) and check the result
+  serve <dir>            Serve a folder as a local bucket that answers ?x-oss-process
 
 Options:
   -h, --help             Show help (ossproc <command> --help for a command's options)
