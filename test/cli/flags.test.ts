@@ -276,7 +276,7 @@ describe('usage errors', () => {
   it('an unknown command', () => {
     const r = ossproc(['lnt'], { cwd: tree({}) });
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe("ossproc: unknown command 'lnt' (did you mean 'lint'?), and no file or directory of that name; commands: lint, explain, fmt, preview, serve");
+    expect(r.stderr.split('\n')[0]).toBe("ossproc: unknown command 'lnt' (did you mean 'lint'?), and no file or directory of that name; commands: lint, explain, fmt, init, rules, preview, serve");
   });
 
   it('a path or a flag first means lint', () => {
@@ -287,7 +287,7 @@ describe('usage errors', () => {
 
   it('a missing option value', () => {
     const r = ossproc(['lint', '--format']);
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, "ossproc: option '--format' needs a value (stylish|json|sarif|github)"]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, "ossproc: option '--format' needs a value (stylish|json|sarif|github|gitlab)"]);
   });
 
   it('a write to a closed pipe ends quietly', () => {

@@ -236,6 +236,6 @@ describe('formatters are functions from results to text', () => {
   it('rejects an unknown format', () => {
     const r = ossproc(['lint', '--format', 'xml', '--stdin'], { input: '' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ossproc: unknown format 'xml' \(use stylish, json, sarif, github\)\n/);
+    expect(r.stderr).toMatch(/^ossproc: unknown format 'xml' \(use stylish, json, sarif, github, gitlab\)\n/);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemNode20 } from '../install/runtimes';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult } from 'vscode-languageserver-protocol/node';
 
 /**
@@ -140,11 +141,12 @@ describe('the .vsix', () => {
     for (const r of required) expect(['vscode', 'path', 'fs', 'os', 'child_process', 'net', 'crypto', 'util', 'events', 'stream', 'url', 'assert', 'buffer', 'string_decoder', 'tty', 'readline']).toContain(r);
   });
 
-  it('bundles a server that starts and answers initialize', async () => {
+  // VS Code 1.91 (engines.vscode) runs extensions on Node 20: the server must start there too
+  it.each([['Node 22', process.execPath], ['Node 20 (system)', systemNode20()]])('bundles a server that starts and answers initialize on %s', async (_name, node) => {
     const dir = mkdtempSync(join(tmpdir(), 'ossproc-vsix-'));
     const server = join(dir, 'server.js');
     writeFileSync(server, file('extension/dist/server.js'));
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(node, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     try {

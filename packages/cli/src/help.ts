@@ -7,6 +7,8 @@ Commands:
   lint [paths...]        Check processing strings in files, directories and globs (the default command)
   explain "<string>"     Say what a processing string does, step by step
   fmt [paths...]         Rewrite .ossproc files in canonical form
+  init                   Write an ossproc.config.json for this project
+  rules [rule-id]        List the rules, or show one rule's documentation
   preview "<string>" <file>  Run a string on a local file (ffmpeg, sharp) and check the result
   serve <dir>            Serve a folder as a local bucket that answers ?x-oss-process
 
@@ -14,8 +16,9 @@ Options:
   -h, --help             Show help (ossproc <command> --help for a command's options)
   -v, --version          Print the version
 
+Environment: NO_COLOR=1 turns colour off; FORCE_COLOR=1 on, FORCE_COLOR=0 off (also on a terminal).
 Exit codes: 0 clean, 1 problems (errors, or more warnings than --max-warnings), 2 usage or fatal error.
-Documentation: docs/cli.md
+Documentation: https://github.com/ossproc/ossproc/blob/main/docs/cli.md
 `;
 
 export const LINT_HELP = `Usage: ossproc lint [paths...] [options]
@@ -29,14 +32,18 @@ are read when named, matched by a glob, or matched by "include" in ossproc.confi
 Input:
   --stdin                        Lint standard input (read as .ossproc unless --stdin-filename says otherwise)
   --stdin-filename <path>        Name for stdin: picks the reader (by extension) and the config
-  --no-ignore                    Do not apply .gitignore files and "ignore" patterns
+  --ignore-pattern <pattern>     Skip files matching this gitignore-style pattern (relative to the current
+                                 directory) in walks and globs (repeatable)
+  --no-ignore                    Do not apply .gitignore files, "ignore" and --ignore-pattern patterns
 
 Output:
-  -f, --format <name>            stylish (default), json, sarif, github
-  -o, --output-file <path>       Write the report to a file
+  -f, --format <name>            stylish (default), json, sarif, github, gitlab (Code Quality)
+  -o, --output-file <path>       Write the report to a file (never coloured; a one-line summary on stderr)
   --quiet                        Report errors only
   --max-warnings <n>             Exit 1 when there are more than n warnings (info counts as a warning)
-  --color, --no-color            Force colours on or off (default: on a TTY unless NO_COLOR is set)
+  --color, --no-color            Force colours on or off (default: on a TTY; FORCE_COLOR=0/1 and NO_COLOR decide
+                                 otherwise)
+  --exit-zero                    Exit 0 even when problems are found (2 still means a usage or fatal error)
 
 Checking:
   --mode <auto|sync|async>       How bare strings are sent (default auto: as their actions need)
@@ -48,7 +55,8 @@ Checking:
                                  Warn about ossproc-disable comments that suppress nothing
 
 Fixing:
-  --fix                          Apply certain fixes to the files, then report what remains
+  --fix                          Apply certain fixes to the files, then report what remains (and, on stderr,
+                                 "fixed N problems in M files")
   --fix-dry-run                  Apply fixes in memory only (--format json shows the text as "output")
 
 Other:
@@ -64,7 +72,9 @@ Exit codes: 0 clean, 1 errors or too many warnings, 2 usage or fatal error (also
 export const EXPLAIN_HELP = `Usage: ossproc explain "<processing string>" [options]
        ossproc explain --stdin [options]
 
-Says what the string does: its mode, each action and parameter, defaults filled in, base64 decoded.
+Says what the string does: its mode, each action and parameter, defaults filled in, base64 decoded;
+then the problems lint would report. A pasted URL (https://…?x-oss-process=… or ?x-oss-process=…) is read
+as the value of its parameter. Exit 1 when the string has errors.
 
 Options:
   -f, --format <text|json>       text (default) or the Explanation object as JSON
@@ -84,5 +94,23 @@ Options:
   --check                        Change nothing; list the files that would change and exit 1 if any
   --stdin                        Format standard input to standard output
   --no-ignore                    Do not apply .gitignore files and "ignore" patterns
+  -h, --help                     Show this help
+`;
+
+export const INIT_HELP = `Usage: ossproc init [--force]
+
+Writes ossproc.config.json in the current directory: "$schema" (the installed package's schema, else its
+URL), and "include" globs for the source code, Markdown and HTML found in the project, which a directory
+walk does not read on its own. --force overwrites an existing file.
+`;
+
+export const RULES_HELP = `Usage: ossproc rules [rule-id] [options]
+
+Without an id: every rule, its default severity, whether --fix corrects it (fix) and whether it offers
+suggestions (sug). With an id: the rule's documentation, with examples checked now.
+
+Options:
+  -f, --format <text|json>       text (default) or JSON
+  --color, --no-color            Force colours on or off
   -h, --help                     Show this help
 `;

@@ -1,8 +1,9 @@
-import './polyfill';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { explainCommand } from './commands/explain';
 import { fmtCommand } from './commands/fmt';
+import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
+import { rulesCommand } from './commands/rules';
 import { closest, FatalError, UsageError } from './errors';
 import { isGlobPattern } from './files/discover';
 import { MAIN_HELP } from './help';
@@ -20,6 +21,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   lint: lintCommand,
   explain: explainCommand,
   fmt: fmtCommand,
+  init: initCommand,
+  rules: rulesCommand,
   // loaded on first use, so that lint never parses them (they load @ossproc/preview: sharp, ffmpeg)
   preview: (argv, io) => import('./commands/preview').then((m) => m.previewCommand(argv, io)),
   serve: (argv, io) => import('./commands/serve').then((m) => m.serveCommand(argv, io)),

@@ -11,6 +11,9 @@
  * ```
  */
 
+// first: Object.groupBy where the runtime lacks it (Node 20, older browsers), before the parser is built
+import './polyfill';
+
 // syntax
 export { parse, type ParseOptions } from './syntax/parse';
 export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, StageNode, SyntaxError, Token, TokenKind, Word } from './syntax/tree';
@@ -45,6 +48,7 @@ export { coversHole, endOfChar, hostOffset, sliceRegion, toHostRange, type Embed
 export { classifyLine, forEachLine, lineRegion, LineSplitter, placeLineDirective, type LineHandler, type OssprocLine } from './embed/ossproc';
 export { HOLE, hasHole } from './text/hole';
 export { closest, nearest } from './check/suggest';
+export { pastedUrlSpan } from './embed/url';
 
 // text utilities the editor and CLI share
 export { LineIndex, applyEdits, type Range, type TextEdit } from './text/range';

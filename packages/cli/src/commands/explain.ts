@@ -1,4 +1,4 @@
-import { explain, type CheckMode } from '@ossproc/core';
+import { check, explain, pastedUrlSpan, type CheckMode, type Diagnostic } from '@ossproc/core';
 import { bool, parseArgs, str, type FlagSpecs } from '../args';
 import { UsageError } from '../errors';
 import { decodeBytes, readAll } from '../files/read';
@@ -36,7 +36,26 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<n
     input = positionals[0]!.trim();
   }
   if (!input) throw new UsageError('explain needs a non-empty processing string');
-  const explanation = explain(input, mode ? { mode: mode as CheckMode } : {});
-  io.stdout.write(format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : `${explanation.text}\n`);
-  return 0;
+  // a pasted URL: the value of its x-oss-process parameter (core's embed/url.ts)
+  const url = pastedUrlSpan(input);
+  if (url) input = input.slice(url.start, url.end);
+  const options = mode ? { mode: mode as CheckMode } : {};
+  const explanation = explain(input, options);
+  const problems = check(input, options);
+  io.stdout.write(format === 'json' ? `${JSON.stringify({ ...explanation, problems }, null, 2)}\n` : `${explanation.text}\n${problemsText(input, problems)}`);
+  return problems.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** The problems under the explanation: each with its severity, message and rule, and a caret under its range. */
+export function problemsText(input: string, problems: readonly Diagnostic[]): string {
+  if (!problems.length) return '';
+  const count = (s: Diagnostic['severity']) => problems.filter((d) => d.severity === s).length;
+  const n = problems.length;
+  const others = n - count('error');
+  let out = `\n${n} problem${n === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${others} warning${others === 1 ? '' : 's'}):\n`;
+  for (const d of problems) {
+    const width = Math.max(1, Math.min(d.range.end, input.length) - d.range.start);
+    out += `  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}\n    ${input}\n    ${' '.repeat(d.range.start)}${'^'.repeat(width)}\n`;
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ import { VERSION } from '../version';
 export const LINT_FLAGS: FlagSpecs = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string', value: 'path' },
-  format: { type: 'string', short: 'f', value: 'stylish|json|sarif|github' },
+  format: { type: 'string', short: 'f', value: 'stylish|json|sarif|github|gitlab' },
   'output-file': { type: 'string', short: 'o', value: 'path' },
   'max-warnings': { type: 'string', value: 'number' },
   quiet: { type: 'boolean' },
@@ -37,6 +37,8 @@ export const LINT_FLAGS: FlagSpecs = {
   'print-config': { type: 'string', value: 'path' },
   'report-unused-disable-directives': { type: 'boolean' },
   ignore: { type: 'boolean', negatable: true },
+  'ignore-pattern': { type: 'string', multiple: true, value: 'pattern' },
+  'exit-zero': { type: 'boolean' },
   color: { type: 'boolean', negatable: true },
   concurrency: { type: 'string', value: 'auto|off|number' },
   debug: { type: 'boolean' },
@@ -120,7 +122,7 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
     });
   }
   const out = new Output(stream);
-  const color = useColor(flags.color as boolean | undefined, !outputFile && !!io.stdout.isTTY, io.env);
+  const color = useColor(flags.color as boolean | undefined, !!io.stdout.isTTY, io.env, outputFile !== undefined);
   const reporter = new Reporter(createSession({ cwd: io.cwd, color, version: VERSION, rules: ALL_RULES }), out, run.quiet);
 
   let problems = 0;
@@ -135,11 +137,13 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
       await lintOne(run, { path: filePath, language, special: true }, reporter, config, bytes);
     } else {
       const patterns = positionals.length ? positionals : ['.'];
-      const discovery = await new Discoverer(io.cwd, configs, flags.ignore === false, log).discover(patterns);
+      const discovery = await new Discoverer(io.cwd, configs, flags.ignore === false, log).ignorePatterns(list(flags, 'ignore-pattern')).discover(patterns);
       for (const p of discovery.problems) say(io, p);
       problems = discovery.problems.length;
       log(`${discovery.files.length} file(s) to lint`);
-      for (const task of discovery.files) {
+      // the report being written is not linted (`ossproc lint . -f json -o report.json`)
+      const report = outputFile !== undefined ? resolve(io.cwd, outputFile) : undefined;
+      for (const task of discovery.files.filter((f) => f.path !== report)) {
         await lintOne(run, task, reporter, configs.forFile(task.path));
         await out.flush();
       }
@@ -152,13 +156,29 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
   log(`done in ${Date.now() - started} ms, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 
   const t = reporter.totals;
+  if (run.fix !== 'off') say(io, fixSummary(run.fix, reporter.fixed));
+  if (outputFile !== undefined) say(io, `${problemSummary(t)}; report written to ${outputFile}`);
   if (problems > 0 || t.fatalErrorCount > 0) return 2;
-  if (t.errorCount > 0) return 1;
+  const exit = (code: 0 | 1) => (bool(flags, 'exit-zero') ? 0 : code);
+  if (t.errorCount > 0) return exit(1);
   if (maxWarnings >= 0 && t.warningCount > maxWarnings) {
     say(io, `too many warnings: ${t.warningCount} (maximum: ${maxWarnings})`);
-    return 1;
+    return exit(1);
   }
   return 0;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `fixed 3 problems in 2 files` (`--fix`), `would fix …` (`--fix-dry-run`). */
+export function fixSummary(fix: 'apply' | 'dry-run', fixed: { problems: number; files: number }): string {
+  return `${fix === 'apply' ? 'fixed' : 'would fix'} ${plural(fixed.problems, 'problem')} in ${plural(fixed.files, 'file')}`;
+}
+
+/** The one line on stderr when the report went to a file: `2 problems (1 error, 1 warning) in 3 files`. */
+function problemSummary(t: Reporter['totals']): string {
+  const n = t.errorCount + t.warningCount;
+  return `${n ? `${plural(n, 'problem')} (${plural(t.errorCount, 'error')}, ${plural(t.warningCount, 'warning')})` : 'no problems'} in ${plural(t.fileCount, 'file')}`;
 }
 
 function pathExists(p: string): boolean {

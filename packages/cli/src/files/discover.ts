@@ -59,6 +59,8 @@ export class Discoverer {
   private readonly seen = new Set<string>();
   private readonly files: FileTask[] = [];
   private readonly problems: string[] = [];
+  /** `--ignore-pattern`s: gitignore-style, relative to the working directory, like a config's `ignore`. */
+  private cliIgnore: Ignore | undefined;
 
   constructor(
     private readonly cwd: string,
@@ -69,6 +71,12 @@ export class Discoverer {
     private readonly walkExtensions: readonly string[] = WALK_EXTENSIONS,
     private readonly useInclude = true,
   ) {}
+
+  /** Adds `--ignore-pattern`s (skipped by walks and globs; `--no-ignore` turns them off, as in ESLint). */
+  ignorePatterns(patterns: readonly string[]): this {
+    if (patterns.length) this.cliIgnore = ignore().add([...patterns]);
+    return this;
+  }
 
   async discover(patterns: readonly string[]): Promise<Discovery> {
     for (const pattern of patterns) await this.one(pattern);
@@ -153,7 +161,7 @@ export class Discoverer {
       }
       if (isDir && ALWAYS_SKIPPED.has(entry.name)) continue;
       if (!isDir && !isFile && !dangling) continue;
-      if (!this.noIgnore && (this.gitIgnored(layers, path, isDir) || this.configIgnored(path, isDir))) {
+      if (!this.noIgnore && (this.gitIgnored(layers, path, isDir) || this.configIgnored(path, isDir) || this.cliIgnored(path, isDir))) {
         this.debug(`ignored ${toPosix(relative(this.cwd, path))}`);
         continue;
       }
@@ -214,6 +222,11 @@ export class Discoverer {
       this.configIgnores.set(config, ig);
     }
     return ownVerdict(ig, rel, isDir) === true;
+  }
+
+  private cliIgnored(path: string, isDir: boolean): boolean {
+    const rel = this.cliIgnore && isUnder(this.cwd, path);
+    return !!rel && ownVerdict(this.cliIgnore!, rel, isDir) === true;
   }
 
   private included(path: string): boolean {

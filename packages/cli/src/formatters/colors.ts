@@ -19,12 +19,16 @@ export function colors(on: boolean): Colors {
 }
 
 /**
- * Whether to colour: `--color`/`--no-color` decide; else FORCE_COLOR (non-empty, not 0) turns it on, NO_COLOR
- * (non-empty, https://no-color.org) off, and otherwise only a TTY gets colour.
+ * Whether to colour, as chalk's supports-color decides: `--color`/`--no-color` first; then FORCE_COLOR —
+ * `0` or `false` off, anything else (`1`, `2`, `3`, `true`, empty) on, TTY or not; then NO_COLOR (non-empty,
+ * https://no-color.org) off; otherwise only a TTY gets colour. A report written to a file (`-o`) is never
+ * coloured: the caller passes `toFile`.
  */
-export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv, toFile = false): boolean {
+  if (toFile) return false;
   if (flag !== undefined) return flag;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return isTTY;
 }

@@ -45,8 +45,9 @@ export async function lintDocumentText(text: string, language: HostLanguage, set
     const next = lintHost(t, language, settings.check);
     return next.fatal ? undefined : next;
   };
-  const { text: current, result } =
-    settings.fix === 'off' ? { text, result: first } : fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
+  const { text: current, result, applied } =
+    settings.fix === 'off' ? { text, result: first, applied: [] } : fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
+  report.fixedProblems(applied.length);
   const loc = locator(current);
   const messages: LintMessage[] = result.diagnostics.map((d) => toMessage(d, loc));
   const trailing: LintMessage[] = [];

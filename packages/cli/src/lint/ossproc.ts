@@ -333,6 +333,7 @@ class LineEngine {
     const region = line.text.slice(line.s, line.e);
     const accept = (d: Diagnostic) => !this.suppressor.covers(d.ruleId, line.lineNo) && (!this.settings.quiet || d.severity === 'error');
     const fixed = fixPasses(region, lint(region), lint, accept);
+    this.report.fixedProblems(fixed.applied.length);
     const text = line.text.slice(0, line.s) + fixed.text + line.text.slice(line.e);
     if (text !== line.text) this.changed = true;
     return { text, diagnostics: fixed.result.diagnostics };

@@ -9,6 +9,8 @@ import { addCounts, emptyCounts, type FileCounts, type LintMessage, type Totals 
  */
 export class Reporter {
   readonly totals: Totals = { fileCount: 0, ...emptyCounts() };
+  /** What --fix / --fix-dry-run fixed: problems (certain fixes applied) and the files they were in. */
+  readonly fixed = { problems: 0, files: 0 };
 
   constructor(
     private readonly session: FormatterSession,
@@ -19,7 +21,7 @@ export class Reporter {
   }
 
   file(filePath: string): FileReport {
-    return new FileReport(filePath, this.session, this.out, this.quiet, this.totals);
+    return new FileReport(filePath, this.session, this.out, this.quiet, this.totals, this.fixed);
   }
 
   finish(): void {
@@ -30,6 +32,7 @@ export class Reporter {
 export class FileReport {
   readonly counts: FileCounts = emptyCounts();
   private ended = false;
+  private fixedHere = 0;
 
   constructor(
     readonly filePath: string,
@@ -37,6 +40,7 @@ export class FileReport {
     readonly out: Output,
     private readonly quiet: boolean,
     private readonly totals: Totals,
+    private readonly fixedTotals: { problems: number; files: number } = { problems: 0, files: 0 },
   ) {
     out.write(session.fileStart(filePath));
   }
@@ -45,6 +49,13 @@ export class FileReport {
     if (this.quiet && m.severity !== 2) return;
     addCounts(this.counts, m);
     this.out.write(this.session.message(this.filePath, m));
+  }
+
+  /** Counts fixes applied to this file (the fix loops call it once per pass). */
+  fixedProblems(n: number): void {
+    if (n > 0 && this.fixedHere === 0) this.fixedTotals.files++;
+    this.fixedHere += n;
+    this.fixedTotals.problems += n;
   }
 
   end(output?: string): void {

@@ -2,6 +2,7 @@ import { isBlank } from '../text/blank';
 import { sliceRegion, type EmbeddedRegion } from './region';
 import type { HostComment, ScanResult } from './scan';
 import type { Directive } from './suppress';
+import { pastedUrlSpan } from './url';
 
 /**
  * The .ossproc host format, defined once: one processing string per line; a line ends at `\n`, `\r\n` or a
@@ -19,13 +20,15 @@ export interface OssprocLine {
   comment: boolean;
 }
 
-/** Reads one line's text (without its line break). */
+/** Reads one line's text (without its line break). A pasted URL's string is its x-oss-process parameter (url.ts). */
 export function classifyLine(text: string): OssprocLine {
   let s = 0;
   let e = text.length;
   while (s < e && isBlank(text.charCodeAt(s))) s++;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  return { s, e, comment: s < e && text.charCodeAt(s) === 35 };
+  const comment = s < e && text.charCodeAt(s) === 35;
+  const url = comment ? undefined : pastedUrlSpan(text, s, e);
+  return url ? { s: url.start, e: url.end, comment } : { s, e, comment };
 }
 
 /** A line's text, its 0-based number, the UTF-16 offset of its start, and the break that ended it (kept, so a

@@ -42,7 +42,7 @@ export function fixPasses<R extends Linted>(
         if (!next) return false;
         state.text = fixed.text;
         state.result = next;
-        state.applied.push(...fixed.applied);
+        for (const f of fixed.applied) state.applied.push(f); // no spread: a pass may apply 100,000 fixes
         return true;
       };
       const next = lint(fixed.text);
