@@ -1,6 +1,8 @@
 import { createConnection as connectSocket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { format } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createConnection, IPCMessageReader, IPCMessageWriter, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import { startServer, VERSION } from './server';
 import { FrameReader, InitializeGuard } from './transport';
@@ -104,5 +106,30 @@ console.error = to('error');
 process.on('uncaughtException', (e) => connection.console.error(`ossproc: uncaught: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => connection.console.error(`ossproc: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
-startServer(connection);
+/**
+ * A full GC, shortly after a large document closed (debounced: closing many runs one). V8 would keep the freed
+ * heap until it needs it again; an editor's long-lived server should give it back. Node exposes `gc` only
+ * with --expose-gc, which may be set at run time for a new context.
+ */
+function memoryReleaser(): (() => void) | undefined {
+  let gc: (() => void) | undefined;
+  try {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      gc!();
+    }, 300);
+    timer.unref();
+  };
+}
+
+const releaseMemory = memoryReleaser();
+startServer(connection, releaseMemory ? { releaseMemory } : {});
 connection.listen();
