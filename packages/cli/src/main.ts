@@ -5,7 +5,6 @@ import { fmtCommand } from './commands/fmt';
 import { lintCommand } from './commands/lint';
 import { closest, FatalError, UsageError } from './errors';
 import { isGlobPattern } from './files/discover';
-import { cleanUpOnSignals } from './files/write';
 import { MAIN_HELP } from './help';
 import type { Io } from './io';
 import { serveChecks } from './lint/pool';
@@ -79,7 +78,6 @@ function start(): void {
     if (err.code !== 'EPIPE') process.stderr.write(`ossproc: ${outputErrorMessage(err)}\n`);
     process.exit(2);
   });
-  cleanUpOnSignals();
   const io: Io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, debug };
   main(argv, io).then(
     (code) => {

@@ -43,18 +43,34 @@ function removeTemps(): void {
   temps.clear();
 }
 
-/** Installed once by the binary: a signal removes the temporary files and exits as a shell expects. */
-export function cleanUpOnSignals(): void {
+const handlers = new Map<NodeJS.Signals, () => void>();
+
+/**
+ * While a temporary file exists, a signal removes it and exits as a shell expects (130, 143, 129); at other
+ * times signals keep their usual meaning (and other commands' own handlers, `serve`'s, are left alone).
+ */
+function track(temp: string): void {
+  temps.add(temp);
+  if (handlers.size) return;
   for (const [signal, code] of SIGNALS) {
-    process.on(signal, () => {
+    const handler = () => {
       if (inPlace > 0) {
         pendingExit = code;
         return;
       }
       removeTemps();
       process.exit(code);
-    });
+    };
+    handlers.set(signal, handler);
+    process.on(signal, handler);
   }
+}
+
+function untrack(temp: string): void {
+  temps.delete(temp);
+  if (temps.size || inPlace > 0) return;
+  for (const [signal, handler] of handlers) process.off(signal, handler);
+  handlers.clear();
 }
 
 function sameFile(a: BigIntStats, b: BigIntStats): boolean {
@@ -184,7 +200,7 @@ export class TrackedFile {
     } catch (e) {
       return new FileWriter(this, undefined, undefined, writeErrorReason(e));
     }
-    temps.add(temp);
+    track(temp);
     return new FileWriter(this, temp, handle, undefined);
   }
 
@@ -204,7 +220,7 @@ export class TrackedFile {
       await handle.sync();
       await handle.close();
       await fsp.rename(temp, this.target);
-      temps.delete(temp);
+      untrack(temp);
     }
     return { kind: 'written', target: this.target, link: this.link };
   }
@@ -233,11 +249,11 @@ export class TrackedFile {
       inPlace--;
       await handle.close().catch(() => {});
       await fsp.rm(temp, { force: true });
-      temps.delete(temp);
       if (pendingExit !== undefined && inPlace === 0) {
         removeTemps();
         process.exit(pendingExit);
       }
+      untrack(temp);
     }
   }
 }
@@ -320,6 +336,6 @@ export class FileWriter {
     if (!this.temp || !temps.has(this.temp)) return;
     await this.handle?.close().catch(() => {});
     await fsp.rm(this.temp, { force: true });
-    temps.delete(this.temp);
+    untrack(this.temp);
   }
 }
