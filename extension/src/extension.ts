@@ -9,7 +9,7 @@ import { ExecuteCommandRequest, LanguageClient, TransportKind, type DocumentSele
  */
 
 /** Languages whose documents the client hands to the server; `ossproc.embeddedLanguages` narrows it there. */
-const HOST_LANGUAGES = ['java', 'python', 'go', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'json', 'jsonc', 'yaml', 'markdown', 'html'];
+const HOST_LANGUAGES = ['java', 'python', 'go', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'json', 'jsonc', 'yaml', 'markdown', 'html', 'xml'];
 
 /** Server-side commands (workspace/executeCommand), see @ossproc/language-server's COMMANDS. */
 const SERVER = {

@@ -34,11 +34,17 @@ export { PRODUCTS, TARGET_VARIABLES, childActions, getAction, getParam, getProdu
 export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, ParamSpec, ProductSpec, Relation, Unit, ValueType } from './catalog/types';
 
 // documents that hold processing strings
-export { lintDocument, structureFindings, toHost, type LintedRegion, type LintOptions, type LintResult } from './lint';
+export { byPosition, lintDocument, lintLanguage, structureFindings, suppressAndSort, type LintedRegion, type LintOptions, type LintResult } from './lint/document';
+export { checkRegion, lintRegion, toHost, type RegionText } from './lint/region';
+export { fixDocument, fixPasses, MAX_FIX_PASSES, type FixDocumentOptions, type FixPasses } from './lint/fix';
 export type { StructureError } from './presets/findings';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
-export { applyDirectives, findDirectives, suppressionEdit, type Directive, type UnusedDirective } from './embed/suppress';
-export { endOfChar, HOLE, hostOffset, toHostRange, type EmbeddedRegion } from './embed/region';
+export { editorLanguageIds, HOST_FORMATS, hostFormat, walkedExtensions, type HostFormat } from './embed/hosts';
+export { applyDirectives, findDirectives, suppressionEdit, Suppressor, type Directive, type UnusedDirective } from './embed/suppress';
+export { coversHole, endOfChar, hostOffset, sliceRegion, toHostRange, type EmbeddedRegion } from './embed/region';
+export { classifyLine, forEachLine, lineRegion, LineSplitter, placeLineDirective, type LineHandler, type OssprocLine } from './embed/ossproc';
+export { HOLE, hasHole } from './text/hole';
+export { closest, nearest } from './check/suggest';
 
 // text utilities the editor and CLI share
 export { LineIndex, applyEdits, type Range, type TextEdit } from './text/range';

@@ -1,4 +1,4 @@
-import { format } from '@ossproc/core';
+import { classifyLine, format, LineSplitter } from '@ossproc/core';
 import { bool, parseArgs, type FlagSpecs } from '../args';
 import { ConfigResolver } from '../config';
 import { UsageError } from '../errors';
@@ -8,7 +8,6 @@ import { TrackedFile } from '../files/write';
 import { displayPath } from '../formatters/types';
 import { FMT_HELP } from '../help';
 import { debugLog, say, type Io } from '../io';
-import { LineSplitter } from '../lint/lines';
 
 const FLAGS: FlagSpecs = {
   check: { type: 'boolean' },
@@ -18,18 +17,10 @@ const FLAGS: FlagSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
-}
-
 /** One line in canonical form: a string line is trimmed and formatted; comment and blank lines stay. */
 export function formatLine(line: string): string {
-  let s = 0;
-  let e = line.length;
-  while (s < e && isBlank(line.charCodeAt(s))) s++;
-  while (e > s && isBlank(line.charCodeAt(e - 1))) e--;
-  if (s === e || line.charCodeAt(s) === 35) return line;
-  return format(line.slice(s, e));
+  const c = classifyLine(line);
+  return c.s === c.e || c.comment ? line : format(line.slice(c.s, c.e));
 }
 
 /**

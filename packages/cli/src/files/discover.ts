@@ -1,4 +1,4 @@
-import { languageForFile, type HostLanguage } from '@ossproc/core';
+import { languageForFile, walkedExtensions, type HostLanguage } from '@ossproc/core';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { existsSync, promises as fsp, readFileSync, statSync, type Dirent } from 'node:fs';
@@ -16,7 +16,8 @@ import type { Config, ConfigResolver } from '../config';
  * and of its parents up to the repository root), and what the governing config's `ignore` patterns ignore
  * (`--no-ignore` turns the last two off). A file named explicitly is linted even if a pattern ignores it.
  */
-export const WALK_EXTENSIONS = ['ossproc', 'json', 'yaml', 'yml', 'xml'];
+/** What a directory walk picks up: core's host formats marked `walked`. */
+export const WALK_EXTENSIONS: readonly string[] = walkedExtensions();
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
 export interface FileTask {

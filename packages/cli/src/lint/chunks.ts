@@ -1,5 +1,4 @@
-import { check, findDirectives, type CheckOptions, type Diagnostic, type Directive } from '@ossproc/core';
-import { classifyLine, LineSplitter } from './lines';
+import { checkRegion, classifyLine, findDirectives, LineSplitter, type CheckOptions, type Diagnostic, type Directive } from '@ossproc/core';
 
 /**
  * A piece of a large .ossproc file, checked whole on a worker thread: the main thread cuts the file's bytes
@@ -42,7 +41,7 @@ export function scanChunk(bytes: Uint8Array, first: boolean, last: boolean, opti
       return;
     }
     // core memoizes a repeated string (its diagnostics are shared and frozen: copied, not changed)
-    const found = check(line.slice(c.s, c.e), options);
+    const found = checkRegion({ text: line.slice(c.s, c.e) }, options);
     if (!found.length) return;
     const diagnostics = found.map((d): Diagnostic => (d.fixes ? { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, fixes: d.fixes } : { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range }));
     items.push({ line: lineNo, offset, text: line, s: c.s, e: c.e, diagnostics });

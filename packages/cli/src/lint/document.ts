@@ -1,4 +1,4 @@
-import { applyFixes, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
+import { fixPasses, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
 import type { LintMessage } from '../types';
 import { unusedDirectiveMessage } from './directives';
 import { compareMessages, fatalMessage, toMessage, type Locator } from './messages';
@@ -11,8 +11,7 @@ import type { FileSettings } from './settings';
  * and every processing string in it are checked.
  */
 function lintHost(text: string, language: HostLanguage, options: CheckOptions) {
-  const result = lintDocument(text, { ...options, language });
-  return { diagnostics: result.diagnostics, unused: result.unusedDirectives, fatal: result.fatal };
+  return lintDocument(text, { ...options, language });
 }
 
 function locator(text: string): Locator & { index: LineIndex } {
@@ -34,31 +33,25 @@ function locator(text: string): Locator & { index: LineIndex } {
 
 /** Lints a decoded text; with --fix / --fix-dry-run fixes first. Returns the fixed text when it changed. */
 export async function lintDocumentText(text: string, language: HostLanguage, settings: FileSettings, report: FileReport): Promise<string | undefined> {
-  let result = lintHost(text, language, settings.check);
-  if (result.fatal) {
+  const first = lintHost(text, language, settings.check);
+  if (first.fatal) {
     const loc = locator(text);
-    const p = loc.position(result.fatal.offset);
-    report.add(fatalMessage(result.fatal.message, p.line, p.column, loc.lineText(p.line)));
+    const p = loc.position(first.fatal.offset);
+    report.add(fatalMessage(first.fatal.message, p.line, p.column, loc.lineText(p.line)));
     return undefined;
   }
-  let current = text;
-  if (settings.fix !== 'off') {
-    for (let pass = 0; pass < 10; pass++) {
-      const candidates = settings.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-      const fixed = applyFixes(current, candidates);
-      if (fixed.applied.length === 0) break;
-      // a fix must not break the file's structure; if it would, keep what was fixed before it
-      const next = lintHost(fixed.text, language, settings.check);
-      if (next.fatal) break;
-      current = fixed.text;
-      result = next;
-    }
-  }
+  // core's one fix-all loop; a fix must not break the file's structure: if it would, keep what was fixed before it
+  const relint = (t: string) => {
+    const next = lintHost(t, language, settings.check);
+    return next.fatal ? undefined : next;
+  };
+  const { text: current, result } =
+    settings.fix === 'off' ? { text, result: first } : fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
   const loc = locator(current);
   const messages: LintMessage[] = result.diagnostics.map((d) => toMessage(d, loc));
   const trailing: LintMessage[] = [];
   if (settings.unusedDirectives !== 'off') {
-    for (const u of result.unused) {
+    for (const u of result.unusedDirectives) {
       const m = unusedDirectiveMessage(u, settings.unusedDirectives, loc.position(u.range.start), loc.position(u.range.end), loc.lineText(loc.position(u.range.start).line));
       // an unused disable-file is known only at the end of a file: reported last (as in streamed .ossproc files)
       (u.kind === 'disable-file' ? trailing : messages).push(m);

@@ -1,12 +1,11 @@
-import { applyFixes, check, findDirectives, type Diagnostic, type Directive, type Fix } from '@ossproc/core';
+import { checkRegion, classifyLine, findDirectives, fixPasses, LineSplitter, placeLineDirective, Suppressor, type Diagnostic, type Directive, type Fix, type UnusedDirective } from '@ossproc/core';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { scanBytes, validateSource, type ByteSource } from '../files/read';
 import type { FileWriter } from '../files/write';
 import type { LintMessage } from '../types';
 import type { ChunkResult } from './chunks';
-import { TrackedDirective } from './directives';
-import { classifyLine, LineSplitter } from './lines';
+import { unusedDirectiveMessage } from './directives';
 import { fatalMessage, toMessage, type Locator } from './messages';
 import { checkStrings, type CheckPool, type SparseResults } from './pool';
 import type { FileReport } from './reporter';
@@ -21,10 +20,10 @@ import type { FileSettings } from './settings';
  * bytes cut after a line break, and the workers decode, split and check them (lint/chunks.ts); this thread
  * only places the lines that come back with problems or directives.
  *
- * The result is the same as core's lintDocument on the whole text (a test compares them): the same lines
- * and trimming (`\n`, `\r\n`, lone `\r`; blanks as core counts them), the same check per string, the same
- * suppression rules (disable-line, disable-next-line for the line after the comment, disable-file), the same
- * order. Unused disable-file directives come last, since only the end of the file shows them unused.
+ * The result is the same as core's lintDocument on the whole text (a test compares them), by construction:
+ * core's line reader (embed/ossproc.ts), core's per-region lint (checkRegion), core's Suppressor fed as the
+ * lines go by, and core's fix-all loop (fixPasses) for --fix. Unused disable-file directives come last,
+ * since only the end of the file shows them unused.
  */
 
 const BATCH = 1024;
@@ -40,8 +39,8 @@ interface Line {
   e: number;
   /** Index of the string in its batch's `strings`. */
   idx: number;
-  /** A directive this comment line holds. */
-  directive?: TrackedDirective;
+  /** A directive this comment line holds, placed in the file. */
+  directive?: Directive;
 }
 
 interface Batch {
@@ -57,26 +56,13 @@ export interface StreamOptions {
   writer?: FileWriter;
 }
 
-/** Reads the directive of a comment line (`lineNo` is its 0-based number, `offset` its start). */
-function lineDirective(text: string, lineNo: number, offset: number): TrackedDirective | undefined {
-  if (text.indexOf('ossproc-') < 0) return undefined;
-  const d = findDirectives(text, 'ossproc')[0];
-  return d ? track(d, text, lineNo, offset) : undefined;
-}
-
-/** A directive of a line, in the line's offsets, placed in the file. */
-function track(d: Directive, text: string, lineNo: number, offset: number): TrackedDirective {
-  const abs = { ...d, range: { start: d.range.start + offset, end: d.range.end + offset }, line: d.line < 0 ? -1 : d.line + lineNo };
-  return new TrackedDirective(abs, lineNo + 1, text, offset);
-}
-
 function classify(text: string, lineNo: number, offset: number, eol: string): Line {
   const c = classifyLine(text);
   const line: Line = { lineNo, offset, text, eol, s: -1, e: -1, idx: -1 };
   if (c.s === c.e) return line;
   if (c.comment) {
-    const d = lineDirective(text, lineNo, offset);
-    if (d) line.directive = d;
+    const d = text.indexOf('ossproc-') < 0 ? undefined : findDirectives(text, 'ossproc')[0];
+    if (d) line.directive = placeLineDirective(d, lineNo, offset);
     return line;
   }
   line.s = c.s;
@@ -84,21 +70,24 @@ function classify(text: string, lineNo: number, offset: number, eol: string): Li
   return line;
 }
 
+/** Where a directive was written, to place its "unused" warning: keyed by the directive's start offset. */
+type DirectiveSources = Map<number, { lineNo: number; text: string; offset: number }>;
+
 /** First pass: the bytes are valid text, and the disable-file directives (rare: found by a byte search first). */
-async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; fileDirectives: TrackedDirective[] } | { ok: false; message: LintMessage }> {
+async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; fileDirectives: Line[] } | { ok: false; message: LintMessage }> {
   const scan = await scanBytes(source, DISABLE_FILE);
   if (!scan.ok) {
     // the exact place of the problem, from a slower decoding pass
     const v = await validateSource(source);
     return { ok: false, message: v.ok ? fatalMessage(scan.message) : fatalMessage(v.message, v.line, v.column) };
   }
-  const fileDirectives: TrackedDirective[] = [];
+  const fileDirectives: Line[] = [];
   if (scan.found) {
     const decoder = new TextDecoder('utf-8');
     const splitter = new LineSplitter((text, lineNo, offset) => {
       if (text.indexOf(DISABLE_FILE) < 0) return;
       const line = classify(text, lineNo, offset, '');
-      if (line.directive && line.directive.directive.kind === 'disable-file') fileDirectives.push(line.directive);
+      if (line.directive?.kind === 'disable-file') fileDirectives.push(line);
     });
     for await (const chunk of source()) splitter.push(decoder.decode(chunk, { stream: true }));
     splitter.push(decoder.decode());
@@ -187,8 +176,9 @@ async function chunked(source: ByteSource, engine: LineEngine, pool: CheckPool, 
 }
 
 class LineEngine {
-  /** disable-next-line directives waiting for the line after them. */
-  private pending: TrackedDirective[] = [];
+  /** Core's suppression engine, fed the directives as their lines go by (disable-file ones first). */
+  private readonly suppressor = new Suppressor();
+  private readonly sources: DirectiveSources = new Map();
   private readonly settings: FileSettings;
   private readonly unusedSeverity;
   /** --fix: the text written so far (dry run) or the stream to the temporary file. */
@@ -201,11 +191,12 @@ class LineEngine {
   constructor(
     private readonly report: FileReport,
     private readonly opts: StreamOptions,
-    private readonly fileDirectives: TrackedDirective[],
+    fileDirectives: Line[],
     private readonly bom: boolean,
   ) {
     this.settings = opts.settings;
     this.unusedSeverity = this.settings.unusedDirectives;
+    for (const line of fileDirectives) this.addDirective(line);
   }
 
   get keepsEveryLine(): boolean {
@@ -250,7 +241,7 @@ class LineEngine {
       const lineNo = this.lineBase + item.line;
       const offset = this.offsetBase + item.offset;
       const line: Line = { lineNo, offset, text: item.text, eol: '', s: item.s, e: item.e, idx: i };
-      if (item.directive) line.directive = track(item.directive, item.text, lineNo, offset);
+      if (item.directive) line.directive = placeLineDirective(item.directive, lineNo, offset);
       if (item.diagnostics) results.push([i, item.diagnostics]);
       lines.push(line);
     });
@@ -265,20 +256,24 @@ class LineEngine {
     if (this.fixedStream && this.fixedStream.writableNeedDrain) await once(this.fixedStream, 'drain');
   }
 
+  private addDirective(line: Line): void {
+    const d = line.directive!;
+    this.suppressor.add(d);
+    this.sources.set(d.range.start, { lineNo: line.lineNo, text: line.text, offset: line.offset });
+  }
+
   /** Walks a batch in line order: directives, suppression, messages (and fixes). */
   private consume(batch: Batch, results: SparseResults | undefined): void {
     let r = 0;
     for (const line of batch.lines) {
       if (line.s < 0) {
         // a blank or comment line: directives aimed at it or before it are done
-        this.flushPending(line.lineNo + 1);
-        const d = line.directive;
-        if (d?.directive.kind === 'disable-next-line') this.pending.push(d);
-        else if (d?.directive.kind === 'disable-line') this.emitUnused(d); // a comment line holds no string
+        this.release(line.lineNo + 1);
+        if (line.directive && line.directive.kind !== 'disable-file') this.addDirective(line);
         this.writeFixed(line.text + line.eol);
         continue;
       }
-      this.flushPending(line.lineNo);
+      this.release(line.lineNo);
       let text = line.text;
       let diagnostics: Diagnostic[];
       if (results) {
@@ -291,40 +286,25 @@ class LineEngine {
       }
       const offset = this.fixedParts || this.fixedStream ? this.outOffset : line.offset;
       const kept: Diagnostic[] = [];
-      for (const d of diagnostics) if (!this.suppressed(d.ruleId, line.lineNo)) kept.push(d);
+      for (const d of diagnostics) if (!this.suppressor.suppresses(d.ruleId, line.lineNo)) kept.push(d);
       // the comment above this line is placed before the line's own problems
-      this.flushPending(line.lineNo + 1);
+      this.release(line.lineNo + 1);
       if (kept.length) this.emitLine(kept, line, text, offset);
       this.writeFixed(text + line.eol);
     }
   }
 
-  private suppressed(ruleId: string, lineNo: number): boolean {
-    let hit = false;
-    for (const d of this.fileDirectives) if (d.suppresses(ruleId)) hit = true;
-    for (const d of this.pending) if (d.directive.line === lineNo && d.suppresses(ruleId)) hit = true;
-    return hit;
+  /** Reports the unused directives for lines before `lineNo`. */
+  private release(lineNo: number): void {
+    for (const u of this.suppressor.release(lineNo)) this.emitUnused(u);
   }
 
-  private covered(ruleId: string, lineNo: number): boolean {
-    return this.fileDirectives.some((d) => d.covers(ruleId)) || this.pending.some((d) => d.directive.line === lineNo && d.covers(ruleId));
-  }
-
-  /** Directives whose line is before `lineNo` are done: report the unused ones. */
-  private flushPending(lineNo: number): void {
-    if (!this.pending.length) return;
-    const keep: TrackedDirective[] = [];
-    for (const d of this.pending) {
-      if (d.directive.line < lineNo) this.emitUnused(d);
-      else keep.push(d);
-    }
-    this.pending = keep;
-  }
-
-  private emitUnused(d: TrackedDirective): void {
-    if (this.unusedSeverity === 'off') return;
-    const m = d.message(this.unusedSeverity);
-    if (m) this.report.add(m);
+  private emitUnused(u: UnusedDirective): void {
+    const src = this.sources.get(u.range.start);
+    this.sources.delete(u.range.start);
+    if (this.unusedSeverity === 'off' || !src) return;
+    const at = (o: number) => ({ line: src.lineNo + 1, column: o - src.offset + 1 });
+    this.report.add(unusedDirectiveMessage(u, this.unusedSeverity, at(u.range.start), at(u.range.end), src.text));
   }
 
   /** The problems of one string, region offsets mapped to the line (a trimmed slice of it). */
@@ -345,21 +325,16 @@ class LineEngine {
     }
   }
 
-  /** --fix on one line: certain fixes of unsuppressed problems, re-checked, at most 10 passes (as ESLint). */
+  /** --fix on one line: core's fix-all loop over the string, for problems no directive covers. */
   private fixLine(line: Line): { text: string; diagnostics: Diagnostic[] } {
     const options = this.settings.check;
-    let region = line.text.slice(line.s, line.e);
-    let diagnostics = check(region, options);
-    for (let pass = 0; pass < 10; pass++) {
-      const candidates = diagnostics.filter((d) => !this.covered(d.ruleId, line.lineNo) && (!this.settings.quiet || d.severity === 'error'));
-      const r = applyFixes(region, candidates);
-      if (r.applied.length === 0) break;
-      region = r.text;
-      diagnostics = check(region, options);
-    }
-    const text = line.text.slice(0, line.s) + region + line.text.slice(line.e);
+    const lint = (t: string) => ({ diagnostics: checkRegion({ text: t }, options) });
+    const region = line.text.slice(line.s, line.e);
+    const accept = (d: Diagnostic) => !this.suppressor.covers(d.ruleId, line.lineNo) && (!this.settings.quiet || d.severity === 'error');
+    const fixed = fixPasses(region, lint(region), lint, accept);
+    const text = line.text.slice(0, line.s) + fixed.text + line.text.slice(line.e);
     if (text !== line.text) this.changed = true;
-    return { text, diagnostics };
+    return { text, diagnostics: fixed.result.diagnostics };
   }
 
   private writeFixed(s: string): void {
@@ -370,8 +345,7 @@ class LineEngine {
 
   async finish(): Promise<void> {
     await this.drain(0);
-    this.flushPending(Number.MAX_SAFE_INTEGER);
-    for (const d of this.fileDirectives) this.emitUnused(d);
+    for (const u of this.suppressor.finish()) this.emitUnused(u);
     let output: string | undefined;
     if (this.fixedParts && this.changed) output = (this.bom ? '\ufeff' : '') + this.fixedParts.join('');
     const writer = this.opts.writer;

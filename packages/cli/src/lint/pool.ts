@@ -1,4 +1,4 @@
-import { check, type CheckOptions, type Diagnostic } from '@ossproc/core';
+import { checkRegion, type CheckOptions, type Diagnostic } from '@ossproc/core';
 import { parentPort, Worker } from 'node:worker_threads';
 import { scanChunk, type ChunkResult } from './chunks';
 
@@ -12,11 +12,11 @@ import { scanChunk, type ChunkResult } from './chunks';
 /** Diagnostics per string, only for the strings that have some: [index, diagnostics]. */
 export type SparseResults = [number, Diagnostic[]][];
 
-/** Checks each string as core's lintDocument checks a region (core memoizes repeated strings). */
+/** Lints each string with core's per-region lint, as lintDocument does (core memoizes repeated strings). */
 export function checkStrings(texts: readonly string[], options: CheckOptions): SparseResults {
   const out: SparseResults = [];
   for (let i = 0; i < texts.length; i++) {
-    const d = check(texts[i]!, options);
+    const d = checkRegion({ text: texts[i]! }, options);
     if (d.length) out.push([i, d]);
   }
   return out;

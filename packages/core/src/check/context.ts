@@ -1,6 +1,6 @@
 import { getAction, getParam, getProduct, PRODUCTS } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/types';
-import { HOLE } from '../embed/region';
+import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
 import { severityOf } from '../config/severity';
@@ -178,9 +178,7 @@ function resolve<T extends { name: string }>(name: string, get: (n: string) => T
   return guess === undefined ? undefined : get(guess);
 }
 
-export function hasHole(text: string): boolean {
-  return text.includes(HOLE);
-}
+export { hasHole };
 
 /** The source text of a parameter as written (`fps_241`). */
 export function paramText(ctx: CheckContext, p: ParamNode): string {

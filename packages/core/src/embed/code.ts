@@ -1,4 +1,5 @@
-import { HOLE, RegionBuilder, concatRegions, regionOf, sliceRegion, type EmbeddedRegion } from './region';
+import { HOLE } from '../text/hole';
+import { RegionBuilder, concatRegions, regionOf, sliceRegion, type EmbeddedRegion } from './region';
 import { decodeEscapes, indexWithin, type EscapeDialect } from './decode';
 import { finishRegions, selectRegions, type HostComment, type ScanResult } from './scan';
 

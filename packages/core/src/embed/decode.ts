@@ -1,4 +1,6 @@
-import { HOLE, RegionBuilder, type EmbeddedRegion } from './region';
+import { HOLE } from '../text/hole';
+import { percentDecode as percentDecodeText } from '../text/percent';
+import { RegionBuilder, regionOf, type EmbeddedRegion } from './region';
 
 /**
  * Decoders that turn what a host wrote into what it means, keeping for every decoded character the host
@@ -165,56 +167,17 @@ export function decodeEscapes(src: EmbeddedRegion, dialect: EscapeDialect): Embe
 }
 
 /**
- * Undoes percent-encoding (%2C → ","), decoding UTF-8 sequences (%E4%B8%AD → "中", mapped to the first %).
- * A triplet that is not valid UTF-8 stays as written.
+ * Undoes percent-encoding of a URL parameter's value with the one decoder (text/percent.ts), and marks the
+ * region decoded: the service decodes a parameter value once, so the checker must not decode it again
+ * (`%252C` reaches the service as `%2C`, not as `,`).
  */
 export function percentDecode(src: EmbeddedRegion): EmbeddedRegion {
-  const t = src.text;
-  if (!t.includes('%')) return src;
-  const o = src.offsets;
-  const b = new RegionBuilder();
-  let i = 0;
-  while (i < t.length) {
-    if (t.charCodeAt(i) !== 37 || hexAt(t, i + 1, 2) < 0) {
-      b.push(t[i]!, o[i]!);
-      i++;
-      continue;
-    }
-    // a run of triplets, decoded as UTF-8
-    const bytes: number[] = [];
-    const at: number[] = [];
-    let j = i;
-    while (t.charCodeAt(j) === 37) {
-      const v = hexAt(t, j + 1, 2);
-      if (v < 0) break;
-      bytes.push(v);
-      at.push(j);
-      j += 3;
-    }
-    let k = 0;
-    while (k < bytes.length) {
-      const b0 = bytes[k]!;
-      const n = b0 < 0x80 ? 1 : b0 >= 0xc2 && b0 <= 0xdf ? 2 : b0 >= 0xe0 && b0 <= 0xef ? 3 : b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
-      let cp = n === 1 ? b0 : n === 2 ? b0 & 0x1f : n === 3 ? b0 & 0x0f : b0 & 0x07;
-      let ok = n > 0 && k + n <= bytes.length;
-      for (let m = 1; ok && m < n; m++) {
-        const bm = bytes[k + m]!;
-        if ((bm & 0xc0) !== 0x80) ok = false;
-        else cp = (cp << 6) | (bm & 0x3f);
-      }
-      if (ok && ((n === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 4 && (cp < 0x10000 || cp > 0x10ffff)))) ok = false;
-      if (ok) {
-        b.push(String.fromCodePoint(cp), o[at[k]!]!);
-        k += n;
-      } else {
-        const p = at[k]!;
-        for (let m = 0; m < 3; m++) b.push(t[p + m]!, o[p + m]!);
-        k++;
-      }
-    }
-    i = j;
-  }
-  return b.finish(o[t.length]!);
+  const m = percentDecodeText(src);
+  const out = m === src ? { ...src } : regionOf(m.text, m.offsets);
+  if (m.ends) out.ends = m.ends;
+  if (src.mode) out.mode = src.mode;
+  out.decoded = true;
+  return out;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -1,5 +1,6 @@
 import { shiftRegion, sliceRegion, trimRegion, type EmbeddedRegion } from './region';
 import { decodeXmlText } from './decode';
+import { languageForFence, type HostLanguage } from './hosts';
 import { finishRegions, hostQueryRegions, looksLikeProcessingString, type HostComment, type HostSegment, type ScanResult } from './scan';
 
 /**
@@ -10,7 +11,7 @@ import { finishRegions, hostQueryRegions, looksLikeProcessingString, type HostCo
 export type MarkupLanguage = 'markdown' | 'html' | 'xml' | 'text';
 
 /** Scans a part of the host in another language (fenced code, script element). */
-export type Delegate = (text: string, language: string) => ScanResult | undefined;
+export type Delegate = (text: string, language: HostLanguage) => ScanResult | undefined;
 
 interface Span {
   start: number;
@@ -107,14 +108,6 @@ function fences(text: string): Fence[] {
   return out;
 }
 
-/** The host language a fence info string names ("java", "py", "ts {title}"), if we scan it. */
-const FENCE_LANGUAGES: Record<string, string> = {
-  java: 'java', python: 'python', py: 'python', python3: 'python', go: 'go', golang: 'go',
-  javascript: 'javascript', js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', node: 'javascript',
-  typescript: 'typescript', ts: 'typescript', tsx: 'typescript', json: 'json', jsonc: 'json',
-  yaml: 'yaml', yml: 'yaml', ossproc: 'ossproc', html: 'html', xml: 'xml', vue: 'html',
-};
-
 /** Inline code spans of one line outside fences: matching backtick runs of equal length. */
 function codeSpans(text: string, ls: number, le: number, out: EmbeddedRegion[]): void {
   const runs: Span[] = [];
@@ -174,7 +167,7 @@ export function scanMarkup(text: string, lang: MarkupLanguage, delegate: Delegat
     const fenceList = fences(text);
     const inFence = spanTest(fenceList.map((f) => ({ start: f.start, end: f.end })));
     for (const f of fenceList) {
-      const language = FENCE_LANGUAGES[f.info.split(/[\s{,]/)[0]!.toLowerCase()];
+      const language = languageForFence(f.info);
       if (language) {
         addScan(result, delegate(text.slice(f.contentStart, f.contentEnd), language), f.contentStart, { start: f.contentStart, end: f.contentEnd, language });
         handled.push({ start: f.contentStart, end: f.contentEnd });

@@ -1,4 +1,6 @@
+import { HOLE } from '../text/hole';
 import type { Range } from '../text/range';
+import { isBlank } from '../text/blank';
 
 /**
  * A processing string found inside a host document (a line of an .ossproc file, a string literal in code, a
@@ -25,19 +27,18 @@ export interface EmbeddedRegion {
    */
   ends?: number[];
   /**
+   * Set when percent-encoding is already undone (the value of a URL parameter): the service decodes such a
+   * value once, so the checker must not decode `text` again. Unset, `text` is what a client sends as it is,
+   * and an escape in it (`%2C`) is decoded when checked.
+   */
+  decoded?: boolean;
+  /**
    * Set when the region is (part of) a quoted JSON or YAML scalar whose source is not its text (escapes,
    * folded lines): a fix replaces the whole scalar `range` with `encode(the region's new text)`, never
    * splicing raw text into escaped source.
    */
   scalar?: { range: Range; encode(text: string): string };
 }
-
-/**
- * Stands for a part of a string that is not literal (`${start}` in a template literal, `%s` in a format
- * string, a variable joined with `+`). The parser reads it as text; the checker does not judge a word that
- * contains one.
- */
-export const HOLE = '\uE000';
 
 /** Maps a range of `region.text` to a host range: an escape such as \u0041 is covered whole, host code between
  * the parts of a concatenation never is. */
@@ -57,11 +58,14 @@ export function endOfChar(region: EmbeddedRegion, i: number): number {
   return region.ends?.[i] ?? hostOffset(region, i + 1);
 }
 
-/** A region whose text is a contiguous slice of the host (no escapes). */
-export function sliceRegion(host: string, start: number, end: number): EmbeddedRegion {
+/**
+ * A region whose text is a contiguous slice of the host (no escapes): the one constructor for such regions.
+ * `base` is the host offset of `host[0]`, when `host` is itself a piece of a document (one line of it).
+ */
+export function sliceRegion(host: string, start: number, end: number, base = 0): EmbeddedRegion {
   const offsets = new Array<number>(end - start + 1);
-  for (let i = 0; i <= end - start; i++) offsets[i] = start + i;
-  return { text: host.slice(start, end), offsets, range: { start, end } };
+  for (let i = 0; i <= end - start; i++) offsets[i] = base + start + i;
+  return { text: host.slice(start, end), offsets, range: { start: base + start, end: base + end } };
 }
 
 /** A region from decoded text and its offsets (offsets.length === text.length + 1). */
@@ -118,6 +122,8 @@ export function subRegion(r: EmbeddedRegion, start: number, end: number): Embedd
   const e = Math.max(s, Math.min(end, r.text.length));
   const out = regionOf(r.text.slice(s, e), r.offsets.slice(s, e + 1));
   if (r.ends) out.ends = r.ends.slice(s, e);
+  if (r.mode) out.mode = r.mode;
+  if (r.decoded) out.decoded = true;
   return out;
 }
 
@@ -137,24 +143,28 @@ export function concatRegions(parts: readonly EmbeddedRegion[]): EmbeddedRegion 
 export function shiftRegion(r: EmbeddedRegion, delta: number): EmbeddedRegion {
   const out: EmbeddedRegion = { text: r.text, offsets: r.offsets.map((o) => o + delta), range: { start: r.range.start + delta, end: r.range.end + delta } };
   if (r.mode) out.mode = r.mode;
+  if (r.decoded) out.decoded = true;
   if (r.ends) out.ends = r.ends.map((o) => o + delta);
   return out;
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+/** Blanks and line breaks. */
+function isSpace(c: number): boolean {
+  return c === 10 || c === 13 || isBlank(c);
 }
 
 /** Drops leading and trailing whitespace. */
 export function trimRegion(r: EmbeddedRegion): EmbeddedRegion {
   let s = 0;
   let e = r.text.length;
-  while (s < e && isBlank(r.text.charCodeAt(s))) s++;
-  while (e > s && isBlank(r.text.charCodeAt(e - 1))) e--;
+  while (s < e && isSpace(r.text.charCodeAt(s))) s++;
+  while (e > s && isSpace(r.text.charCodeAt(e - 1))) e--;
   return s === 0 && e === r.text.length ? r : subRegion(r, s, e);
 }
 
-/** Whether the region's text contains a HOLE (a part that is not literal). */
-export function hasHole(r: EmbeddedRegion): boolean {
-  return r.text.includes(HOLE);
+/** Whether a range of the region's text covers a hole (host code): a finding there is about code ossproc
+ * cannot see, and an edit there would change the host program. */
+export function coversHole(region: Pick<EmbeddedRegion, 'text'>, r: Range): boolean {
+  const i = region.text.indexOf(HOLE, r.start);
+  return i >= 0 && i < r.end;
 }

@@ -1,5 +1,6 @@
 import { sliceRegion, subRegion, type EmbeddedRegion } from './region';
 import { percentDecode } from './decode';
+import type { HostLanguage } from './hosts';
 import type { Diagnostic } from '../check/diagnostic';
 import type { StructureError } from '../presets/findings';
 
@@ -85,7 +86,7 @@ export interface HostComment {
 export interface HostSegment {
   start: number;
   end: number;
-  language: string;
+  language: HostLanguage;
 }
 
 export interface ScanResult {

@@ -1,5 +1,6 @@
 import { LineIndex, type Range } from '../text/range';
-import { scanHost, type HostLanguage } from './extract';
+import { scanHost } from './extract';
+import { hostFormat, type HostFormat, type HostLanguage } from './hosts';
 import type { HostComment, HostSegment } from './scan';
 
 /**
@@ -106,64 +107,125 @@ export function findDirectives(text: string, language: HostLanguage): Directive[
   return directivesOf(text, comments).map((d) => d.directive);
 }
 
+interface Tracked {
+  directive: Directive;
+  usedAny: boolean;
+  usedRules: Set<string>;
+}
+
 /**
- * Drops the diagnostics that directives suppress. `unused` lists each directive that suppressed nothing,
- * or whose rule list names a rule that suppressed nothing (in `unusedRules`), so a linter can report stale
- * suppressions the way ESLint's --report-unused-disable-directives does.
+ * The one suppression engine, for a whole document at once ({@link applyDirectives}) or for a document read
+ * as a stream (the CLI's large .ossproc files). Directives are added in document order, disable-file ones
+ * before any finding (they reach back to the top); each finding is asked about by its rule and 0-based line;
+ * `release(line)` hands back, as soon as it is known, every directive for a line before `line` that went
+ * unused, and `finish()` the rest (disable-file ones last: only the end shows them unused). Unused means: it
+ * suppressed nothing, or a rule it names suppressed nothing (ESLint's --report-unused-disable-directives).
+ */
+export class Suppressor {
+  private readonly fileWide: Tracked[] = [];
+  private readonly byLine = new Map<number, Tracked[]>();
+  /** Line directives not yet released, in the order added. */
+  private pending: Tracked[] = [];
+
+  constructor(directives: Iterable<Directive> = []) {
+    for (const d of directives) this.add(d);
+  }
+
+  add(directive: Directive): void {
+    const t: Tracked = { directive, usedAny: false, usedRules: new Set() };
+    if (directive.line < 0) {
+      this.fileWide.push(t);
+      return;
+    }
+    this.pending.push(t);
+    const list = this.byLine.get(directive.line);
+    if (list) list.push(t);
+    else this.byLine.set(directive.line, [t]);
+  }
+
+  /** Whether a finding of `ruleId` on `line` is suppressed; the directives that suppress it count as used. */
+  suppresses(ruleId: string, line: number): boolean {
+    let hit = false;
+    for (const t of this.candidates(line)) {
+      if (!applies(t.directive, ruleId)) continue;
+      hit = true;
+      t.usedAny = true;
+      t.usedRules.add(ruleId);
+    }
+    return hit;
+  }
+
+  /** Whether a finding would be suppressed, without counting a use (which findings --fix may touch). */
+  covers(ruleId: string, line: number): boolean {
+    for (const t of this.candidates(line)) if (applies(t.directive, ruleId)) return true;
+    return false;
+  }
+
+  /** The unused directives among those for lines before `line`, which no later finding can use. */
+  release(line: number): UnusedDirective[] {
+    if (!this.pending.length) return [];
+    const out: UnusedDirective[] = [];
+    const keep: Tracked[] = [];
+    for (const t of this.pending) {
+      if (t.directive.line >= line) {
+        keep.push(t);
+        continue;
+      }
+      this.byLine.delete(t.directive.line);
+      const u = unusedOf(t);
+      if (u) out.push(u);
+    }
+    this.pending = keep;
+    return out;
+  }
+
+  /** Every unused directive not yet released: line directives in order, then disable-file ones. */
+  finish(): UnusedDirective[] {
+    const out = this.release(Number.MAX_SAFE_INTEGER);
+    for (const t of this.fileWide) {
+      const u = unusedOf(t);
+      if (u) out.push(u);
+    }
+    return out;
+  }
+
+  private candidates(line: number): Tracked[] {
+    const own = this.byLine.get(line);
+    if (!this.fileWide.length) return own ?? [];
+    return own ? [...this.fileWide, ...own] : this.fileWide;
+  }
+}
+
+function applies(d: Directive, ruleId: string): boolean {
+  return d.rules.length === 0 || d.rules.includes(ruleId);
+}
+
+function unusedOf(t: Tracked): UnusedDirective | undefined {
+  const d = t.directive;
+  const unusedRules = d.rules.filter((r) => !t.usedRules.has(r));
+  return (d.rules.length ? unusedRules.length > 0 : !t.usedAny) ? { ...d, unusedRules } : undefined;
+}
+
+/**
+ * Drops the diagnostics that directives suppress, and lists the directives left unused (see Suppressor).
  */
 export function applyDirectives<T extends Suppressible>(
   text: string,
   diagnostics: T[],
   directives: Directive[],
 ): { kept: T[]; unused: UnusedDirective[] } {
+  if (!directives.length) return { kept: diagnostics, unused: [] };
+  const suppressor = new Suppressor(directives);
   const index = new LineIndex(text);
-  const byLine = new Map<number, number[]>();
-  directives.forEach((d, i) => {
-    const list = byLine.get(d.line);
-    if (list) list.push(i);
-    else byLine.set(d.line, [i]);
-  });
-  const fileWide = byLine.get(-1) ?? [];
-  const usedAny = new Uint8Array(directives.length);
-  const usedRules = directives.map(() => new Set<string>());
-  const kept: T[] = [];
-  for (const diag of diagnostics) {
-    const line = index.position(diag.range.start).line;
-    let suppressed = false;
-    for (const i of [...fileWide, ...(byLine.get(line) ?? [])]) {
-      const d = directives[i]!;
-      if (d.rules.length && !d.rules.includes(diag.ruleId)) continue;
-      suppressed = true;
-      usedAny[i] = 1;
-      usedRules[i]!.add(diag.ruleId);
-    }
-    if (!suppressed) kept.push(diag);
-  }
-  const unused: UnusedDirective[] = [];
-  directives.forEach((d, i) => {
-    const unusedRules = d.rules.filter((r) => !usedRules[i]!.has(r));
-    if (d.rules.length ? unusedRules.length > 0 : !usedAny[i]) unused.push({ ...d, unusedRules });
-  });
-  return { kept, unused };
+  const kept = diagnostics.filter((d) => !suppressor.suppresses(d.ruleId, index.position(d.range.start).line));
+  return { kept, unused: suppressor.finish() };
 }
 
 /** The comment syntax at an offset: the host's, or that of the code block / script element holding it. */
-function commentStyleAt(language: HostLanguage, segments: HostSegment[] | undefined, offset: number): '#' | '//' | '<!--' {
-  let lang: string = language;
+function commentStyleAt(language: HostLanguage, segments: HostSegment[] | undefined, offset: number): HostFormat['comment'] {
+  let lang = language;
   for (const s of segments ?? []) if (offset >= s.start && offset < s.end) lang = s.language;
-  switch (lang) {
-    case 'ossproc':
-    case 'python':
-    case 'yaml':
-    case 'text':
-      return '#';
-    case 'markdown':
-    case 'html':
-    case 'xml':
-      return '<!--';
-    default:
-      return '//';
-  }
+  return hostFormat(lang).comment;
 }
 
 /**

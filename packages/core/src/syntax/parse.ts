@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import { HOLE } from '../embed/region';
+import { HOLE } from '../text/hole';
 import { hasPercentEscape, percentDecode } from '../text/percent';
 import type { Range } from '../text/range';
 import { Comma, Pipe, Prefix, Slash, tokenize } from './lexer';
@@ -9,7 +9,9 @@ import type { ActionNode, ParamNode, ParseResult, ProcessNode, StageNode, Syntax
 export interface ParseOptions {
   /**
    * Undo URL percent-encoding first (`%2C` → `,`), mapping ranges back to the written text. `auto` (the
-   * default) decodes when the text holds an escape such as `%2C`.
+   * default) decodes when the text holds an escape such as `%2C`; `false` says the text is already decoded
+   * (a URL parameter's value, which an extractor decoded with the same decoder, text/percent.ts): nothing is
+   * decoded twice.
    */
   percentDecode?: boolean | 'auto';
 }

@@ -3,6 +3,8 @@
  * because core runs in browsers and Node alike and must not lean on Buffer or atob.
  */
 
+import { utf8At } from './utf8';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < 64; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
@@ -41,27 +43,10 @@ export function utf8Length(text: string): number {
 export function utf8Decode(bytes: readonly number[]): string | undefined {
   let out = '';
   for (let i = 0; i < bytes.length; ) {
-    const b0 = bytes[i]!;
-    let need: number;
-    let cp: number;
-    let min: number;
-    if (b0 < 0x80) {
-      out += String.fromCharCode(b0);
-      i++;
-      continue;
-    } else if (b0 >= 0xc2 && b0 < 0xe0) [need, cp, min] = [1, b0 & 0x1f, 0x80];
-    else if (b0 >= 0xe0 && b0 < 0xf0) [need, cp, min] = [2, b0 & 0x0f, 0x800];
-    else if (b0 >= 0xf0 && b0 < 0xf5) [need, cp, min] = [3, b0 & 0x07, 0x10000];
-    else return undefined;
-    if (i + need >= bytes.length) return undefined;
-    for (let k = 1; k <= need; k++) {
-      const b = bytes[i + k]!;
-      if ((b & 0xc0) !== 0x80) return undefined;
-      cp = (cp << 6) | (b & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
-    out += String.fromCodePoint(cp);
-    i += need + 1;
+    const c = utf8At(bytes, i);
+    if (!c) return undefined;
+    out += String.fromCodePoint(c.cp);
+    i += c.length;
   }
   return out;
 }

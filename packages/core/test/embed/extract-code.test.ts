@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractRegions } from '../../src/embed/extract';
-import { HOLE, toHostRange } from '../../src/embed/region';
+import { toHostRange } from '../../src/embed/region';
+import { HOLE } from '../../src/text/hole';
 import { expectRegions, marked, type Case } from './helpers';
 
 const SEED_STYLE = 'video/convert,f_avi,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1';

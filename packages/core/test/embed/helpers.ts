@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { HOLE, type EmbeddedRegion } from '../../src/embed/region';
+import type { EmbeddedRegion } from '../../src/embed/region';
+import { HOLE } from '../../src/text/hole';
 import { extractRegions, type HostLanguage } from '../../src/embed/extract';
 
 /** `◊` in expected texts stands for HOLE, so that tables stay readable. */

@@ -1,4 +1,4 @@
-import { applyFixes, suppressionEdit } from '@ossproc/core';
+import { fixPasses, suppressionEdit } from '@ossproc/core';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic as LspDiagnostic, type Range as LspRange, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from './context';
@@ -89,21 +89,16 @@ export function resolveCodeAction(ctx: ServiceContext, doc: TextDocument | undef
 }
 
 /**
- * Every certain fix of the document, applied pass after pass (at most 10, as ESLint does) until none is
- * left, as one edit over the part of the document that changed.
+ * Every certain fix of the document, by core's one fix-all loop (fixPasses, as `ossproc lint --fix` runs it)
+ * over this server's diagnostics of each pass, as one edit over the part of the document that changed.
  */
 export function fixAllEdits(ctx: ServiceContext, doc: TextDocument, settings: Settings): TextEdit[] {
   const original = doc.getText();
   const scratch = `${doc.uri}\u0000fix-all`;
+  const lint = (t: string) => computeDiagnostics(TextDocument.create(doc.uri, doc.languageId, doc.version, t), settings, ctx.store, { budgetMs: Infinity, memoKey: scratch });
   let text = original;
   try {
-    for (let pass = 0; pass < 10; pass++) {
-      const copy = TextDocument.create(doc.uri, doc.languageId, doc.version, text);
-      const { diagnostics } = computeDiagnostics(copy, settings, ctx.store, { budgetMs: Infinity, memoKey: scratch });
-      const result = applyFixes(text, diagnostics);
-      if (result.applied.length === 0) break;
-      text = result.text;
-    }
+    text = fixPasses(original, lint(original), lint).text;
   } finally {
     ctx.store.forget(scratch);
   }

@@ -63,7 +63,7 @@ export interface DecodeResult {
 export function decodeAt(ctx: ServiceContext, doc: TextDocument, position: Position, settings: Settings): DecodeResult | null {
   const cursor = cursorAt(ctx, doc, position, settings);
   if (!cursor) return null;
-  const found = locate(ctx.store.parse(cursor.region.text), cursor.index);
+  const found = locate(ctx.store.parse(cursor.region), cursor.index);
   if (!found || (found.kind !== 'value' && found.kind !== 'key') || !found.node.value) return null;
   const value = found.node.value.text;
   const key = found.node.key?.text ?? '';
@@ -84,7 +84,7 @@ export function saveasTargetEdit(ctx: ServiceContext, doc: TextDocument, positio
   const cursor = cursorAt(ctx, doc, position, settings);
   if (!cursor) return { range: { start: position, end: position }, newText: `|sys/${saveas}` };
   const { region } = cursor;
-  const parsed = ctx.store.parse(region.text);
+  const parsed = ctx.store.parse(region);
   for (const a of actionsOf(parsed)) {
     if (a.product?.system && a.node.name.text === 'saveas') return { range: lspRange(doc, region, a.node.range), newText: saveas };
   }

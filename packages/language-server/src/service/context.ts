@@ -1,4 +1,4 @@
-import { toHostRange, type EmbeddedRegion, type HostLanguage, type Range } from '@ossproc/core';
+import { sliceRegion, toHostRange, type EmbeddedRegion, type HostLanguage, type Range } from '@ossproc/core';
 import type { Position, Range as LspRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type DocumentStore } from './documents';
@@ -31,7 +31,7 @@ export function cursorAt(ctx: ServiceContext, doc: TextDocument, position: Posit
   let region = ctx.store.regionAt(doc, language, offset);
   if (!region && language === 'ossproc' && doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).trim() === '') {
     // a blank line of an .ossproc file: a string about to be written
-    region = { text: '', offsets: [offset], range: { start: offset, end: offset } };
+    region = sliceRegion('', 0, 0, offset);
   }
   if (!region || region.text.length > LIMITS.maxRegionLength) return undefined;
   const index = regionIndexAt(region, offset);

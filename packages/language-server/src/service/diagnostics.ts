@@ -1,30 +1,29 @@
 import {
   applyDirectives,
-  check,
+  byPosition,
+  checkRegion,
+  classifyLine,
   findDirectives,
-  lintDocument,
+  forEachLine,
+  placeLineDirective,
   ruleDocsUrl,
   structureFindings,
+  Suppressor,
   toHost,
   type CheckMode,
   type Diagnostic,
-  type Directive,
-  type EmbeddedRegion,
   type HostLanguage,
-  type ParseResult,
 } from '@ossproc/core';
 import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type CheckMemo, type DocumentStore } from './documents';
-import { coversHole } from './mapping';
 import { checkKey, type Settings } from './settings';
 
 /**
- * Diagnostics: core's lint pipeline (find the strings, parse, check, map to the host, apply suppression
- * comments), made incremental. An .ossproc document is checked line by line with `lintDocument`, and each
- * line's result is remembered by its text, so a one-character edit in a 10,000-line document re-checks one
- * line. In other documents the strings are found by core's extractor and each string's result is remembered
- * by its text in the same way.
+ * Diagnostics: core's lint pipeline, made incremental. Each string is linted by core's `checkRegion` (the
+ * same per-region lint the CLI runs: mode, decoding, holes) and its result remembered by its text, so a
+ * one-character edit in a 10,000-line document re-checks one line; core's Suppressor applies the comments.
+ * What is the server's own is only the memo, the time budget and the cap.
  */
 
 /** A quick fix as it travels in `diagnostic.data` (never parsed back out of the message). */
@@ -87,13 +86,15 @@ class Budget {
   }
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
-}
-
-function checkOptions(settings: Settings, mode: CheckMode = settings.mode): { mode: CheckMode; rules: Settings['rules']; sourceKey?: string } {
-  const o: { mode: CheckMode; rules: Settings['rules']; sourceKey?: string } = { mode, rules: settings.rules };
-  if (settings.sourceKey !== undefined) o.sourceKey = settings.sourceKey;
+/** The check options of the settings, one object per settings object (so core's memo keys it once). */
+const optionsOf = new WeakMap<Settings, { mode: CheckMode; rules: Settings['rules']; sourceKey?: string }>();
+function checkOptions(settings: Settings): { mode: CheckMode; rules: Settings['rules']; sourceKey?: string } {
+  let o = optionsOf.get(settings);
+  if (!o) {
+    o = { mode: settings.mode, rules: settings.rules };
+    if (settings.sourceKey !== undefined) o.sourceKey = settings.sourceKey;
+    optionsOf.set(settings, o);
+  }
   return o;
 }
 
@@ -105,126 +106,62 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return out;
 }
 
-/** A directive of a comment line, placed on the line it governs. */
-function placeDirective(d: Directive, line: number): Directive {
-  return { ...d, line: d.line < 0 ? -1 : line + d.line };
-}
-
-/** Directives re-based so that `line` is line 0 (what applyDirectives sees when given one line's text). */
-function onLineZero(d: Directive): Directive {
-  return { ...d, line: d.line < 0 ? -1 : 0 };
+/** A line's diagnostics in line offsets (core's per-region lint of the line's string); too long: none. */
+function lintLine(lineText: string, settings: Settings): Diagnostic[] {
+  const c = classifyLine(lineText);
+  if (c.s === c.e || c.comment || c.e - c.s > LIMITS.maxRegionLength) return EMPTY;
+  const found = checkRegion({ text: lineText.slice(c.s, c.e) }, checkOptions(settings));
+  if (found.length === 0) return EMPTY;
+  return c.s === 0 ? found : found.map((d) => shift(d, c.s));
 }
 
 function ossprocDiagnostics(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
   const text = doc.getText();
   const old = store.memo(options.memoKey ?? doc.uri, checkKey(settings));
   const memo: CheckMemo = { key: old.key, results: new Map(), directives: new Map() };
-  const lint = checkOptions(settings);
 
-  // the lines: [start, end) without the line break
-  const lines: { start: number; end: number; first: number }[] = [];
-  const n = text.length;
-  for (let ls = 0; ls <= n; ) {
-    let le = ls;
-    while (le < n) {
-      const c = text.charCodeAt(le);
-      if (c === 10 || c === 13) break;
-      le++;
-    }
-    let first = ls;
-    while (first < le && isBlank(text.charCodeAt(first))) first++;
-    lines.push({ start: ls, end: le, first });
-    if (le >= n) break;
-    ls = text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
-  }
-
-  // pass 1: suppression comments (cheap: only lines starting with #)
-  const fileWide: Directive[] = [];
-  const byLine = new Map<number, Directive[]>();
-  lines.forEach((l, i) => {
-    if (l.first >= l.end || text.charCodeAt(l.first) !== 35) return;
-    const lineText = text.slice(l.start, l.end);
-    if (!lineText.includes('ossproc-')) return;
+  // the lines, and their suppression comments (cheap: only lines starting with # are read for them)
+  const lines: { start: number; text: string }[] = [];
+  const suppressor = new Suppressor();
+  forEachLine(text, (lineText, lineNo, start) => {
+    lines.push({ start, text: lineText });
+    if (lineText.indexOf('ossproc-') < 0 || !classifyLine(lineText).comment) return;
     let ds = memo.directives.get(lineText) ?? old.directives.get(lineText);
     if (!ds) ds = findDirectives(lineText, 'ossproc');
     memo.directives.set(lineText, ds);
-    for (const d of ds) {
-      const placed = placeDirective(d, i);
-      if (placed.line < 0) fileWide.push(placed);
-      else {
-        const list = byLine.get(placed.line);
-        if (list) list.push(placed);
-        else byLine.set(placed.line, [placed]);
-      }
-    }
+    for (const d of ds) suppressor.add(placeLineDirective(d, lineNo, start));
   });
 
-  // pass 2: the strings, in order, until the cap or the budget
+  // the strings, in order, until the cap or the budget
   const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
   const out: Diagnostic[] = [];
   let complete = true;
   let checked = 0;
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (l.first >= l.end || text.charCodeAt(l.first) === 35) continue;
-    const lineText = text.slice(l.start, l.end);
+    const { start, text: lineText } = lines[i]!;
     let ds = memo.results.get(lineText);
     if (!ds) {
       ds = old.results.get(lineText);
       if (!ds) {
+        const c = classifyLine(lineText);
+        if (c.s === c.e || c.comment) continue;
         if (budget.spent()) {
           complete = false;
           break;
         }
         checked++;
-        if (lineText.length > LIMITS.maxRegionLength) {
-          options.log?.(`ossproc: line ${i + 1} of ${doc.uri} is ${lineText.length} characters long; not checked`);
-          ds = EMPTY;
-        } else {
-          ds = lintDocument(lineText, { language: 'ossproc', ...lint }).diagnostics;
-          if (ds.length === 0) ds = EMPTY;
-        }
+        if (c.e - c.s > LIMITS.maxRegionLength) options.log?.(`ossproc: line ${i + 1} of ${doc.uri} is ${lineText.length} characters long; not checked`);
+        ds = lintLine(lineText, settings);
       }
       memo.results.set(lineText, ds);
     }
-    if (ds.length === 0) continue;
-    const directives = byLine.get(i);
-    let kept = ds;
-    if (fileWide.length || directives) kept = applyDirectives(lineText, ds, [...fileWide, ...(directives ?? [])].map(onLineZero)).kept;
-    for (const d of kept) out.push(l.start === 0 ? d : shift(d, l.start));
+    for (const d of ds) if (!suppressor.suppresses(d.ruleId, i)) out.push(start === 0 ? d : shift(d, start));
     if (out.length >= LIMITS.maxDiagnostics) break;
   }
   // a partial run keeps what the old memo knew as well, for the next run
   if (!complete) for (const [k, v] of old.results) if (!memo.results.has(k)) memo.results.set(k, v);
   store.setMemo(options.memoKey ?? doc.uri, memo);
   return { diagnostics: out.slice(0, LIMITS.maxDiagnostics), complete, checked };
-}
-
-/**
- * Diagnostics of one string in its own offsets. Core's checker with two repairs (reported to core):
- * a string whose host fixes the mode (a URL's `x-oss-process=` parameter, `region.mode`) is checked in that
- * mode; and a finding on a hole (host code such as `" + codec + "`) is dropped, as is a fix whose edit would
- * cover one.
- */
-export function regionDiagnostics(region: EmbeddedRegion, settings: Settings, parse: (text: string) => ParseResult): Diagnostic[] {
-  const mode = region.mode && settings.mode === 'auto' ? region.mode : settings.mode;
-  const found = check(parse(region.text), checkOptions(settings, mode));
-  const out: Diagnostic[] = [];
-  for (const d of found) {
-    if (coversHole(region, d.range)) continue;
-    if (d.fixes) {
-      const fixes = d.fixes.filter((f) => !f.edits.some((e) => coversHole(region, e.range)));
-      if (fixes.length !== d.fixes.length) {
-        const copy: Diagnostic = { ...d };
-        if (fixes.length) copy.fixes = fixes;
-        else delete copy.fixes;
-        out.push(copy);
-        continue;
-      }
-    }
-    out.push(d);
-  }
-  return out;
 }
 
 function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
@@ -243,7 +180,7 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
   let complete = true;
   let checked = 0;
   for (const region of regions) {
-    const key = `${region.mode ?? ''}\u0000${region.text}`;
+    const key = `${region.mode ?? ''}${region.decoded ? 'd' : ''}\u0000${region.text}`;
     let ds = memo.results.get(key) ?? old.results.get(key);
     if (!ds) {
       if (budget.spent()) {
@@ -255,7 +192,7 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
         options.log?.(`ossproc: a string of ${region.text.length} characters in ${doc.uri} is not checked`);
         ds = EMPTY;
       } else {
-        ds = regionDiagnostics(region, settings, (t) => store.parse(t));
+        ds = checkRegion(region, checkOptions(settings));
         if (ds.length === 0) ds = EMPTY;
       }
     }
@@ -265,7 +202,7 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
   if (!complete) for (const [k, v] of old.results) if (!memo.results.has(k)) memo.results.set(k, v);
   store.setMemo(options.memoKey ?? doc.uri, memo);
   const kept = all.length ? applyDirectives(text, all, findDirectives(text, language)).kept : all;
-  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  kept.sort(byPosition);
   return { diagnostics: kept.slice(0, LIMITS.maxDiagnostics), complete, checked };
 }
 
@@ -316,7 +253,7 @@ export function ossprocLineDiagnostics(store: DocumentStore, uri: string, settin
   const memo = store.memo(uri, checkKey(settings));
   let ds = memo.results.get(lineText);
   if (!ds) {
-    ds = lineText.length > LIMITS.maxRegionLength ? EMPTY : lintDocument(lineText, { language: 'ossproc', ...checkOptions(settings) }).diagnostics;
+    ds = lintLine(lineText, settings);
     memo.results.set(lineText, ds);
   }
   return ds;

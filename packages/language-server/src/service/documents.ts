@@ -1,4 +1,4 @@
-import { extractRegions, languageForFile, languageFromId, parse, type Diagnostic, type Directive, type EmbeddedRegion, type HostLanguage, type ParseResult } from '@ossproc/core';
+import { extractRegions, languageForFile, languageFromId, lineRegion, parse, type Diagnostic, type Directive, type EmbeddedRegion, type HostLanguage, type ParseResult, type RegionText } from '@ossproc/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionAtOffset } from './mapping';
 import type { Settings } from './settings';
@@ -45,23 +45,6 @@ function safeDecode(uri: string): string {
   } catch {
     return uri;
   }
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
-}
-
-/** The string on one line of an .ossproc document (as core's scanner reads it: trimmed; `#` lines are comments). */
-export function lineRegion(lineText: string, lineStart: number): EmbeddedRegion | undefined {
-  let s = 0;
-  let e = lineText.length;
-  while (e > s && (lineText.charCodeAt(e - 1) === 10 || lineText.charCodeAt(e - 1) === 13)) e--;
-  while (s < e && isBlank(lineText.charCodeAt(s))) s++;
-  while (e > s && isBlank(lineText.charCodeAt(e - 1))) e--;
-  if (s === e || lineText.charCodeAt(s) === 35 /* # */) return undefined;
-  const offsets = new Array<number>(e - s + 1);
-  for (let i = 0; i <= e - s; i++) offsets[i] = lineStart + s + i;
-  return { text: lineText.slice(s, e), offsets, range: { start: lineStart + s, end: lineStart + e } };
 }
 
 /** Per-document memo of check results, valid for one check configuration. */
@@ -129,16 +112,22 @@ export class DocumentStore {
     return lineRegion(text, start);
   }
 
-  /** A parse of a string, shared by the features asked about the same text (a small LRU). */
-  parse(text: string): ParseResult {
-    const hit = this.parses.get(text);
+  /**
+   * A parse of a string, shared by the features asked about the same text (a small LRU). Given a region, its
+   * text is parsed as core's lint reads it: a value the extractor already percent-decoded is not decoded again.
+   */
+  parse(input: string | RegionText): ParseResult {
+    const decoded = typeof input !== 'string' && input.decoded === true;
+    const text = typeof input === 'string' ? input : input.text;
+    const key = decoded ? `\u0000${text}` : text;
+    const hit = this.parses.get(key);
     if (hit) {
-      this.parses.delete(text);
-      this.parses.set(text, hit);
+      this.parses.delete(key);
+      this.parses.set(key, hit);
       return hit;
     }
-    const parsed = parse(text);
-    this.parses.set(text, parsed);
+    const parsed = decoded ? parse(text, { percentDecode: false }) : parse(text);
+    this.parses.set(key, parsed);
     if (this.parses.size > 256) this.parses.delete(this.parses.keys().next().value!);
     return parsed;
   }

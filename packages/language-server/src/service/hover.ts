@@ -13,7 +13,7 @@ import type { Settings } from './settings';
 export function doHover(ctx: ServiceContext, doc: TextDocument, position: Position, settings: Settings): Hover | null {
   const cursor = cursorAt(ctx, doc, position, settings);
   if (!cursor) return null;
-  const parsed = ctx.store.parse(cursor.region.text);
+  const parsed = ctx.store.parse(cursor.region);
   const found = locate(parsed, cursor.index);
   if (!found) return null;
   let value: string | undefined;

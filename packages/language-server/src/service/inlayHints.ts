@@ -22,7 +22,7 @@ export function getInlayHints(ctx: ServiceContext, doc: TextDocument, range: Lsp
   for (const region of regions) {
     if (token?.isCancellationRequested || out.length >= LIMITS.maxInlayHints) break;
     if (region.text.length > LIMITS.maxRegionLength) continue;
-    const parsed = ctx.store.parse(region.text);
+    const parsed = ctx.store.parse(region);
     for (const a of actionsOf(parsed)) {
       for (const p of paramsOf(a.node, a.spec)) {
         const value = p.node.value;

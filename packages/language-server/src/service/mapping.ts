@@ -1,15 +1,10 @@
-import { endOfChar, HOLE, type EmbeddedRegion, type Range } from '@ossproc/core';
+import { endOfChar, type EmbeddedRegion, type Range } from '@ossproc/core';
 
 /**
  * Finding the region and the character under a host offset. Ranges the other way (region → host) are core's
  * `toHostRange`, which knows where each character's source ends (an escape is covered whole; the host code
  * between the literals of a concatenation never is).
  */
-
-/** Whether a region range covers a hole (host code): an edit there would change the host program. */
-export function coversHole(region: EmbeddedRegion, r: Range): boolean {
-  return region.text.slice(r.start, r.end).includes(HOLE);
-}
 
 /**
  * The region index for a host offset: the character that starts there, or the position just after a

@@ -1,9 +1,9 @@
-import type { ParamSpec } from '@ossproc/core';
+import { lineRegion, type ParamSpec } from '@ossproc/core';
 import type { CancellationToken, Range as LspRange, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from './context';
 import { ossprocLineDiagnostics } from './diagnostics';
-import { LIMITS, hostLanguageOf, lineRegion } from './documents';
+import { LIMITS, hostLanguageOf } from './documents';
 import { actionsOf, paramsOf } from './locate';
 import { checkKey, type Settings } from './settings';
 

@@ -1,4 +1,4 @@
-import { parseSeverity, type CheckMode, type ProjectConfig, type RuleSetting } from '@ossproc/core';
+import { editorLanguageIds, parseSeverity, type CheckMode, type ProjectConfig, type RuleSetting } from '@ossproc/core';
 
 /**
  * What the features read besides the document and the position. The server builds it from the client's
@@ -21,21 +21,8 @@ export interface Settings {
   };
 }
 
-export const DEFAULT_EMBEDDED_LANGUAGES: readonly string[] = [
-  'java',
-  'python',
-  'go',
-  'javascript',
-  'javascriptreact',
-  'typescript',
-  'typescriptreact',
-  'json',
-  'jsonc',
-  'yaml',
-  'markdown',
-  'html',
-  'xml',
-];
+/** Core's host formats' language ids (test/hosts.test.ts holds the extension's manifest to the same list). */
+export const DEFAULT_EMBEDDED_LANGUAGES: readonly string[] = editorLanguageIds();
 
 export function defaultSettings(): Settings {
   return {

@@ -1,11 +1,11 @@
-import type { Diagnostic, Fix } from './check/diagnostic';
-import { check, type CheckOptions } from './check/index';
-import { severityOf } from './config/severity';
-import { languageForFile, scanHost, type HostLanguage } from './embed/extract';
-import { toHostRange, type EmbeddedRegion } from './embed/region';
-import { applyDirectives, findDirectives, type UnusedDirective } from './embed/suppress';
-import type { StructureError } from './presets/findings';
-import { applyEdits, type TextEdit } from './text/range';
+import type { Diagnostic } from '../check/diagnostic';
+import type { CheckOptions } from '../check/index';
+import { severityOf } from '../config/severity';
+import { languageForFile, scanHost, type HostLanguage } from '../embed/extract';
+import type { EmbeddedRegion } from '../embed/region';
+import { applyDirectives, findDirectives, type UnusedDirective } from '../embed/suppress';
+import type { StructureError } from '../presets/findings';
+import { checkRegion, toHost } from './region';
 
 export interface LintOptions extends CheckOptions {
   /** The host language; else guessed from `fileName`; else `ossproc` (one string per line). */
@@ -31,27 +31,41 @@ export interface LintResult {
   fatal?: StructureError;
 }
 
+/** The host language of a document, as lintDocument decides it. */
+export function lintLanguage(options: Pick<LintOptions, 'language' | 'fileName'>): HostLanguage {
+  return options.language ?? (options.fileName ? languageForFile(options.fileName) : undefined) ?? 'ossproc';
+}
+
 /**
  * Lints a whole document: finds its processing strings (lines of an .ossproc file, string literals in code,
- * values in JSON/YAML, URLs in Markdown/HTML), checks each, maps every range back to the document and honours
- * suppression comments. The CLI and the language server both stand on this.
+ * values in JSON/YAML, URLs in Markdown/HTML) and what the preset readers find, lints each string
+ * ({@link checkRegion}), maps every range back to the document and honours suppression comments. The CLI and
+ * the language server drive this same pipeline.
  */
 export function lintDocument(text: string, options: LintOptions = {}): LintResult {
-  const language = options.language ?? (options.fileName ? languageForFile(options.fileName) : undefined) ?? 'ossproc';
+  const language = lintLanguage(options);
   const regions: LintedRegion[] = [];
   const scan = scanHost(text, language);
   const all = configured(scan.findings, options);
   for (const region of scan.regions) {
-    // a URL's x-oss-process= / x-oss-async-process= parameter fixes the mode, though its name is not in the text
-    const diagnostics = check(region.text, region.mode && options.mode !== 'sync' && options.mode !== 'async' ? { ...options, mode: region.mode } : options);
+    const diagnostics = checkRegion(region, options);
     regions.push({ region, diagnostics });
     for (const d of diagnostics) all.push(toHost(region, d));
   }
-  const { kept, unused } = applyDirectives(text, all, findDirectives(text, language));
-  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const result: LintResult = { language, diagnostics: kept, regions, unusedDirectives: unused };
+  const result = suppressAndSort(text, language, all, regions);
   if (scan.fatal) result.fatal = scan.fatal;
   return result;
+}
+
+/** Applies the document's suppression comments to host-offset findings and sorts them by position. */
+export function suppressAndSort(text: string, language: HostLanguage, found: Diagnostic[], regions: LintedRegion[] = []): LintResult {
+  const { kept, unused } = applyDirectives(text, found, findDirectives(text, language));
+  kept.sort(byPosition);
+  return { language, diagnostics: kept, regions, unusedDirectives: unused };
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
 /**
@@ -70,18 +84,4 @@ function configured(found: readonly Diagnostic[] | undefined, options: Pick<Lint
     if (severity !== 'off') out.push({ ...d, severity });
   }
   return out;
-}
-
-/** A region's diagnostic in host offsets: its range, its fixes' edits and its related ranges. */
-export function toHost(region: EmbeddedRegion, d: Diagnostic): Diagnostic {
-  const out: Diagnostic = { ...d, range: toHostRange(region, d.range) };
-  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: region.scalar ? [rescalar(region, f.edits)] : f.edits.map((e) => ({ range: toHostRange(region, e.range), newText: e.newText })) }));
-  if (d.related) out.related = d.related.map((r) => ({ ...r, range: toHostRange(region, r.range) }));
-  return out;
-}
-
-/** A fix inside a quoted scalar with escapes: the whole scalar, re-encoded with the fix applied to its text. */
-function rescalar(region: EmbeddedRegion, edits: readonly TextEdit[]): TextEdit {
-  const scalar = region.scalar!;
-  return { range: scalar.range, newText: scalar.encode(applyEdits(region.text, edits)) };
 }
