@@ -9,6 +9,7 @@ import { isGlobPattern } from './files/discover';
 import { MAIN_HELP } from './help';
 import type { Io } from './io';
 import { serveChecks } from './lint/pool';
+import { outputErrorMessage } from './output';
 import { VERSION } from './version';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -74,10 +75,11 @@ function start(): void {
     fail(err);
     process.exit();
   });
-  // a reader that went away (`ossproc lint | head`): stop quietly; the report was not delivered, so 2
+  // a reader that went away (`ossproc lint | head`): stop quietly; the report was not delivered, so 2.
+  // Any other failure (a full disk) is said once: the writes after it would fail the same way.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(2);
-    fail(err);
+    if (err.code !== 'EPIPE') process.stderr.write(`ossproc: ${outputErrorMessage(err)}\n`);
+    process.exit(2);
   });
   const io: Io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, debug };
   main(argv, io).then(

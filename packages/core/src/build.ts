@@ -26,14 +26,71 @@ export interface BuildSpec {
   notify?: { topic: string };
 }
 
-/** Thrown when the built string would not check clean (errors only). */
+/**
+ * Thrown when the built string would not check clean (errors only), or when the spec itself is malformed (a
+ * JavaScript caller's `steps: null`): then `text` is empty, `diagnostics` too, and the message says what is wrong.
+ */
 export class BuildError extends Error {
   constructor(
     readonly text: string,
     readonly diagnostics: Diagnostic[],
+    reason?: string,
   ) {
-    super(`${text}\n${diagnostics.map((d) => `  ${d.ruleId}: ${d.message}`).join('\n')}`);
+    super(reason !== undefined ? `invalid build spec: ${reason}` : `${text}\n${diagnostics.map((d) => `  ${d.ruleId}: ${d.message}`).join('\n')}`);
     this.name = 'BuildError';
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A value as the message shows it (never throws: `String` may, on objects of any making). */
+function shown(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'undefined') return String(v);
+  return `a value of type ${typeof v}`;
+}
+
+const WORD_VALUE = new Set(['string', 'number', 'boolean', 'bigint']);
+
+/** The spec's shape, as TypeScript states it; a JavaScript caller gets a BuildError, never a TypeError. */
+function validateSpec(spec: unknown): asserts spec is BuildSpec {
+  const fail = (reason: string): never => {
+    throw new BuildError('', [], reason);
+  };
+  if (!isRecord(spec)) fail(`the spec must be an object; got ${shown(spec)}`);
+  const s = spec as Record<string, unknown>;
+  if (s.prefix !== undefined && s.prefix !== 'sync' && s.prefix !== 'async') fail(`prefix must be 'sync', 'async' or left out; got ${shown(s.prefix)}`);
+  if (!Array.isArray(s.steps)) fail(`steps must be an array of steps; got ${shown(s.steps)}`);
+  (s.steps as unknown[]).forEach((step, i) => {
+    if (!isRecord(step)) fail(`steps[${i}] must be an object ({ action, params?, values? }); got ${shown(step)}`);
+    const st = step as Record<string, unknown>;
+    if (typeof st.action !== 'string' || st.action.indexOf('/') <= 0) fail(`steps[${i}].action must be a string such as 'image/resize'; got ${shown(st.action)}`);
+    if (st.params !== undefined) {
+      if (!isRecord(st.params)) fail(`steps[${i}].params must be an object of parameter values; got ${shown(st.params)}`);
+      for (const [k, v] of Object.entries(st.params as Record<string, unknown>)) {
+        if (v !== undefined && !WORD_VALUE.has(typeof v)) fail(`steps[${i}].params.${k} must be a string, number or boolean; got ${shown(v)}`);
+      }
+    }
+    if (st.values !== undefined) {
+      if (!Array.isArray(st.values)) fail(`steps[${i}].values must be an array of strings or numbers; got ${shown(st.values)}`);
+      (st.values as unknown[]).forEach((v, j) => {
+        if (typeof v !== 'string' && typeof v !== 'number') fail(`steps[${i}].values[${j}] must be a string or number; got ${shown(v)}`);
+      });
+    }
+  });
+  if (s.saveas !== undefined) {
+    if (!isRecord(s.saveas)) fail(`saveas must be an object ({ object, bucket? }); got ${shown(s.saveas)}`);
+    const t = s.saveas as Record<string, unknown>;
+    if (typeof t.object !== 'string') fail(`saveas.object must be a string; got ${shown(t.object)}`);
+    if (t.bucket !== undefined && typeof t.bucket !== 'string') fail(`saveas.bucket must be a string; got ${shown(t.bucket)}`);
+  }
+  if (s.notify !== undefined) {
+    if (!isRecord(s.notify)) fail(`notify must be an object ({ topic }); got ${shown(s.notify)}`);
+    if (typeof (s.notify as Record<string, unknown>).topic !== 'string') fail(`notify.topic must be a string; got ${shown((s.notify as Record<string, unknown>).topic)}`);
   }
 }
 
@@ -42,6 +99,8 @@ export class BuildError extends Error {
  * an error throws a BuildError naming every problem.
  */
 export function build(spec: BuildSpec, options: CheckOptions = {}): string {
+  validateSpec(spec);
+  if (!isRecord(options)) throw new BuildError('', [], `options must be an object of check options; got ${shown(options)}`);
   let product: string | undefined;
   let chain = '';
   for (const step of spec.steps) {

@@ -3,4 +3,4 @@
  * the server that wires it to an LSP connection.
  */
 export * from './service/languageService';
-export { startServer, type InitializationOptions } from './server';
+export { startServer, type InitializationOptions, type ServerHooks } from './server';

@@ -42,7 +42,19 @@ export interface InitializationOptions {
 /** The features served for .ossproc documents only (in other languages they would compete with the host's). */
 const OSSPROC_ONLY: DocumentSelector = [{ language: 'ossproc' }, { pattern: '**/*.ossproc' }];
 
-export function startServer(connection: Connection): void {
+/** What the process around the server may add (main.ts, in Node; a browser worker has none). */
+export interface ServerHooks {
+  /**
+   * Called after a large document was closed and its caches dropped: Node's entry runs a full GC then, so that
+   * the process's memory comes back near where it started instead of waiting for V8 to need it.
+   */
+  releaseMemory?: () => void;
+}
+
+/** A closed document at least this long (characters) asks for its memory back. */
+const LARGE_DOCUMENT = 1_000_000;
+
+export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
   let service: LanguageService = getLanguageService({ log });
@@ -204,6 +216,7 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(uri);
     service.forget(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (e.document.getText().length >= LARGE_DOCUMENT) hooks.releaseMemory?.();
   });
 
   /** The document and its settings for a request, or undefined for a document the server does not hold. */
@@ -272,13 +285,13 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting(
     guard('formatting', [], async (params, token) => {
       const o = await open(params.textDocument.uri);
-      return o ? service.format(o.doc, o.settings, undefined, token) : [];
+      return o ? service.formatSliced(o.doc, o.settings, undefined, token) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     guard('formatting', [], async (params, token) => {
       const o = await open(params.textDocument.uri);
-      return o ? service.format(o.doc, o.settings, params.range, token) : [];
+      return o ? service.formatSliced(o.doc, o.settings, params.range, token) : [];
     }),
   );
   connection.onExecuteCommand(

@@ -1,11 +1,10 @@
 import { classifyLine, format, LineSplitter } from '@ossproc/core';
-import { createWriteStream, promises as fsp } from 'node:fs';
-import { once } from 'node:events';
 import { bool, parseArgs, type FlagSpecs } from '../args';
 import { ConfigResolver } from '../config';
 import { UsageError } from '../errors';
 import { Discoverer } from '../files/discover';
-import { bufferSource, fileSource, readAll, readErrorMessage, validateSource, type ByteSource } from '../files/read';
+import { bufferSource, fileSource, MAX_STREAM_BYTES, readAll, readErrorMessage, readFileBytes, validateSource, type ByteSource } from '../files/read';
+import { TrackedFile } from '../files/write';
 import { displayPath } from '../formatters/types';
 import { FMT_HELP } from '../help';
 import { debugLog, say, type Io } from '../io';
@@ -67,7 +66,7 @@ export async function fmtCommand(argv: readonly string[], io: Io): Promise<numbe
   const checkOnly = bool(flags, 'check');
   if (bool(flags, 'stdin')) {
     if (positionals.length) throw new UsageError('fmt --stdin formats standard input; do not also name files');
-    const bytes = await readAll(io.stdin);
+    const bytes = await readAll(io.stdin, 'standard input', MAX_STREAM_BYTES, true);
     const parts: string[] = [];
     const r = await formatSource(bufferSource(bytes), checkOnly ? undefined : (s) => void parts.push(s));
     if ('problem' in r) {
@@ -96,7 +95,16 @@ export async function fmtCommand(argv: readonly string[], io: Io): Promise<numbe
     }
     try {
       if (checkOnly || task.special) {
-        const source = task.special ? bufferSource(await fsp.readFile(task.path)) : fileSource(task.path);
+        let source = fileSource(task.path);
+        if (task.special) {
+          const read = await readFileBytes(task.path, MAX_STREAM_BYTES, true);
+          if (!read.ok) {
+            say(io, `${shown}: ${read.message}`);
+            status = 2;
+            continue;
+          }
+          source = bufferSource(read.bytes);
+        }
         const r = await formatSource(source, undefined);
         if ('problem' in r) {
           say(io, `${shown}: ${r.problem}`);
@@ -107,22 +115,25 @@ export async function fmtCommand(argv: readonly string[], io: Io): Promise<numbe
         }
         continue;
       }
-      const temp = `${task.path}.ossproc-fmt-${process.pid}.tmp`;
-      const out = createWriteStream(temp);
+      const file = await TrackedFile.open(task.path);
+      const writer = await file.writer();
       let r;
       try {
-        r = await formatSource(fileSource(task.path), async (s) => {
-          if (!out.write(s)) await once(out, 'drain');
-        });
+        r = await formatSource(file.source(), (s) => writer.write(s));
+        const outcome = 'problem' in r ? await writer.abort() : await writer.finish(r.changed);
+        if (outcome?.kind === 'written') {
+          io.stdout.write(`${shown}\n`);
+          if (outcome.link) say(io, `${shown} is a symbolic link: formatted its target, ${displayPath(outcome.target, io.cwd)}`);
+        } else if (outcome?.kind === 'refused') {
+          say(io, `${shown}: not formatted: ${outcome.reason}`);
+          status = 2;
+        } else if (outcome?.kind === 'skipped') {
+          say(io, `warning: ${shown} was not formatted: ${outcome.reason}; its new content is kept (run ossproc fmt again)`);
+          status = Math.max(status, 1);
+        }
       } finally {
-        out.end();
-        await once(out, 'close');
+        await writer.abort();
       }
-      if (!('problem' in r) && r.changed) {
-        await fsp.chmod(temp, (await fsp.stat(task.path)).mode);
-        await fsp.rename(temp, task.path);
-        io.stdout.write(`${shown}\n`);
-      } else await fsp.rm(temp, { force: true });
       if ('problem' in r) {
         say(io, `${shown}: ${r.problem}`);
         status = 2;

@@ -1,14 +1,16 @@
 import { languageForFile, severityOf, UNUSED_DIRECTIVE_RULE, type CheckMode, type HostLanguage, type RuleSetting, type Severity } from '@ossproc/core';
-import { createWriteStream, promises as fsp, statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { bool, list, parseArgs, str, type FlagSpecs } from '../args';
 import { ConfigResolver, type Config } from '../config';
 import { FatalError, UsageError } from '../errors';
 import { Discoverer, type FileTask } from '../files/discover';
-import { bufferSource, decodeBytes, fileSource, readAll, readErrorMessage, readFileBytes, type ByteSource } from '../files/read';
+import { bufferSource, decodeBytes, fileSource, MAX_DOCUMENT_BYTES, MAX_STREAM_BYTES, readAll, readErrorMessage, readFileBytes, type ByteSource } from '../files/read';
+import { TrackedFile, type WriteOutcome } from '../files/write';
 import { useColor } from '../formatters/colors';
 import { formatterFor } from '../formatters/index';
+import { displayPath } from '../formatters/types';
 import { LINT_HELP } from '../help';
 import { debugLog, say, type Io } from '../io';
 import { lintDocumentText } from '../lint/document';
@@ -60,6 +62,8 @@ interface LintRun {
   configs: ConfigResolver;
   pool?: CheckPool;
   log: (msg: string) => void;
+  /** Files --fix left alone because they changed on disk meanwhile. */
+  skipped: number;
 }
 
 export async function lintCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -103,6 +107,7 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
     concurrency,
     configs,
     log,
+    skipped: 0,
   };
 
   if (printConfig !== undefined) {
@@ -121,7 +126,7 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
       stream.once('error', (e: NodeJS.ErrnoException) => fail(new UsageError(`cannot write --output-file ${outputFile}: ${e.code ?? e.message}`)));
     });
   }
-  const out = new Output(stream);
+  const out = new Output(stream, outputFile ?? 'standard output');
   const color = useColor(flags.color as boolean | undefined, !!io.stdout.isTTY, io.env, outputFile !== undefined);
   const reporter = new Reporter(createSession({ cwd: io.cwd, color, version: VERSION, rules: ALL_RULES }), out, run.quiet);
 
@@ -129,9 +134,10 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
   const started = Date.now();
   try {
     if (stdin) {
-      const bytes = await readAll(io.stdin);
       const filePath = stdinFilename !== undefined ? resolve(io.cwd, stdinFilename) : '<text>';
       const language: HostLanguage = stdinFilename !== undefined ? (languageForFile(stdinFilename) ?? 'text') : 'ossproc';
+      const ossproc = language === 'ossproc';
+      const bytes = await readAll(io.stdin, 'standard input', ossproc ? MAX_STREAM_BYTES : MAX_DOCUMENT_BYTES, ossproc);
       const config = configs.forFile(stdinFilename !== undefined ? filePath : resolve(io.cwd, 'stdin'));
       log(`stdin as ${language}${config ? `, config ${config.path}` : ''}`);
       await lintOne(run, { path: filePath, language, special: true }, reporter, config, bytes);
@@ -160,7 +166,8 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
   if (outputFile !== undefined) say(io, `${problemSummary(t)}; report written to ${outputFile}`);
   if (problems > 0 || t.fatalErrorCount > 0) return 2;
   const exit = (code: 0 | 1) => (bool(flags, 'exit-zero') ? 0 : code);
-  if (t.errorCount > 0) return exit(1);
+  // a file left unfixed still holds what was reported fixed
+  if (t.errorCount > 0 || run.skipped > 0) return exit(1);
   if (maxWarnings >= 0 && t.warningCount > maxWarnings) {
     say(io, `too many warnings: ${t.warningCount} (maximum: ${maxWarnings})`);
     return exit(1);
@@ -256,7 +263,7 @@ async function lintOne(run: LintRun, task: FileTask, reporter: Reporter, config:
   const started = Date.now();
   try {
     if (task.language === 'ossproc') await lintOssproc(run, task, settings, report, bytes);
-    else await lintOther(task, settings, report, bytes);
+    else await lintOther(run, task, settings, report, bytes);
   } catch (e) {
     if (run.io.debug) run.io.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
     const code = (e as NodeJS.ErrnoException)?.code;
@@ -269,48 +276,74 @@ async function lintOne(run: LintRun, task: FileTask, reporter: Reporter, config:
 async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
   let source: ByteSource;
   let size = 0;
+  let file: TrackedFile | undefined;
   if (bytes) {
     source = bufferSource(bytes);
     size = bytes.length;
   } else if (task.special) {
-    const read = await readFileBytes(task.path);
+    const read = await readFileBytes(task.path, MAX_STREAM_BYTES, true);
     if (!read.ok) return report.add(fatalMessage(read.message));
     source = bufferSource(read.bytes);
     size = read.bytes.length;
   } else {
     try {
-      size = statSync(task.path).size;
+      if (run.fix === 'apply') {
+        file = await TrackedFile.open(task.path);
+        size = Number(file.stat.size);
+      } else size = statSync(task.path).size;
     } catch (e) {
       return report.add(fatalMessage(readErrorMessage(e)));
     }
-    source = fileSource(task.path);
+    source = file ? file.source() : fileSource(task.path);
   }
-  const writable = !bytes && !task.special;
-  if (run.fix === 'apply' && !writable) settings = { ...settings, fix: 'off' };
+  const writer = await file?.writer();
+  if (run.fix === 'apply' && (!file || writer?.refused)) settings = { ...settings, fix: 'off' };
   const opts: Parameters<typeof lintOssprocStream>[2] = { settings, pool: poolFor(run, task, size) };
-  if (writable) opts.filePath = task.path;
-  await lintOssprocStream(source, report, opts);
-}
-
-async function lintOther(task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
-  let raw = bytes;
-  if (!raw) {
-    const read = await readFileBytes(task.path);
-    if (!read.ok) return report.add(fatalMessage(read.message));
-    raw = read.bytes;
+  if (writer) opts.writer = writer;
+  try {
+    await lintOssprocStream(source, report, opts);
+  } finally {
+    await opts.writer?.abort();
   }
-  const decoded = decodeBytes(raw);
-  if (!decoded.ok) return report.add(fatalMessage(decoded.message, decoded.line, decoded.column));
-  const fixed = await lintDocumentText(decoded.text, task.language, settings, report);
-  if (fixed === undefined) return;
-  const full = (decoded.bom ? '\ufeff' : '') + fixed;
-  if (settings.fix === 'dry-run') report.end(full);
-  else if (settings.fix === 'apply' && !bytes && !task.special) await writeAtomically(task.path, full);
+  if (file && opts.writer?.outcome) noteWrite(run, file, opts.writer.outcome);
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.ossproc-fix-${process.pid}.tmp`;
-  const mode = (await fsp.stat(path)).mode;
-  await fsp.writeFile(temp, text, { mode });
-  await fsp.rename(temp, path);
+async function lintOther(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
+  let raw = bytes;
+  const file = !bytes && !task.special && settings.fix === 'apply' ? await TrackedFile.open(task.path) : undefined;
+  const writer = await file?.writer();
+  try {
+    // a file that may not be written is linted without fixing, and said so if it had something to fix
+    if (writer?.refused) settings = { ...settings, fix: 'off' };
+    if (!raw) {
+      const read = file ? await file.readBytes() : await readFileBytes(task.path, task.special ? MAX_STREAM_BYTES : MAX_DOCUMENT_BYTES);
+      if (!read.ok) return report.add(fatalMessage(read.message));
+      raw = read.bytes;
+    }
+    const decoded = decodeBytes(raw);
+    if (!decoded.ok) return report.add(fatalMessage(decoded.message, decoded.line, decoded.column));
+    const fixed = await lintDocumentText(decoded.text, task.language, settings, report);
+    if (writer?.refused && report.counts.fixableErrorCount + report.counts.fixableWarningCount > 0) report.add(fatalMessage(`not fixed: ${writer.refused}`));
+    if (fixed === undefined) return;
+    const full = (decoded.bom ? '\ufeff' : '') + fixed;
+    if (settings.fix === 'dry-run') report.end(full);
+    else if (file && writer && !writer.refused) {
+      await writer.write(full);
+      const outcome = await writer.finish(true);
+      if (outcome.kind === 'refused') report.add(fatalMessage(`not fixed: ${outcome.reason}`));
+      noteWrite(run, file, outcome);
+    }
+  } finally {
+    await writer?.abort();
+  }
+}
+
+/** What --fix says beside the report: a link's target written, a file skipped because it changed meanwhile. */
+function noteWrite(run: LintRun, file: TrackedFile, outcome: WriteOutcome): void {
+  const shown = displayPath(file.path, run.io.cwd);
+  if (outcome.kind === 'written' && outcome.link) say(run.io, `${shown} is a symbolic link: fixed its target, ${displayPath(outcome.target, run.io.cwd)}`);
+  if (outcome.kind === 'skipped') {
+    run.skipped++;
+    say(run.io, `warning: ${shown} was not fixed: ${outcome.reason}; its new content is kept (run ossproc --fix again)`);
+  }
 }

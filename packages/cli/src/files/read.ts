@@ -1,5 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { promises as fsp } from 'node:fs';
+import { constants, promises as fsp, readSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { FatalError } from '../errors';
 
 /**
  * Reading input: bytes are checked for NUL (binary or UTF-16) and decoded as UTF-8 with a fatal decoder, so
@@ -24,6 +26,43 @@ export type DecodedText = { ok: true; text: string; bom: boolean } | ({ ok: fals
 
 const CHUNK = 1 << 18;
 
+/**
+ * Bounds, so that no input can run ossproc out of memory by its size alone. Checking costs up to about 200
+ * bytes of memory per character of a string, so a .ossproc line (one string) is bounded at 1 MiB (300 MB to
+ * check it at worst; real processing strings are a few hundred bytes). Files read whole (JSON, YAML, code)
+ * are bounded at 64 MiB, standard input and pipes (held in memory, then streamed) at 256 MiB; a .ossproc
+ * file named on the command line is streamed and has no size bound.
+ */
+export const MAX_LINE_BYTES = 1 << 20;
+export const MAX_DOCUMENT_BYTES = 64 << 20;
+export const MAX_STREAM_BYTES = 256 << 20;
+
+function mib(n: number): string {
+  return `${Math.round((n / (1 << 20)) * 10) / 10} MiB`;
+}
+
+const LINE_TOO_LONG = `a line is longer than ${mib(MAX_LINE_BYTES)}; ossproc checks lines (one processing string each) up to ${mib(MAX_LINE_BYTES)}`;
+
+/** Tracks the length of the current line across chunks (native searches only), for the line bound. */
+class LineBound {
+  private run = 0;
+
+  /** False once a line passes the bound. */
+  push(b: Uint8Array): boolean {
+    const lf = b.indexOf(10);
+    const cr = b.indexOf(13);
+    const first = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    if (first < 0) {
+      this.run += b.length;
+      return this.run <= MAX_LINE_BYTES;
+    }
+    if (this.run + first > MAX_LINE_BYTES) return false;
+    this.run = b.length - 1 - Math.max(b.lastIndexOf(10), b.lastIndexOf(13));
+    // a chunk is far smaller than the bound, so a line inside one is within it
+    return this.run <= MAX_LINE_BYTES;
+  }
+}
+
 /** A file read into one reused buffer: no garbage per chunk, so memory stays flat however large the file. */
 export function fileSource(path: string): ByteSource {
   return async function* () {
@@ -47,9 +86,30 @@ export function bufferSource(buf: Buffer): ByteSource {
   };
 }
 
-export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * Reads a stream (standard input, a pipe) into memory, at most `limit` bytes (else a FatalError naming
+ * `what`). It stops at the first chunk holding a NUL byte: that input is binary, and decodeBytes reports it
+ * at its place, so `--stdin < /dev/zero` ends at once. With `lines` (a .ossproc text) it stops as well at a
+ * line longer than MAX_LINE_BYTES.
+ */
+export async function readAll(stream: NodeJS.ReadableStream, what = 'standard input', limit = MAX_STREAM_BYTES, lines = false): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  let size = 0;
+  // one string per line (.ossproc): a line past its bound ends the read too; scanBytes reports it
+  const bound = lines ? new LineBound() : undefined;
+  for await (const c of stream) {
+    const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    chunks.push(b);
+    size += b.length;
+    if (size > limit) {
+      (stream as { destroy?: () => void }).destroy?.();
+      throw new FatalError(`${what} is larger than ${mib(limit)}, the most ossproc holds in memory; name a .ossproc file instead, which is streamed`);
+    }
+    if (b.indexOf(0) >= 0 || (bound && !bound.push(b))) {
+      (stream as { destroy?: () => void }).destroy?.();
+      break;
+    }
+  }
   return Buffer.concat(chunks);
 }
 
@@ -71,12 +131,68 @@ export function readErrorMessage(err: unknown): string {
   }
 }
 
-export async function readFileBytes(path: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; message: string };
+
+/**
+ * Reads a file whole, within `limit` bytes. A regular file's size is known before reading; a device
+ * (`/dev/zero`) is read chunk by chunk and stops at a NUL byte or the bound; a named pipe (FIFO) is opened
+ * without blocking: with nothing writing to it, it is reported instead of waiting for ever.
+ */
+export async function readFileBytes(path: string, limit = MAX_DOCUMENT_BYTES, lines = false): Promise<ReadResult> {
   try {
-    return { ok: true, bytes: await fsp.readFile(path) };
+    if (statSync(path).isFIFO()) return await readFifo(path, limit, lines);
+    const handle = await fsp.open(path, 'r');
+    try {
+      const st = await handle.stat();
+      if (st.isFile() && st.size > limit) return { ok: false, message: tooLarge(st.size, limit) };
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const bound = lines && !st.isFile() ? new LineBound() : undefined;
+      for (;;) {
+        const buf = Buffer.allocUnsafe(CHUNK);
+        const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        const b = buf.subarray(0, bytesRead);
+        chunks.push(b);
+        size += bytesRead;
+        if (size > limit) return { ok: false, message: tooLarge(size, limit, true) };
+        // binary, or a line past its bound: reported from what was read
+        if (!st.isFile() && (b.indexOf(0) >= 0 || (bound && !bound.push(b)))) break;
+      }
+      return { ok: true, bytes: Buffer.concat(chunks) };
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
+    if (err instanceof FatalError) return { ok: false, message: `cannot read file: ${err.message}` };
     return { ok: false, message: readErrorMessage(err) };
   }
+}
+
+function tooLarge(size: number, limit: number, atLeast = false): string {
+  return `file too large: ${atLeast ? 'more than ' : ''}${mib(size)}; ossproc reads files of this kind up to ${mib(limit)} (a .ossproc file has no bound: it is streamed)`;
+}
+
+/** A FIFO: opened non-blocking; no writer means end of file at once, which is reported, not waited for. */
+async function readFifo(path: string, limit: number, lines: boolean): Promise<ReadResult> {
+  const fd = (await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK)).fd;
+  const probe = Buffer.alloc(1);
+  let first: number;
+  try {
+    first = readSync(fd, probe, 0, 1, null);
+  } catch (e) {
+    // EAGAIN: a writer is there and has not written yet
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    first = -1;
+  }
+  const socket = new Socket({ fd, readable: true, writable: false });
+  if (first === 0) {
+    socket.destroy();
+    return { ok: false, message: 'cannot read file: it is a named pipe (FIFO) and nothing is writing to it; skipped (pipe the text to --stdin instead)' };
+  }
+  const rest = await readAll(socket, 'the named pipe', limit, lines);
+  socket.destroy();
+  return { ok: true, bytes: first === 1 ? Buffer.concat([probe, rest]) : rest };
 }
 
 const BINARY = 'binary file (it contains NUL bytes; ossproc reads UTF-8 text, and UTF-16 files must be converted)';
@@ -163,7 +279,9 @@ export async function validateSource(source: ByteSource, onText?: (chunk: string
   let bom = false;
   let first = true;
   let last: Buffer | undefined;
+  const bound = new LineBound();
   for await (const chunk of source()) {
+    if (!bound.push(chunk)) return { ok: false, message: LINE_TOO_LONG, line: lines + 1, column: 1 };
     last = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 4)));
     if (first) {
       bom = hasBom(chunk);
@@ -222,9 +340,11 @@ export async function scanBytes(source: ByteSource, needle: string): Promise<{ o
   let tail: Buffer = Buffer.alloc(0);
   let found = false;
   let bom: boolean | undefined;
+  const bound = new LineBound();
   for await (const chunk of source()) {
     bom ??= hasBom(chunk);
     if (chunk.indexOf(0) >= 0) return { ok: false, message: BINARY };
+    if (!bound.push(chunk)) return { ok: false, message: LINE_TOO_LONG };
     const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     const complete = completeLength(bytes);
     if (!isUtf8(bytes.subarray(0, complete))) return { ok: false, message: 'invalid UTF-8; ossproc reads UTF-8 text' };

@@ -1,7 +1,8 @@
 import { checkRegion, classifyLine, findDirectives, fixPasses, LineSplitter, placeLineDirective, Suppressor, type Diagnostic, type Directive, type Fix, type UnusedDirective } from '@ossproc/core';
-import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { scanBytes, validateSource, type ByteSource } from '../files/read';
+import type { FileWriter } from '../files/write';
 import type { LintMessage } from '../types';
 import type { ChunkResult } from './chunks';
 import { unusedDirectiveMessage } from './directives';
@@ -51,8 +52,8 @@ export interface StreamOptions {
   settings: FileSettings;
   /** Worker threads for the checks; undefined checks on this thread. */
   pool: CheckPool | undefined;
-  /** For --fix: where the file is written back. */
-  filePath?: string;
+  /** For --fix: where the fixed text goes (files/write.ts writes the file back safely). */
+  writer?: FileWriter;
 }
 
 function classify(text: string, lineNo: number, offset: number, eol: string): Line {
@@ -182,8 +183,7 @@ class LineEngine {
   private readonly unusedSeverity;
   /** --fix: the text written so far (dry run) or the stream to the temporary file. */
   private fixedParts: string[] | undefined;
-  private fixedStream: WriteStream | undefined;
-  private tempPath: string | undefined;
+  private fixedStream: Writable | undefined;
   private changed = false;
   /** Offset of the next line in the fixed text. */
   private outOffset = 0;
@@ -205,9 +205,8 @@ class LineEngine {
 
   async open(): Promise<void> {
     if (this.settings.fix === 'dry-run') this.fixedParts = [];
-    if (this.settings.fix === 'apply' && this.opts.filePath) {
-      this.tempPath = `${this.opts.filePath}.ossproc-fix-${process.pid}.tmp`;
-      this.fixedStream = createWriteStream(this.tempPath);
+    if (this.settings.fix === 'apply' && this.opts.writer) {
+      this.fixedStream = this.opts.writer.stream;
       if (this.bom) this.fixedStream.write('\ufeff');
     }
   }
@@ -350,23 +349,18 @@ class LineEngine {
     for (const u of this.suppressor.finish()) this.emitUnused(u);
     let output: string | undefined;
     if (this.fixedParts && this.changed) output = (this.bom ? '\ufeff' : '') + this.fixedParts.join('');
-    if (this.fixedStream) {
-      this.fixedStream.end();
-      await once(this.fixedStream, 'close');
-      if (this.changed && this.opts.filePath) {
-        const mode = (await fsp.stat(this.opts.filePath)).mode;
-        await fsp.chmod(this.tempPath!, mode);
-        await fsp.rename(this.tempPath!, this.opts.filePath);
-      } else await fsp.rm(this.tempPath!, { force: true });
+    const writer = this.opts.writer;
+    if (writer) {
+      // a file that may not be written is linted without fixing: what it would fix is what is fixable
+      const c = this.report.counts;
+      const outcome = await writer.finish(this.fixedStream ? this.changed : c.fixableErrorCount + c.fixableWarningCount > 0);
+      if (outcome.kind === 'refused') this.report.add(fatalMessage(`not fixed: ${outcome.reason}`));
     }
     this.report.end(output);
     await this.flush();
   }
 
   async abort(): Promise<void> {
-    if (this.fixedStream) {
-      this.fixedStream.destroy();
-      await fsp.rm(this.tempPath!, { force: true });
-    }
+    await this.opts.writer?.abort();
   }
 }

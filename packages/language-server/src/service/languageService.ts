@@ -20,7 +20,7 @@ import type { ServiceContext } from './context';
 import { doValidation, type LspValidationResult } from './diagnostics';
 import { DocumentStore, hostLanguageOf } from './documents';
 import { getDocumentSymbols } from './documentSymbols';
-import { formatDocument } from './formatting';
+import { formatDocument, formatSliced } from './formatting';
 import { doHover } from './hover';
 import { getInlayHints } from './inlayHints';
 import { getSemanticTokens } from './semanticTokens';
@@ -48,6 +48,8 @@ export interface LanguageService {
   getSemanticTokens(doc: TextDocument, settings: Settings, range?: Range, token?: CancellationToken): SemanticTokens;
   getDocumentSymbols(doc: TextDocument, settings: Settings, token?: CancellationToken): DocumentSymbol[];
   format(doc: TextDocument, settings: Settings, range?: Range, token?: CancellationToken): TextEdit[];
+  /** `format` in slices that let other work run between them; empty when cancelled or the document changed. */
+  formatSliced(doc: TextDocument, settings: Settings, range?: Range, token?: CancellationToken): Promise<TextEdit[]>;
   getSignatureHelp(doc: TextDocument, position: Position, settings: Settings): SignatureHelp | null;
   explainAt(doc: TextDocument, position: Position, settings: Settings): ExplainResult | null;
   decodeAt(doc: TextDocument, position: Position, settings: Settings): DecodeResult | null;
@@ -76,6 +78,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getSemanticTokens: (doc, settings, range, token) => getSemanticTokens(ctx, doc, settings, range, token),
     getDocumentSymbols: (doc, settings, token) => getDocumentSymbols(ctx, doc, settings, token),
     format: (doc, settings, range, token) => formatDocument(ctx, doc, settings, range, token),
+    formatSliced: (doc, settings, range, token) => formatSliced(ctx, doc, settings, range, token),
     getSignatureHelp: (doc, position, settings) => getSignatureHelp(ctx, doc, position, settings),
     explainAt: (doc, position, settings) => explainAt(ctx, doc, position, settings),
     decodeAt: (doc, position, settings) => decodeAt(ctx, doc, position, settings),

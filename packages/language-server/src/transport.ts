@@ -1,0 +1,200 @@
+import type { Readable } from 'node:stream';
+import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+
+/**
+ * The server's side of the wire, made so that a client's bad bytes can neither freeze it nor leave it deaf.
+ *
+ * vscode-jsonrpc's stream reader, after a malformed header (`Content-Length: abc`, a negative or missing length,
+ * LF-only line ends), reports an error nobody acts on and then waits for ever on a buffer it can never parse.
+ * FrameReader reads the base protocol strictly and, on a frame it cannot read, calls `onMalformed` once and
+ * reads no further: the server logs it and exits non-zero, so that the client restarts it (a byte stream has
+ * no safe place to resynchronise at once a length is wrong). It accepts LF-only header lines, as lenient
+ * readers do, since their meaning is unambiguous.
+ */
+
+/** A header block longer than this without its blank line is not a header. */
+const MAX_HEADER_BYTES = 8 * 1024;
+/** A frame larger than this is refused before it is buffered (a 50 MB document is a 50 MB frame). */
+export const MAX_FRAME_BYTES = 512 * 1024 * 1024;
+/** Part of a frame, then this long without a byte: the length was wrong (too large), or the client hung. */
+export const STALL_MS = 5_000;
+
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+
+export class FrameReader extends AbstractMessageReader {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** The body length of the frame being read, or -1 while reading its header. */
+  private length = -1;
+  private stopped = false;
+  private stall: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly input: Readable,
+    private readonly onMalformed: (reason: string) => void,
+  ) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onData = (data: Buffer) => this.onData(data, callback);
+    const onEnd = () => this.fireClose();
+    const onError = (e: Error) => this.fireError(e);
+    this.input.on('data', onData);
+    this.input.on('end', onEnd);
+    this.input.on('close', onEnd);
+    this.input.on('error', onError);
+    return {
+      dispose: () => {
+        this.input.off('data', onData);
+        this.input.off('end', onEnd);
+        this.input.off('close', onEnd);
+        this.input.off('error', onError);
+        this.clearStall();
+      },
+    };
+  }
+
+  private fail(reason: string): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.clearStall();
+    this.chunks = [];
+    this.size = 0;
+    this.onMalformed(reason);
+  }
+
+  private clearStall(): void {
+    if (this.stall) clearTimeout(this.stall);
+    this.stall = undefined;
+  }
+
+  private take(n: number): Buffer {
+    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    const head = all.subarray(0, n);
+    const rest = all.subarray(n);
+    this.chunks = rest.length ? [rest] : [];
+    this.size = rest.length;
+    return head;
+  }
+
+  private onData(data: Buffer, callback: DataCallback): void {
+    if (this.stopped) return;
+    this.chunks.push(data);
+    this.size += data.length;
+    this.clearStall();
+    while (!this.stopped) {
+      if (this.length < 0 && !this.readHeader()) break;
+      if (this.stopped || this.size < this.length) break;
+      const body = this.take(this.length);
+      this.length = -1;
+      const message = this.parse(body);
+      if (message) callback(message);
+    }
+    if (!this.stopped && this.size > 0) {
+      const had = this.size;
+      const want = this.length;
+      this.stall = setTimeout(() => {
+        this.fail(want < 0 ? `an incomplete header (${had} bytes), then nothing for ${STALL_MS / 1000} s` : `an incomplete message: ${had} of the ${want} bytes its Content-Length announced came, then nothing for ${STALL_MS / 1000} s`);
+      }, STALL_MS);
+      this.stall.unref();
+    }
+  }
+
+  /** Reads a header block if it is complete; false to wait for more bytes. */
+  private readHeader(): boolean {
+    const head = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    this.chunks = [head];
+    const window = head.subarray(0, MAX_HEADER_BYTES + 4);
+    let end = -1;
+    let sep = 0;
+    const crlf = window.indexOf('\r\n\r\n');
+    const lf = window.indexOf('\n\n');
+    if (crlf >= 0 && (lf < 0 || crlf < lf)) {
+      end = crlf;
+      sep = 4;
+    } else if (lf >= 0) {
+      end = lf;
+      sep = 2;
+    }
+    if (end < 0) {
+      if (head.length > MAX_HEADER_BYTES) this.fail(`no end of header (a blank line) in the first ${MAX_HEADER_BYTES} bytes: ${JSON.stringify(head.subarray(0, 60).toString('latin1'))}…`);
+      return false;
+    }
+    const text = this.take(end + sep).subarray(0, end).toString('latin1');
+    let length: number | undefined;
+    for (const line of text.split(/\r?\n/)) {
+      const m = HEADER_LINE.exec(line);
+      if (!m) return (this.fail(`not a header line: ${JSON.stringify(line.slice(0, 80))}`), false);
+      const name = m[1]!.toLowerCase();
+      const value = m[2]!;
+      if (name === 'content-length') {
+        if (!/^\d{1,12}$/.test(value)) return (this.fail(`Content-Length must be a number of bytes; got ${JSON.stringify(value.slice(0, 40))}`), false);
+        length = Number(value);
+        if (length > MAX_FRAME_BYTES) return (this.fail(`Content-Length ${length} is larger than the ${MAX_FRAME_BYTES} bytes the server reads`), false);
+      } else if (name === 'content-type') {
+        const charset = /charset=([^;\s]+)/i.exec(value)?.[1]?.replace(/"/g, '').toLowerCase();
+        if (charset && charset !== 'utf-8' && charset !== 'utf8') return (this.fail(`the charset ${charset} is not supported (utf-8 is)`), false);
+      }
+    }
+    if (length === undefined) return (this.fail(`a header without Content-Length: ${JSON.stringify(text.slice(0, 80))}`), false);
+    this.length = length;
+    return true;
+  }
+
+  private parse(body: Buffer): Message | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(body.toString('utf8'));
+    } catch {
+      this.fail(`the body of ${body.length} bytes is not JSON (does its Content-Length match it?): ${JSON.stringify(body.subarray(0, 60).toString('utf8'))}`);
+      return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.fail(`the body is not a JSON-RPC message object: ${JSON.stringify(body.subarray(0, 60).toString('utf8'))}`);
+      return undefined;
+    }
+    return value as Message;
+  }
+}
+
+interface Incoming {
+  id?: number | string | null;
+  method?: unknown;
+}
+
+/**
+ * Before `initialize`, the spec wants requests answered with error -32002 and notifications dropped, except
+ * `exit`. vscode-languageserver would run them against a server with no settings (and answer null). It also
+ * records whether `shutdown` came, for the exit code when the input closes.
+ */
+export class InitializeGuard extends AbstractMessageReader {
+  private initialized = false;
+  shutdownReceived = false;
+
+  constructor(
+    private readonly reader: MessageReader,
+    private readonly writer: MessageWriter,
+  ) {
+    super();
+    reader.onError((e) => this.fireError(e));
+    reader.onClose(() => this.fireClose());
+    reader.onPartialMessage((p) => this.firePartialMessage(p));
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.reader.listen((message) => {
+      const m = message as Incoming;
+      const isRequest = typeof m.method === 'string' && m.id !== undefined && m.id !== null;
+      if (m.method === 'shutdown') this.shutdownReceived = true;
+      if (this.initialized || m.method === 'initialize' || m.method === 'exit' || typeof m.method !== 'string') {
+        if (m.method === 'initialize') this.initialized = true;
+        callback(message);
+        return;
+      }
+      if (isRequest) {
+        void this.writer.write({ jsonrpc: '2.0', id: m.id, error: { code: -32002, message: `the server is not initialized: send 'initialize' before '${m.method}'` } } as Message);
+      }
+    });
+  }
+}
