@@ -5,7 +5,7 @@ import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tr
 import type { Range } from '../text/range';
 import { normalizeSeverity, type Diagnostic, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
 import { getRule } from './rules';
-import { closest } from './suggest';
+import { closest, nearest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -33,6 +33,15 @@ export class ActionInfo {
     readonly spec: ActionSpec | undefined,
   ) {
     for (const p of node.params) if (p.key && !this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
+    // a misspelled key with one certain correction stands for that key (unless it is written too), so the
+    // rest is checked as it reads once the fix is applied: `vcodex_h264` is no reason to call fps ineffective
+    if (spec) {
+      for (const p of node.params) {
+        if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
+        const guesses = keyGuesses(spec, p.key.text);
+        if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) this.byKey.set(guesses[0]!, p);
+      }
+    }
   }
 
   /** The action's name as the catalog knows it (a certain correction of a misspelling). */
@@ -177,6 +186,13 @@ function resolve<T extends { name: string }>(name: string, get: (n: string) => T
   if (exact) return exact;
   const guess = closest(name, all.map((x) => x.name));
   return guess === undefined ? undefined : get(guess);
+}
+
+/** The keys of an action that an unknown key may be a misspelling of; exactly one is a certain correction. */
+export function keyGuesses(spec: ActionSpec, key: string): string[] {
+  const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
+  // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
+  return nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
 }
 
 export function hasHole(text: string): boolean {
