@@ -40,7 +40,7 @@ const diagnostics = linter(
           const edits = a.edit?.changes?.[URI];
           return edits ? [{ name: a.title, apply: (v: EditorView) => apply(v, doc, edits) }] : [];
         });
-      const out: EditorDiagnostic = { from: doc.offsetAt(d.range.start), to: doc.offsetAt(d.range.end), severity: SEVERITY[d.severity ?? 1], message: d.message, source: String(d.code ?? 'ossproc'), actions };
+      const out: EditorDiagnostic = { from: doc.offsetAt(d.range.start), to: doc.offsetAt(d.range.end), severity: SEVERITY[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, source: String(d.code ?? 'ossproc'), actions };
       if (d.tags?.includes(1)) out.markClass = 'cm-unnecessary';
       return out;
     });

@@ -17,7 +17,7 @@ let site: StaticServer;
 let page: Page;
 const errors: string[] = [];
 
-const editorText = () => page.evaluate(() => (window as any).ossprocEditor.state.doc.toString() as string);
+const editorText = () => page.evaluate(() => (globalThis as any).ossprocEditor.state.doc.toString() as string);
 
 async function typeInEditor(text: string) {
   await page.click('.cm-content');
@@ -55,7 +55,7 @@ describe('the playground', () => {
     await tooltip.first().waitFor();
     expect(await tooltip.first().textContent()).toContain("video has no action 'covert': did you mean 'convert'?");
     await page.locator('.cm-tooltip-lint .cm-diagnosticAction', { hasText: "Replace with 'convert'" }).click();
-    await page.waitForFunction(() => (window as any).ossprocEditor.state.doc.toString() === 'video/convert,f_mp4,vcodec_h264');
+    await page.waitForFunction(() => (globalThis as any).ossprocEditor.state.doc.toString() === 'video/convert,f_mp4,vcodec_h264');
     await page.locator('.cm-lintRange-error').waitFor({ state: 'detached' });
     expect(errors, errors.join('\n')).toEqual([]);
   });
@@ -71,7 +71,7 @@ describe('the playground', () => {
     await typeInEditor('video/convert,f_mp4,vcodec_h264,fps_30');
     await page.locator('.cm-line', { hasText: 'fps_30' }).waitFor();
     const box = await page.evaluate(() => {
-      const view = (window as any).ossprocEditor;
+      const view = (globalThis as any).ossprocEditor;
       const c = view.coordsAtPos(view.state.doc.toString().indexOf('fps') + 1);
       return { x: c.left + 2, y: (c.top + c.bottom) / 2 };
     });
@@ -103,7 +103,7 @@ describe('the playground', () => {
     await page.fill('#params input[name="fps"]', '241');
     await page.click('#add-step');
     expect(await page.locator('#steps li').count()).toBe(0);
-    expect(await page.locator('#params input[name="fps"]').evaluate((e: HTMLInputElement) => e.validity.rangeOverflow)).toBe(true);
+    expect(await page.locator('#params input[name="fps"]').evaluate((e) => (e as unknown as { validity: { rangeOverflow: boolean } }).validity.rangeOverflow)).toBe(true);
     await page.fill('#params input[name="fps"]', '30');
     await page.click('#add-step');
     expect(await page.locator('#steps li').allTextContents()).toEqual(['video/convert,f_mp4,vcodec_h264,fps_30']);
@@ -118,7 +118,7 @@ describe('the playground', () => {
     errors.length = 0;
     const text = '# shared\nimage/resize,w_100,q_101';
     await typeInEditor(text);
-    await page.waitForFunction((t) => decodeURIComponent(location.hash.slice(1)) === t, text);
+    await page.waitForFunction((t) => decodeURIComponent((globalThis as any).location.hash.slice(1)) === t, text);
     const link = await page.locator('#share').getAttribute('href');
     expect(link).toBe(`${site.url}/#${encodeURIComponent(text)}`);
     await page.reload();
@@ -127,7 +127,7 @@ describe('the playground', () => {
     const fresh = await browser.context.newPage();
     await fresh.goto(link!);
     await fresh.waitForSelector('.cm-content');
-    expect(await fresh.evaluate(() => (window as any).ossprocEditor.state.doc.toString())).toBe(text);
+    expect(await fresh.evaluate(() => (globalThis as any).ossprocEditor.state.doc.toString())).toBe(text);
     await fresh.locator('.cm-lintRange-error').first().waitFor();
     await fresh.close();
     expect(errors, errors.join('\n')).toEqual([]);

@@ -40,8 +40,8 @@ let browser: Browser;
 let site: StaticServer;
 let page: Page;
 
-const request = (method: string, params: unknown) => page.evaluate(([m, p]) => (window as any).request(m, p), [method, params] as const) as Promise<{ result?: any; error?: any }>;
-const notify = (method: string, params: unknown) => page.evaluate(([m, p]) => (window as any).notify(m, p), [method, params] as const);
+const request = (method: string, params: unknown) => page.evaluate(([m, p]) => (globalThis as any).request(m, p), [method, params] as const) as Promise<{ result?: any; error?: any }>;
+const notify = (method: string, params: unknown) => page.evaluate(([m, p]) => (globalThis as any).notify(m, p), [method, params] as const);
 
 beforeAll(async () => {
   const { buildBrowserServer } = await import(join(REPO, 'packages/language-server/scripts/browser.mjs'));
@@ -76,13 +76,13 @@ describe('the language server in a browser worker', () => {
     const uri = 'vscode-test-web://mount/presets.ossproc';
     const text = 'video/convert,f_mp4,vcodec_h264,fps_241\nvideo/convert,f_avi,vcodec_h265\nimage/resize,w_100\n';
     await notify('textDocument/didOpen', { textDocument: { uri, languageId: 'ossproc', version: 1, text } });
-    const published = await page.waitForFunction((u) => (window as any).notifications.find((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === u)?.params, uri, { timeout: 15_000 });
+    const published = await page.waitForFunction((u) => (globalThis as any).notifications.find((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === u)?.params, uri, { timeout: 15_000 });
     const diagnostics = ((await published.jsonValue()) as { diagnostics: { code: string; message: string; range: unknown; severity: number }[] }).diagnostics;
     // the client's settings turned codec-container-doubtful off (for f_avi with h265)
     expect(diagnostics.map((d) => [d.code, d.message, d.range, d.severity])).toEqual([
       ['value-out-of-range', 'fps_241: fps must be between 0 and 240', { start: { line: 0, character: 32 }, end: { line: 0, character: 39 } }, 1],
     ]);
-    expect(await page.evaluate(() => (window as any).serverRequests)).toContain('workspace/configuration');
+    expect(await page.evaluate(() => (globalThis as any).serverRequests)).toContain('workspace/configuration');
 
     const completion = await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 13 } });
     const labels = completion.result.items.map((i: { label: string }) => i.label);
