@@ -3,8 +3,9 @@ import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/t
 import { HOLE } from '../embed/region';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
-import { normalizeSeverity, type Diagnostic, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
-import { getRule } from './rules';
+import { severityOf } from '../config/severity';
+import type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
+import type { RuleId } from './rules';
 import { closest, nearest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -36,9 +37,10 @@ export class ActionInfo {
     // a misspelled key with one certain correction stands for that key (unless it is written too), so the
     // rest is checked as it reads once the fix is applied: `vcodex_h264` is no reason to call fps ineffective
     if (spec) {
+      const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
       for (const p of node.params) {
         if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
-        const guesses = keyGuesses(spec, p.key.text);
+        const guesses = nearKeys(p.key.text, keys);
         if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) this.byKey.set(guesses[0]!, p);
       }
     }
@@ -102,10 +104,6 @@ export class CheckContext {
     readonly parsed: ParseResult,
     readonly options: CheckOptions,
   ) {
-    for (const [id, setting] of Object.entries(options.rules ?? {})) {
-      const s = normalizeSeverity(setting);
-      if (s) this.severities.set(id, s);
-    }
     parsed.tree.stages.forEach((node, index) => {
       const product = node.product ? (hasHole(node.product.text) ? undefined : resolve(node.product.text, getProduct, PRODUCTS)) : implied(node, index);
       const stage = new StageInfo(node, index, product);
@@ -137,16 +135,18 @@ export class CheckContext {
   }
   private readonly all: ActionInfo[] = [];
 
-  enabled(ruleId: string): boolean {
+  enabled(ruleId: RuleId): boolean {
     return this.severityOf(ruleId) !== 'off';
   }
 
-  severityOf(ruleId: string): Severity | 'off' {
-    return this.severities.get(ruleId) ?? getRule(ruleId)?.severity ?? 'error';
+  severityOf(ruleId: RuleId): Severity | 'off' {
+    let s = this.severities.get(ruleId);
+    if (s === undefined) this.severities.set(ruleId, (s = severityOf(ruleId, this.options.rules)));
+    return s;
   }
 
   report(
-    ruleId: string,
+    ruleId: RuleId,
     range: Range,
     message: string,
     extra: { fixes?: Fix[]; related?: RelatedInformation[]; unnecessary?: boolean; atMost?: Severity } = {},
@@ -154,8 +154,8 @@ export class CheckContext {
     let severity = this.severityOf(ruleId);
     if (severity === 'off') return;
     // a finding the facts are less sure of (an incomplete table, a non-standard but working combination)
-    // is capped below the rule's severity
-    if (extra.atMost && RANK[extra.atMost] < RANK[severity]) severity = extra.atMost;
+    // is capped below the rule's default severity; a severity the config sets (ossproc:strict) stands
+    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.rules?.[ruleId] === undefined) severity = extra.atMost;
     const d: Diagnostic = { ruleId, severity, message, range };
     if (extra.fixes?.length) d.fixes = extra.fixes;
     if (extra.related?.length) d.related = extra.related;
@@ -188,9 +188,8 @@ function resolve<T extends { name: string }>(name: string, get: (n: string) => T
   return guess === undefined ? undefined : get(guess);
 }
 
-/** The keys of an action that an unknown key may be a misspelling of; exactly one is a certain correction. */
-export function keyGuesses(spec: ActionSpec, key: string): string[] {
-  const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
+/** The keys an unknown key may be a misspelling of; exactly one is a certain correction. */
+export function nearKeys(key: string, keys: readonly string[]): string[] {
   // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
   return nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
 }

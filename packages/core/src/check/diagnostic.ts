@@ -31,22 +31,3 @@ export interface Diagnostic {
   /** `unnecessary`: the parameter has no effect (editors fade it). */
   tags?: 'unnecessary'[];
 }
-
-export function normalizeSeverity(setting: RuleSetting | undefined): Severity | 'off' | undefined {
-  switch (setting) {
-    case 'off':
-    case 0:
-      return 'off';
-    case 'info':
-      return 'info';
-    case 'warn':
-    case 'warning':
-    case 1:
-      return 'warning';
-    case 'error':
-    case 2:
-      return 'error';
-    default:
-      return undefined;
-  }
-}

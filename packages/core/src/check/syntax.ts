@@ -1,9 +1,22 @@
+import type { SyntaxError } from '../syntax/tree';
 import type { CheckContext } from './context';
 
-/** Every syntax error the parser found, with its certain repair where there is one. */
+/** The repair the parser offers for each run of whitespace (syntax/parse.ts); a test holds the two together. */
+const WHITESPACE_REPAIR = 'Remove the whitespace';
+
+/**
+ * Every syntax error the parser found, with its certain repair where there is one. Whitespace is reported
+ * once per string, on its first run, with one fix that removes every run (`image/resize, w_100 / quality, q_90`
+ * is one mistake, not four).
+ */
 export function checkSyntax(ctx: CheckContext): void {
   const text = ctx.parsed.text;
+  const spaces: SyntaxError[] = [];
   for (const e of ctx.parsed.errors) {
+    if (e.repair?.title === WHITESPACE_REPAIR && e.repair.newText === '') {
+      spaces.push(e);
+      continue;
+    }
     ctx.report('syntax-error', e.range, e.message, {
       fixes: e.repair && [{ title: e.repair.title, edits: [{ range: e.range, newText: e.repair.newText }], certain: true }],
       // a comma that ends the string is where the next parameter is being typed: a warning, as VS Code's
@@ -11,6 +24,13 @@ export function checkSyntax(ctx: CheckContext): void {
       atMost: isTrailingComma(text, e.range) ? 'warning' : undefined,
     });
   }
+  if (spaces.length === 0) return;
+  const where = spaces.length === 1 ? '' : ` (${spaces.length} places)`;
+  ctx.report('syntax-error', spaces[0]!.range, `Whitespace is not allowed in a processing string: remove it${where}`, {
+    fixes: [{ title: spaces.length === 1 ? WHITESPACE_REPAIR : 'Remove all whitespace', edits: spaces.map((e) => ({ range: e.range, newText: '' })), certain: true }],
+    // the places are listed up to a point; the fix removes them all
+    related: spaces.slice(1, 21).map((e) => ({ range: e.range, message: 'whitespace here too' })),
+  });
 }
 
 function isTrailingComma(text: string, r: { start: number; end: number }): boolean {
