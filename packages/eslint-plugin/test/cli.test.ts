@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ beforeAll(() => {
   // the package's own build: dist/index.js, what `eslint-plugin-ossproc` resolves to
   const script: string = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8')).scripts.build;
   const esbuild = join(dirname(createRequire(join(PKG, '../../package.json')).resolve('esbuild/package.json')), 'bin/esbuild');
-  execFileSync(esbuild, script.replace(/^esbuild\s+/, '').split(/\s+/), { cwd: PKG, stdio: 'pipe' });
+  execSync(`"${esbuild}" ${script.replace(/^esbuild\s+/, '')}`, { cwd: PKG, stdio: 'pipe' });
   project = join(mkdtempSync(join(tmpdir(), 'ossproc-eslint-')), 'project');
   cpSync(join(PKG, 'test/sample'), project, { recursive: true });
   mkdirSync(join(project, 'node_modules/@typescript-eslint'), { recursive: true });

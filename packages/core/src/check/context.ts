@@ -27,6 +27,8 @@ export interface CheckOptions {
 export class ActionInfo {
   /** Keyed parameters by key (the first, when repeated). */
   readonly byKey = new Map<string, ParamNode>();
+  /** Keys not written that a misspelled key probably means. */
+  readonly misspelled = new Set<string>();
   constructor(
     readonly node: ActionNode,
     readonly stage: StageInfo,
@@ -34,14 +36,15 @@ export class ActionInfo {
     readonly spec: ActionSpec | undefined,
   ) {
     for (const p of node.params) if (p.key && !this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
-    // a misspelled key with one certain correction stands for that key (unless it is written too), so the
-    // rest is checked as it reads once the fix is applied: `vcodex_h264` is no reason to call fps ineffective
+    // a misspelled key with one likely correction (not written too): the rules that judge a parameter by
+    // another's value do not judge by a default the misspelling overrides (`vcodex_h264` is no reason to
+    // call fps ineffective because vcodec defaults to copy)
     if (spec) {
       const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
       for (const p of node.params) {
         if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
         const guesses = nearKeys(p.key.text, keys);
-        if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) this.byKey.set(guesses[0]!, p);
+        if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) this.misspelled.add(guesses[0]!);
       }
     }
   }

@@ -21,7 +21,7 @@ export function checkSyntax(ctx: CheckContext): void {
       fixes: e.repair && [{ title: e.repair.title, edits: [{ range: e.range, newText: e.repair.newText }], certain: true }],
       // a comma that ends the string is where the next parameter is being typed: a warning, as VS Code's
       // JSON with comments treats a trailing comma, so the editor does not paint it red mid-word
-      atMost: isTrailingComma(text, e.range) ? 'warning' : undefined,
+      atMost: isTrailingComma(text, e) ? 'warning' : undefined,
     });
   }
   if (spaces.length === 0) return;
@@ -33,6 +33,7 @@ export function checkSyntax(ctx: CheckContext): void {
   });
 }
 
-function isTrailingComma(text: string, r: { start: number; end: number }): boolean {
-  return r.end - r.start === 1 && text[r.start] === ',' && text.slice(r.end).trim() === '';
+function isTrailingComma(text: string, e: SyntaxError): boolean {
+  // by its repair, not by its text: the comma may have been written %2C
+  return e.repair?.title === "Remove the extra ','" && text.slice(e.range.end).trim() === '';
 }
