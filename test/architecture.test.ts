@@ -65,6 +65,9 @@ const ALLOWED: Record<string, { runtime: string[]; dev: string[] }> = {
   '@ossproc/preview': { runtime: ['@ossproc/core'], dev: [] },
   '@ossproc/language-server': { runtime: ['@ossproc/core'], dev: [] },
   ossproc: { runtime: [], dev: ['@ossproc/language-server'] },
+  // both bundle what they use: the plugin core, the page core and the language service
+  'eslint-plugin-ossproc': { runtime: [], dev: ['@ossproc/core'] },
+  '@ossproc/playground': { runtime: [], dev: ['@ossproc/core', '@ossproc/language-server'] },
   '@ossproc/test': { runtime: [...internal].filter((n) => n !== '@ossproc/test'), dev: [...internal].filter((n) => n !== '@ossproc/test') },
 };
 

@@ -36,9 +36,9 @@ describe('the host formats are listed once', () => {
   });
 
   it("the extension's client hands those languages to the server", () => {
-    const source = read('../extension/src/extension.ts');
+    const source = read('../extension/src/client.ts');
     const list = /const HOST_LANGUAGES = \[([^\]]*)\]/.exec(source)?.[1];
-    expect(list, 'extension/src/extension.ts declares HOST_LANGUAGES').toBeDefined();
+    expect(list, 'extension/src/client.ts declares HOST_LANGUAGES').toBeDefined();
     expect([...list!.matchAll(/'([^']+)'/g)].map((m) => m[1])).toEqual(served);
   });
 

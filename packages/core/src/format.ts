@@ -2,10 +2,10 @@ import { parse, type ParseOptions } from './syntax/parse';
 import type { ParseResult } from './syntax/tree';
 
 /**
- * The canonical form of a processing string: separators only where they belong, no whitespace, no empty
- * parameters, percent-encoding undone (unless `percentDecode: false`, as for `check`). Meaning is kept:
- * nothing is reordered, renamed or re-encoded, and the result reads, under the same options, as the same words
- * the input does, so its verdict is the input's less the repaired syntax errors. A string with a syntax error
+ * The canonical form of a processing string: no whitespace, percent-encoding undone (unless
+ * `percentDecode: false`, as for `check`). Meaning is kept: nothing is reordered, renamed, re-encoded or
+ * deleted (an empty parameter, a trailing comma while typing, keeps its comma for its fix to remove), and
+ * the result reads, under the same options, as the same words the input does, so its verdict is the input's less the repaired syntax errors. A string with a syntax error
  * that could lose text when reprinted (a missing action name) is returned unchanged.
  * Idempotent: `format(format(s)) === format(s)`. Pass the options a `ParseResult` was parsed with.
  */
@@ -17,14 +17,16 @@ export function format(input: string | ParseResult, options: ParseOptions = {}):
   const names = tree.stages.flatMap((s) => [...(s.product ? [s.product] : []), ...s.actions.map((a) => a.name)]);
   if (names.some((n) => strip(n.text) === '')) return parsed.text;
   const stages = tree.stages.map((stage) => {
-    const actions = stage.actions.map((a, i) => {
-      const words = [a.name.text, ...a.params.map((p) => (p.key ? `${p.key.text}_${p.value?.text ?? ''}` : (p.value?.text ?? '')))]
-        .map(strip)
-        // a parameter that was only whitespace prints as nothing, and so does its comma
-        .filter((word, j) => j === 0 || word !== '');
-      // at the head of a stage a comma is what makes the word an action (`notify,`): one stays
-      const head = !stage.product && i === 0 && a.params.length > 0 && words.length === 1;
-      return head ? `${words[0]},` : words.join(',');
+    const actions = stage.actions.map((a) => {
+      // one slot per comma, so that an empty parameter keeps its comma: deleting text is a fix the user
+      // chooses, not formatting (the tree holds only the parameters that are there)
+      const slots = a.commas.map(() => '');
+      let at = 0;
+      for (const p of a.params) {
+        while (at + 1 < a.commas.length && a.commas[at + 1]!.end <= p.range.start) at++;
+        slots[at] = p.key ? `${p.key.text}_${p.value?.text ?? ''}` : (p.value?.text ?? '');
+      }
+      return [a.name.text, ...slots].map(strip).join(',');
     });
     return [...(stage.product ? [strip(stage.product.text)] : []), ...actions].join('/');
   });

@@ -78,9 +78,12 @@ describe('fixes', () => {
 
 describe('format', () => {
   it.each([
-    ['video/convert, f_mp4,,vcodec_h264|sys/saveas,o_eA', 'video/convert,f_mp4,vcodec_h264|sys/saveas,o_eA'],
+    ['video/convert, f_mp4, vcodec_h264|sys/saveas,o_eA', 'video/convert,f_mp4,vcodec_h264|sys/saveas,o_eA'],
     ['image%2Fresize%2Cw_100', 'image/resize,w_100'],
-    ['x-oss-process=image/resize,w_1,', 'x-oss-process=image/resize,w_1'],
+    // an empty parameter is the user's to remove (its fix does): formatting deletes nothing
+    ['x-oss-process=image/resize,w_1,', 'x-oss-process=image/resize,w_1,'],
+    ['video/convert, f_mp4,,vcodec_h264', 'video/convert,f_mp4,,vcodec_h264'],
+    ['image/resize,w_1, ', 'image/resize,w_1,'],
   ])('prints %j as %j', (input, output) => {
     expect(format(input)).toBe(output);
     expect(format(output)).toBe(output);

@@ -37,6 +37,24 @@ describe('code actions', () => {
     expect(apply(doc, removeAq)).toBe('video/convert,f_mp4,acodec_aac,ab_100000');
   });
 
+  it('offers an edit once when two findings on one token propose it, naming both', () => {
+    const { doc, actions: list } = actions('video/convert,f_mp4,vcodec_h265,ab_100000,aq_50');
+    const titles = list.filter((a) => a.kind === CodeActionKind.QuickFix && !a.title.startsWith('Suppress')).map((a) => a.title);
+    expect(titles).toEqual(["Remove 'ab_100000'", "Remove 'aq_50'"]);
+    const removeAb = list.find((a) => a.title === "Remove 'ab_100000'")!;
+    expect(removeAb.diagnostics?.map((d) => d.code)).toEqual(['mutually-exclusive', 'ineffective-parameter']);
+    expect(apply(doc, removeAb)).toBe('video/convert,f_mp4,vcodec_h265,aq_50');
+  });
+
+  it('offers the nearest allowed value for a range error, as a suggestion (not preferred)', () => {
+    const { doc, actions: list } = actions('video/convert,f_mp4,vcodec_h264,fps_241');
+    expect(list.map((a) => a.title)).toEqual(["Change to 'fps_240'", 'Suppress value-out-of-range on this line']);
+    expect(list[0]!.isPreferred).toBeUndefined();
+    expect(apply(doc, list[0]!)).toBe('video/convert,f_mp4,vcodec_h264,fps_240');
+    // Fix All applies only certain fixes: the number stays as written
+    expect(actions('video/convert,f_mp4,vcodec_h264,fps_241', 'ossproc', [CodeActionKind.SourceFixAll]).actions).toEqual([]);
+  });
+
   it('reads the fix from diagnostic.data, never from the message', () => {
     const { doc, diagnostics } = actions('video/covert,f_mp4');
     const tampered = diagnostics.map((d) => ({ ...d, message: 'something else entirely' }));

@@ -27,13 +27,13 @@ describe('semantic tokens', () => {
     expect(tokens('video/convert,f_mp4,fps_30|sys/saveas,o_b3V0Lm1wNA')).toEqual([
       ['video', 'namespace', []],
       ['convert', 'function', []],
-      ['f', 'property', []],
+      ['f', 'parameter', []],
       ['mp4', 'enumMember', []],
-      ['fps', 'property', []],
+      ['fps', 'parameter', []],
       ['30', 'number', []],
       ['sys', 'namespace', []],
       ['saveas', 'function', []],
-      ['o', 'property', []],
+      ['o', 'parameter', []],
       ['b3V0Lm1wNA', 'string', ['base64']],
     ]);
   });
@@ -44,6 +44,28 @@ describe('semantic tokens', () => {
     expect(t).toContainEqual(['fps', 'invalid', []]);
     expect(t).toContainEqual(['241', 'invalid', []]);
     expect(tokens('vidoe/convert')[0]).toEqual(['vidoe', 'invalid', []]);
+  });
+
+  it('paints a suppressed finding as what it is, not as invalid', () => {
+    const suppressed = tokens('# ossproc-disable-next-line value-out-of-range\nvideo/convert,f_mp4,vcodec_h264,fps_241');
+    expect(suppressed).toContainEqual(['fps', 'parameter', []]);
+    expect(suppressed).toContainEqual(['241', 'number', []]);
+    expect(suppressed.some((t) => t[1] === 'invalid')).toBe(false);
+    // the same line without the comment, and with a comment for another rule, stays invalid
+    expect(tokens('video/convert,f_mp4,vcodec_h264,fps_241')).toContainEqual(['241', 'invalid', []]);
+    expect(tokens('# ossproc-disable-next-line unknown-value\nvideo/convert,f_mp4,vcodec_h264,fps_241')).toContainEqual(['241', 'invalid', []]);
+    expect(tokens('# ossproc-disable-file value-out-of-range\nimage/resize,w_100\nvideo/convert,f_mp4,vcodec_h264,fps_241')).toContainEqual(['241', 'number', []]);
+  });
+
+  it('paints a line again once its suppression comment is removed (the cache knows both)', () => {
+    const ls2 = service();
+    const uri = 'file:///work/suppress-toggle.ossproc';
+    const data = (text: string) => ls2.getSemanticTokens(makeDoc(text, 'ossproc', uri), settings()).data;
+    const invalid = TOKEN_TYPES.indexOf('invalid');
+    const kinds = (d: number[]) => d.filter((_, i) => i % 5 === 3);
+    expect(kinds(data('video/convert,f_mp4,vcodec_h264,fps_241'))).toContain(invalid);
+    expect(kinds(data('# ossproc-disable-next-line\nvideo/convert,f_mp4,vcodec_h264,fps_241'))).not.toContain(invalid);
+    expect(kinds(data('video/convert,f_mp4,vcodec_h264,fps_241'))).toContain(invalid);
   });
 
   it('encodes several lines relative to each other, skipping comments', () => {

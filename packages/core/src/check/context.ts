@@ -6,7 +6,7 @@ import type { Range } from '../text/range';
 import { severityOf } from '../config/severity';
 import type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
 import type { RuleId } from './rules';
-import { closest } from './suggest';
+import { closest, nearest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -27,6 +27,8 @@ export interface CheckOptions {
 export class ActionInfo {
   /** Keyed parameters by key (the first, when repeated). */
   readonly byKey = new Map<string, ParamNode>();
+  /** Keys not written that a misspelled key probably means. */
+  readonly misspelled = new Set<string>();
   constructor(
     readonly node: ActionNode,
     readonly stage: StageInfo,
@@ -34,6 +36,17 @@ export class ActionInfo {
     readonly spec: ActionSpec | undefined,
   ) {
     for (const p of node.params) if (p.key && !this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
+    // a misspelled key with one likely correction (not written too): the rules that judge a parameter by
+    // another's value do not judge by a default the misspelling overrides (`vcodex_h264` is no reason to
+    // call fps ineffective because vcodec defaults to copy)
+    if (spec) {
+      const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
+      for (const p of node.params) {
+        if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
+        const guesses = nearKeys(p.key.text, keys);
+        if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) this.misspelled.add(guesses[0]!);
+      }
+    }
   }
 
   /** The action's name as the catalog knows it (a certain correction of a misspelling). */
@@ -179,6 +192,11 @@ function resolve<T extends { name: string }>(name: string, get: (n: string) => T
 }
 
 export { hasHole };
+/** The keys an unknown key may be a misspelling of; exactly one is a certain correction. */
+export function nearKeys(key: string, keys: readonly string[]): string[] {
+  // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
+  return nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
+}
 
 /** The source text of a parameter as written (`fps_241`). */
 export function paramText(ctx: CheckContext, p: ParamNode): string {

@@ -2,7 +2,7 @@ import { isEnumValue, positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import type { Range } from '../text/range';
-import { hasHole, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
+import { hasHole, nearKeys, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { nearest } from './suggest';
 
@@ -67,11 +67,6 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): Para
 }
 
 /** The keys an unknown one may mean by spelling. */
-function nearKeys(key: string, keys: readonly string[]): string[] {
-  // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
-  return nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
-}
-
 /** The keys a word abbreviates: `width` → `w`, whose description speaks of the width. */
 function abbreviated(key: string, params: readonly ParamSpec[]): string[] {
   if (key.length < 3) return [];
@@ -160,7 +155,12 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
         return;
       }
       const n = Number(value);
-      if (outOfRange(n, ps)) ctx.report('value-out-of-range', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${rangeWords(ps)}`);
+      if (!outOfRange(n, ps)) return;
+      const clamped = clamp(n, ps);
+      ctx.report('value-out-of-range', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${rangeWords(ps)}`, {
+        // the nearest value allowed, as a suggestion: a different number is a different output
+        fixes: clamped === undefined ? undefined : [{ title: `Change to '${labelOf(p, String(clamped))}'`, edits: [{ range: p.value!.range, newText: String(clamped) }], certain: false }],
+      });
       return;
     }
     case 'enum': {
@@ -252,6 +252,26 @@ function nearestNumber(value: string, allowed: string[]): string[] {
   if (!Number.isFinite(n) || allowed.length < 5) return [];
   const best = allowed.reduce((a, b) => (Math.abs(Number(b) - n) < Math.abs(Number(a) - n) ? b : a));
   return [best];
+}
+
+function roundToStep(n: number, step: number, max: number | undefined): number {
+  const up = Math.ceil(n / step) * step;
+  return max !== undefined && up > max ? Math.floor(n / step) * step : up;
+}
+
+/** The allowed value nearest to `n` (a bound, or the nearest multiple inside the range), if there is one. */
+function clamp(n: number, ps: ParamSpec): number | undefined {
+  let c = n;
+  if (ps.max !== undefined && c > ps.max) c = ps.max;
+  if (ps.min !== undefined && c < ps.min) c = ps.min;
+  if (ps.minExclusive && ps.min !== undefined && c <= ps.min) {
+    // the least value above an exclusive bound exists only on a grid
+    const step = ps.multipleOf ?? (ps.type === 'int' ? 1 : undefined);
+    if (step === undefined) return undefined;
+    c = Math.floor(ps.min / step) * step + step;
+  }
+  if (ps.multipleOf) c = roundToStep(c, ps.multipleOf, ps.max);
+  return outOfRange(c, ps) ? undefined : c;
 }
 
 function outOfRange(n: number, ps: ParamSpec): boolean {

@@ -33,6 +33,8 @@ export function checkRelations(ctx: CheckContext): void {
           // most actions write few of the listed parameters: look for those first, then at the condition
           const affected = written(action, r.params);
           if (affected.length === 0) break;
+          // the condition's parameter is probably written, misspelled: its value is unknown
+          if (action.misspelled.has(r.when.param)) break;
           const holds = action.holds(r.when);
           if (r.kind === 'effectiveOnly' ? holds : !holds) break;
           for (const p of affected) {

@@ -10,6 +10,7 @@ const WHITESPACE_REPAIR = 'Remove the whitespace';
  * is one mistake, not four).
  */
 export function checkSyntax(ctx: CheckContext): void {
+  const text = ctx.parsed.text;
   const spaces: SyntaxError[] = [];
   for (const e of ctx.parsed.errors) {
     if (e.repair?.title === WHITESPACE_REPAIR && e.repair.newText === '') {
@@ -18,6 +19,9 @@ export function checkSyntax(ctx: CheckContext): void {
     }
     ctx.report('syntax-error', e.range, e.message, {
       fixes: e.repair && [{ title: e.repair.title, edits: [{ range: e.range, newText: e.repair.newText }], certain: true }],
+      // a comma that ends the string is where the next parameter is being typed: a warning, as VS Code's
+      // JSON with comments treats a trailing comma, so the editor does not paint it red mid-word
+      atMost: isTrailingComma(text, e) ? 'warning' : undefined,
     });
   }
   if (spaces.length === 0) return;
@@ -27,4 +31,9 @@ export function checkSyntax(ctx: CheckContext): void {
     // the places are listed up to a point; the fix removes them all
     related: spaces.slice(1, 21).map((e) => ({ range: e.range, message: 'whitespace here too' })),
   });
+}
+
+function isTrailingComma(text: string, e: SyntaxError): boolean {
+  // by its repair, not by its text: the comma may have been written %2C
+  return e.repair?.title === "Remove the extra ','" && text.slice(e.range.end).trim() === '';
 }

@@ -87,8 +87,39 @@ export function actionMarkdown(action: ActionSpec): string {
     lines.push('', 'Parameters:');
     for (const p of params) lines.push(`- \`${p.positional ? `(${p.key})` : `${p.key}_`}\`${p.required ? ' (required)' : ''} — ${firstSentence(p.doc)}`);
   }
-  lines.push('', `[Documentation](${action.source})`);
+  const docs = sourceMarkdown(action.source);
+  if (docs) lines.push('', docs);
   return lines.join('\n');
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s;,()<>]+[^\s;,()<>.]/g;
+
+/**
+ * The catalog's `source` (addresses with provenance notes between them: `https://… (current zh page, 2026
+ * copy); https://…`) as markdown: each address a link of its own, the notes as plain text beside it, so no
+ * note ever lands inside a link target. Undefined when the source names no address.
+ */
+export function sourceMarkdown(source: string): string | undefined {
+  const urls = [...source.matchAll(URL_IN_TEXT)];
+  if (urls.length === 0) return undefined;
+  let out = '';
+  let at = 0;
+  urls.forEach((m, i) => {
+    out += escapeMarkdown(source.slice(at, m.index));
+    const url = m[0];
+    out += `[${i === 0 ? 'Documentation' : hostOf(url)}](${url})`;
+    at = m.index + url.length;
+  });
+  out += escapeMarkdown(source.slice(at));
+  return out;
+}
+
+function hostOf(url: string): string {
+  return /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? url;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
 export function productMarkdown(product: ProductSpec): string {

@@ -24,6 +24,10 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+function editKey(edits: readonly TextEdit[]): string {
+  return edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join('\u0000');
+}
+
 function fixesOf(d: LspDiagnostic): DiagnosticData['fixes'] {
   const data = d.data as Partial<DiagnosticData> | undefined;
   return d.source === 'ossproc' && data && Array.isArray(data.fixes) ? data.fixes : [];
@@ -35,14 +39,25 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: L
   const out: CodeAction[] = [];
   const ours = context.diagnostics.filter((d) => d.source === 'ossproc');
   if (wants(context.only, CodeActionKind.QuickFix)) {
+    // two findings on one token may offer the same edit ("Remove 'ab_100000'" for mutually-exclusive and
+    // for ineffective-parameter): one action, naming every diagnostic it resolves
+    const byEdit = new Map<string, CodeAction>();
     for (const d of ours) {
       let preferred = false;
       for (const fix of fixesOf(d)) {
+        const key = editKey(fix.edits);
+        const same = byEdit.get(key);
+        if (same) {
+          same.diagnostics!.push(d);
+          if (fix.certain && !preferred) same.isPreferred = preferred = true;
+          continue;
+        }
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: fix.edits } } };
         if (fix.certain && !preferred) {
           action.isPreferred = true;
           preferred = true;
         }
+        byEdit.set(key, action);
         out.push(action);
       }
     }

@@ -29,8 +29,21 @@ export const LIMITS = {
   checkBudgetMs: 250,
 };
 
+/**
+ * The URI schemes of documents a user writes: on disk, unsaved, remote, in a virtual workspace (github.dev,
+ * vscode.dev), notebook cells. Documents an editor makes up (an explanation, a git revision, an output
+ * channel, a diff's other side) are never linted.
+ */
+export const DOCUMENT_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web', 'vscode-notebook-cell'];
+
+function servedScheme(uri: string): boolean {
+  const colon = uri.indexOf(':');
+  return colon > 0 && DOCUMENT_SCHEMES.includes(uri.slice(0, colon).toLowerCase());
+}
+
 /** The host language of a document, or undefined when ossproc does not serve it (per `embeddedLanguages`). */
 export function hostLanguageOf(doc: TextDocument, settings: Settings): HostLanguage | undefined {
+  if (!servedScheme(doc.uri)) return undefined;
   if (doc.languageId === 'ossproc') return 'ossproc';
   // a client that does not know the language id (plain text) still opens .ossproc files
   const known = languageFromId(doc.languageId);
