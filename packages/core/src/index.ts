@@ -17,9 +17,10 @@ export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, Stag
 
 // checking
 export { check, type CheckMode, type CheckOptions } from './check/index';
-export type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
+export type { Diagnostic, DiagnosticData, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
 export { normalizeSeverity } from './check/diagnostic';
 export { RULES, getRule, ruleDocsUrl, type RuleMeta } from './check/rules';
+export { EVIDENCE_CAP, PRESET_NAMES, presetSeverities, type PresetName } from './check/rules';
 
 // fixes, formatting, explanation, building
 export { applyFixes, fixAll, type FixResult } from './fix';

@@ -3,8 +3,8 @@ import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/t
 import { HOLE } from '../embed/region';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
-import { normalizeSeverity, type Diagnostic, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
-import { getRule } from './rules';
+import { normalizeSeverity, type Diagnostic, type Evidence, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
+import { getRule, type PresetName } from './rules';
 import { closest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -16,6 +16,11 @@ export interface CheckOptions {
   mode?: CheckMode;
   /** The source object's key, when known: the output must not overwrite it. */
   sourceKey?: string;
+  /**
+   * The severities rules start from: `recommended` (the default: each rule's own, lowered for a finding on
+   * weaker evidence) or `strict` (every finding an error). `rules` applies on top.
+   */
+  preset?: PresetName;
   /** Severity per rule id: `off`, `info`, `warn`/`warning`, `error` (or 0, 1, 2). */
   rules?: Record<string, RuleSetting>;
   /** Internal: the string is a watermark image's processing, decoded from an outer string. */
@@ -133,24 +138,22 @@ export class CheckContext {
   }
 
   severityOf(ruleId: string): Severity | 'off' {
-    return this.severities.get(ruleId) ?? getRule(ruleId)?.severity ?? 'error';
+    return this.severities.get(ruleId) ?? (this.options.preset === 'strict' ? 'error' : (getRule(ruleId)?.severity ?? 'error'));
   }
 
-  report(
-    ruleId: string,
-    range: Range,
-    message: string,
-    extra: { fixes?: Fix[]; related?: RelatedInformation[]; unnecessary?: boolean; atMost?: Severity } = {},
-  ): void {
+  report(ruleId: string, range: Range, message: string, extra: ReportExtra = {}): void {
     let severity = this.severityOf(ruleId);
     if (severity === 'off') return;
-    // a finding the facts are less sure of (an incomplete table, a non-standard but working combination)
-    // is capped below the rule's severity
-    if (extra.atMost && RANK[extra.atMost] < RANK[severity]) severity = extra.atMost;
+    // a finding the facts are less sure of (an incomplete table, a key seen only in a sample, a combination
+    // that works but is non-standard) is capped below the rule's severity, except under the strict preset
+    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.preset !== 'strict') severity = extra.atMost;
     const d: Diagnostic = { ruleId, severity, message, range };
     if (extra.fixes?.length) d.fixes = extra.fixes;
     if (extra.related?.length) d.related = extra.related;
     if (extra.unnecessary) d.tags = ['unnecessary'];
+    const rule = getRule(ruleId);
+    const source = extra.source ?? rule?.source;
+    d.data = source ? { evidence: extra.evidence ?? rule?.evidence ?? 'documented', source } : { evidence: extra.evidence ?? rule?.evidence ?? 'documented' };
     this.diagnostics.push(d);
   }
 }

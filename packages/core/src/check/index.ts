@@ -44,7 +44,7 @@ function optionsKey(options: CheckOptions & ParseOptions): string {
   if (options === last.options && options.rules === last.rules) return last.key;
   if (memo.size > 64) memo.clear(); // many option sets in one process (a long-lived server): start afresh
   const rules = options.rules ? JSON.stringify(options.rules) : '';
-  const key = `${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
+  const key = `${options.preset ?? 'recommended'}|${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
   last = { options, rules: options.rules, key };
   return key;
 }
