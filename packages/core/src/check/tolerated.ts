@@ -19,11 +19,17 @@ export function toleratedSyntax(text: string, e: SyntaxError): { message: string
     return { message: `Empty parameter ',,': parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove the extra ','`, title: "Remove the extra ','", newText: '' };
   }
   if (at !== '/') return undefined;
+  // only right after a word (an action or a product): `///` or `|/` are holes, not slips
+  const before = text[e.range.start - 1];
+  if (before === undefined || '/|,'.includes(before)) return undefined;
   const next = text[e.range.end];
-  if (next === undefined || next === '|') {
+  const after = text[e.range.end + 1];
+  // a trailing '/' after an action, not after a bare product (`image/` lacks its action)
+  const stage = text.slice(text.lastIndexOf('|', e.range.start - 1) + 1, e.range.start);
+  if ((next === undefined || next === '|') && /[/,]/.test(stage)) {
     return { message: `Trailing '/': the documented form ends with the last action (${MAY_IGNORE}); remove it`, title: "Remove the trailing '/'", newText: '' };
   }
-  if (next === '/') {
+  if (next === '/' && after !== undefined && !'/|,'.includes(after)) {
     return { message: `Doubled '//': actions are documented as joined by one '/' (${MAY_IGNORE}); remove one`, title: "Remove the extra '/'", newText: '' };
   }
   return undefined;

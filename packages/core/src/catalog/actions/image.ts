@@ -971,7 +971,7 @@ const ignoreError: ActionSpec = {
     'source image back instead of an error. No OSS page documents it, so OSS may ignore it.',
   mode: 'sync',
   undocumented: 'in published pages and code (image/resize,w_540,h_270/quality,q_90/ignore-error,1)',
-  source: 'not documented (live use only)',
+  source: 'not documented: seen only in third-party pages and code (live use)',
   params: [
     {
       key: 'value',

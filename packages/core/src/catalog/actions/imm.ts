@@ -23,7 +23,7 @@ const legacy = (name: string, summary: string, replacement: string, source: stri
 
 export const immActions: readonly ActionSpec[] = [
   legacy('detectface', 'Detect faces (legacy IMM).', 'image/faces', 'https://help.aliyun.com/en/oss/user-guide/facial-recognition (Operation: imm/detectface)'),
-  legacy('tagimage', 'Tag the image content (legacy IMM).', 'image/labels', 'zh image-recognition page (操作名称：imm/tagimage)'),
+  legacy('tagimage', 'Tag the image content (legacy IMM).', 'image/labels', `${MIGRATION} (the legacy operation imm/tagimage; zh image-recognition page: 操作名称：imm/tagimage)`),
   legacy('previewdoc', 'Preview a document (legacy IMM).', 'doc/preview', 'https://www.alibabacloud.com/help/doc-detail/99373.htm', {
     params: [{ key: 'copy', type: 'enum', doc: 'Whether the viewer may copy text.', values: flag('Do not allow copying.', 'Allow copying.') }],
     examples: ['imm/previewdoc,copy_1'],
