@@ -25,7 +25,7 @@ export { EVIDENCE_CAP, PRESET_NAMES, presetSeverities, type PresetName } from '.
 // fixes, formatting, explanation, building
 export { applyFixes, fixAll, type FixResult } from './fix';
 export { format } from './format';
-export { explain, type ExplainedAction, type ExplainedParam, type Explanation } from './explain';
+export { explain, type ExplainedAction, type ExplainedFinding, type ExplainedParam, type Explanation } from './explain';
 export { build, BuildError, type BuildSpec, type BuildStep } from './build';
 export type { ActionName, ActionParams } from './catalog/names.generated';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, EVIDENCE_CAP, fixAll, PRESET_NAMES, presetSeverities, PRODUCTS, RULES, type Diagnostic } from '../src/index';
+import { check, EVIDENCE_CAP, explain, fixAll, PRESET_NAMES, presetSeverities, PRODUCTS, RULES, type Diagnostic } from '../src/index';
 
 /** What a string reports, as [ruleId, severity, the text under the range]. */
 function found(text: string, options = {}): [string, string, string][] {
@@ -209,5 +209,20 @@ describe('presets', () => {
     expect(check(text).map((d) => d.severity)).toEqual(['warning', 'warning']);
     expect(check(text, { preset: 'strict' }).map((d) => d.severity)).toEqual(['error', 'error']);
     expect(check(text, { preset: 'strict', rules: { 'unknown-value': 'off' } }).map((d) => d.ruleId)).toEqual(['unknown-parameter']);
+  });
+});
+
+describe('explain shows the evidence', () => {
+  it('lists each finding with its evidence and source, and each action with its source', () => {
+    const e = explain('image/circle,r_5000/format,jpeg');
+    expect(e.findings).toEqual([
+      { ruleId: 'value-out-of-range', severity: 'error', message: 'r_5000: r must be between 1 and 4096', evidence: 'rejected', source: 'https://help.aliyun.com/en/oss/user-guide/0040-00000233' },
+      expect.objectContaining({ ruleId: 'unknown-value', severity: 'warning', evidence: 'documented' }),
+    ]);
+    expect(e.actions[0]!.source).toBe('https://www.alibabacloud.com/help/doc-detail/44695.htm');
+    expect(e.actions[0]!.params[0]!.rejectedBy).toBe('https://help.aliyun.com/en/oss/user-guide/0040-00000233');
+    expect(e.text).toContain('   error value-out-of-range: r_5000: r must be between 1 and 4096 (evidence: rejected; https://help.aliyun.com/en/oss/user-guide/0040-00000233)');
+    expect(e.text).toContain('   source: https://www.alibabacloud.com/help/doc-detail/44695.htm');
+    expect(explain('image/resize,w_100').findings).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export const RULES: readonly RuleMeta[] = [
     evidence: 'documented',
     source: 'https://www.alibabacloud.com/help/en/oss/user-guide/synchronous-processing',
     description: 'The stage starts with a product that does not exist.',
-    explanation: 'Products are image, video, audio, doc, hls, style and sys. A misspelled product makes the whole request fail.',
+    explanation: 'Products are image, video, audio, doc, hls, style and sys (and the legacy imm, reported as deprecated). A misspelled product makes the whole request fail.',
     fixable: true,
     invalid: ['vidoe/convert,f_mp4'],
     valid: ['video/convert,f_mp4'],
