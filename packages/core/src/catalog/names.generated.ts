@@ -252,6 +252,9 @@ export interface ActionParams {
     ss?: number | `${number}`;
     t?: number | `${number}`;
   };
+  'hls/ts': {
+    from: string;
+  };
   'sys/saveas': {
     o: string;
     b?: string;
