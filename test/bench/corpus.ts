@@ -17,23 +17,36 @@ const BROKEN = [
   'image/resize,m_fit,w_99999/format,jpeg',
 ];
 
-export function corpus(n: number): string[] {
+export type CorpusKind = 'video' | 'image' | 'mixed';
+
+const isVideo = (s: string) => s.startsWith('video/');
+
+/** `n` strings of one kind: video, image, or both alternating; one in ten broken. */
+export function corpus(n: number, kind: CorpusKind = 'mixed'): string[] {
   const out: string[] = [];
+  const broken = kind === 'mixed' ? BROKEN : BROKEN.filter((s) => isVideo(s) === (kind === 'video'));
   for (let i = 0; i < n; i++) {
-    if (i % 10 === 9) out.push(BROKEN[(i / 10) % BROKEN.length | 0]!);
-    else if (i % 2 === 0) out.push(VIDEO[i % VIDEO.length]!.replace('30', String(24 + (i % 7))));
+    const video = kind === 'video' || (kind === 'mixed' && i % 2 === 0);
+    if (i % 10 === 9) out.push(broken[(i / 10) % broken.length | 0]!);
+    else if (video) out.push(VIDEO[i % VIDEO.length]!.replace('30', String(24 + (i % 7))));
     else out.push(IMAGE[i % IMAGE.length]!.replace('100', String(100 + (i % 50))));
   }
   return out;
 }
 
 /** The same strings made distinct by one in-range number (a bitrate, a width, a size), so no memo can answer. */
-export function distinctCorpus(n: number): string[] {
-  return corpus(n).map((s, i) => {
+export function distinctCorpus(n: number, kind: CorpusKind = 'mixed'): string[] {
+  return corpus(n, kind).map((s, i) => {
     if (s.includes('vb_')) return s.replace(/vb_\d+/, `vb_${10000 + i}`);
     if (s.includes('ab_')) return s.replace(/ab_\d+/, `ab_${1000 + i}`);
     if (s.includes('w_')) return s.replace(/w_\d+/, `w_${1 + (i % 16384)}`).replace(/h_\d+/, `h_${1 + ((i / 16384) | 0)}`);
     if (s.includes('size_')) return s.replace(/size_\d+/, `size_${1 + (i % 1000)}`).replace(/x_\d+/, `x_${(i / 1000) | 0}`);
     return `${s},t_${i}`;
   });
+}
+
+/** `n` strings drawn in turn from `size` distinct ones: the working set a memo must hold. */
+export function workingSet(n: number, size: number): string[] {
+  const distinct = distinctCorpus(size);
+  return Array.from({ length: n }, (_, i) => distinct[i % size]!);
 }
