@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { check, EVIDENCE_CAP, explain, fixAll, PRESET_NAMES, presetSeverities, PRODUCTS, RULES, type Diagnostic } from '../src/index';
+import { check, EVIDENCE_CAP, explain, fixAll, PRESET_NAMES, presetSeverities, PRODUCTS, RULES } from '../src/index';
 
 /** What a string reports, as [ruleId, severity, the text under the range]. */
 function found(text: string, options = {}): [string, string, string][] {
   return check(text, options).map((d) => [d.ruleId, d.severity, text.slice(d.range.start, d.range.end)]);
-}
-
-function errors(text: string): Diagnostic[] {
-  return check(text).filter((d) => d.severity === 'error');
 }
 
 /**

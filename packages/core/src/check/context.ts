@@ -158,6 +158,19 @@ export class CheckContext {
   }
 }
 
+/** What a finding may add to its rule's defaults. */
+export interface ReportExtra {
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  unnecessary?: boolean;
+  /** The highest severity the finding's own evidence supports (not applied under the strict preset). */
+  atMost?: Severity;
+  /** The finding's evidence, when it differs from its rule's. */
+  evidence?: Evidence;
+  /** The page that states the fact (an error-code page, the action's parameter table). */
+  source?: string;
+}
+
 /**
  * The product of a stage written without one: `sys` after `|` (the documented `…|notify,topic_…`), else the one
  * product whose action it names (`resize,w_100` is image's), which the certain fix inserts.
