@@ -4,6 +4,7 @@
  * when the committed pages are stale.
  */
 import { check, PRODUCTS, RULES, type ActionSpec, type ParamSpec, type RuleMeta } from '@ossproc/core';
+import { configSchema } from './schema';
 
 export interface GeneratedFile {
   path: string;
@@ -19,6 +20,7 @@ export function generateDocs(): GeneratedFile[] {
     { path: 'docs/reference/README.md', content: referenceIndex() },
     ...PRODUCTS.map((p) => ({ path: `docs/reference/${p.name}.md`, content: productPage(p.name) })),
     { path: 'packages/core/src/catalog/names.generated.ts', content: builderTypes() },
+    { path: 'packages/cli/schema/ossproc.config.schema.json', content: configSchema() },
   ];
 }
 
@@ -105,7 +107,7 @@ function actionSection(product: string, a: ActionSpec): string {
 }
 
 function typeWords(p: ParamSpec): string {
-  const range = p.min !== undefined || p.max !== undefined ? ` ${p.min ?? ''}–${p.max ?? ''}` : '';
+  const range = rangeWords(p);
   const unit = p.unit ? ` ${p.unit}` : '';
   switch (p.type) {
     case 'enum':
@@ -117,6 +119,19 @@ function typeWords(p: ParamSpec): string {
     default:
       return `${p.type}${range}${unit}`;
   }
+}
+
+/**
+ * A parameter's range as the checker applies it: `0–1000` when both ends are allowed, `(0, 1000]` when the
+ * lower one is excluded (`minExclusive`), `≥ 1` / `> 0` / `≤ 100` when one side is open.
+ */
+function rangeWords(p: ParamSpec): string {
+  const { min, max } = p;
+  const lowOpen = p.minExclusive === true;
+  if (min === undefined && max === undefined) return '';
+  if (min !== undefined && max !== undefined) return lowOpen ? ` (${min}, ${max}]` : ` ${min}–${max}`;
+  if (min !== undefined) return ` ${lowOpen ? '>' : '≥'} ${min}`;
+  return ` ≤ ${max}`;
 }
 
 function cell(s: string): string {

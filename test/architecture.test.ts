@@ -60,7 +60,9 @@ function internalDeps(m: Manifest, fields: (keyof Manifest)[] = ['dependencies',
 /** Which workspace packages each package may depend on. */
 const ALLOWED: Record<string, { runtime: string[]; dev: string[] }> = {
   '@ossproc/core': { runtime: [], dev: [] },
-  '@ossproc/cli': { runtime: ['@ossproc/core'], dev: [] },
+  // the CLI loads preview (an optional peer) only for `preview` and `serve`
+  '@ossproc/cli': { runtime: ['@ossproc/core', '@ossproc/preview'], dev: [] },
+  '@ossproc/preview': { runtime: ['@ossproc/core'], dev: [] },
   '@ossproc/language-server': { runtime: ['@ossproc/core'], dev: [] },
   ossproc: { runtime: [], dev: ['@ossproc/language-server'] },
   '@ossproc/test': { runtime: [...internal].filter((n) => n !== '@ossproc/test'), dev: [...internal].filter((n) => n !== '@ossproc/test') },

@@ -34,9 +34,13 @@ export function corpus(n: number, kind: CorpusKind = 'mixed'): string[] {
   return out;
 }
 
-/** The same strings made distinct by one in-range number (a bitrate, a width, a size), so no memo can answer. */
-export function distinctCorpus(n: number, kind: CorpusKind = 'mixed'): string[] {
-  return corpus(n, kind).map((s, i) => {
+/**
+ * The same strings made distinct by one in-range number (a bitrate, a width, a size), so no memo can answer;
+ * each `round` gives other numbers again, so a benchmark round never meets the strings of an earlier one.
+ */
+export function distinctCorpus(n: number, kind: CorpusKind = 'mixed', round = 0): string[] {
+  return corpus(n, kind).map((s, k) => {
+    const i = k + round * n;
     if (s.includes('vb_')) return s.replace(/vb_\d+/, `vb_${10000 + i}`);
     if (s.includes('ab_')) return s.replace(/ab_\d+/, `ab_${1000 + i}`);
     if (s.includes('w_')) return s.replace(/w_\d+/, `w_${1 + (i % 16384)}`).replace(/h_\d+/, `h_${1 + ((i / 16384) | 0)}`);

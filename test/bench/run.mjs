@@ -13,7 +13,7 @@ const { benchCore } = await import(pathToFileURL(out).href);
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const verdict = (ok) => (ok ? 'OK' : 'OVER BUDGET');
-// `node test/bench/run.mjs core` (or cli, lsp) runs one section; BENCH_STRINGS sets the core corpus size
+// `node test/bench/run.mjs core` (or fix, cli, lsp) runs one section; BENCH_STRINGS sets the core corpus size
 const only = new Set(process.argv.slice(2));
 const wants = (section) => only.size === 0 || only.has(section);
 const core = wants('core') ? benchCore(Number(process.env.BENCH_STRINGS ?? 50_000), 5) : undefined;
@@ -39,6 +39,16 @@ const small = core.memo['check, working set 4,000'];
 const large = core.memo['check, working set 8,000'];
 console.log(`\n### the memo's working set\n4,000 strings ${fmt(small)}/s, 8,000 strings ${fmt(large)}/s`);
 console.log(`budget: 8,000 within 2× of 4,000: ${(small / large).toFixed(2)}× slower ${verdict(small / large <= 2)}`);
+}
+
+if (wants('core') || wants('fix')) {
+  console.log('\n## core: fix-all, 10,000 and 100,000 fixes in one string (linear: ratio near 10)');
+  const fixOut = join(root, 'node_modules', '.cache', 'ossproc', 'fix-bench.mjs');
+  await build({ entryPoints: [join(here, 'fix-bench.ts')], bundle: true, platform: 'node', format: 'esm', conditions: ['ossproc-source'], outfile: fixOut, logLevel: 'warning' });
+  const { benchFix } = await import(pathToFileURL(fixOut).href);
+  for (const { shape, ms10k, ms100k, ratio } of benchFix()) {
+    console.log(`${shape.padEnd(22)} 10k ${ms10k.toFixed(0).padStart(6)} ms   100k ${ms100k.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(1)}   budget ≤ 15: ${verdict(ratio <= 15)}`);
+  }
 }
 
 // the CLI's benchmark lives beside its code; 100,000 lines beside 1,000,000 show that memory stays flat

@@ -176,7 +176,7 @@ describe('--config and --print-config', () => {
   });
 
   it('--print-config prints the configuration of a file', () => {
-    const cwd = tree({ 'ossproc.config.json': JSON.stringify({ mode: 'async', sourceKey: 'in.mp4', rules: { 'base64-padding': 'off' }, ignore: ['gen/'], include: ['**/*.ts'] }) });
+    const cwd = tree({ 'ossproc.config.json': JSON.stringify({ mode: 'async', sourceKey: 'in.mp4', rules: { 'base64-padding': 'off' }, ignore: ['gen/'], include: ['**/*.ts'] }), 'x/p.ts': '' });
     const r = ossproc(['lint', '--print-config', 'x/p.ts', '--rule', 'syntax-error:warn'], { cwd });
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
@@ -186,6 +186,23 @@ describe('--config and --print-config', () => {
     expect(c.rules['unknown-value']).toBe('error');
     expect(c.rules['unused-disable-directive']).toBe('off');
     expect(ossproc(['lint', '--print-config', 'a', 'b'], { cwd }).code).toBe(2);
+  });
+
+  it('--print-config on a path that names nothing: one line, exit 2', () => {
+    const cwd = tree({ 'p.ossproc': '' });
+    const r = ossproc(['lint', '--print-config', 'nope/p.ts'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("ossproc: --print-config: no such file or directory: 'nope/p.ts'\n");
+  });
+
+  it('--print-config shows the presets a config extends and their severities', () => {
+    const cwd = tree({ 'ossproc.config.json': '{ "extends": "ossproc:strict", "rules": { "syntax-error": "warn" } }', 'p.ossproc': '' });
+    const c = JSON.parse(ossproc(['lint', '--print-config', 'p.ossproc'], { cwd }).stdout);
+    expect(c.extends).toEqual(['ossproc:strict']);
+    expect(c.rules['syntax-error']).toBe('warn');
+    expect(c.rules['ineffective-parameter']).toBe('error');
+    expect(c.rules['unused-disable-directive']).toBe('off');
   });
 });
 
@@ -260,7 +277,7 @@ describe('usage errors', () => {
   it('an unknown command', () => {
     const r = ossproc(['lnt'], { cwd: tree({}) });
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe("ossproc: unknown command 'lnt' (did you mean 'lint'?), and no file or directory of that name; commands: lint, explain, fmt");
+    expect(r.stderr.split('\n')[0]).toBe("ossproc: unknown command 'lnt' (did you mean 'lint'?), and no file or directory of that name; commands: lint, explain, fmt, preview, serve");
   });
 
   it('a path or a flag first means lint', () => {

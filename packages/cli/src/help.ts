@@ -7,6 +7,8 @@ Commands:
   lint [paths...]        Check processing strings in files, directories and globs (the default command)
   explain "<string>"     Say what a processing string does, step by step
   fmt [paths...]         Rewrite .ossproc files in canonical form
+  preview "<string>" <file>  Run a string on a local file (ffmpeg, sharp) and check the result
+  serve <dir>            Serve a folder as a local bucket that answers ?x-oss-process
 
 Options:
   -h, --help             Show help (ossproc <command> --help for a command's options)

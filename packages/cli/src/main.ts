@@ -20,6 +20,9 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   lint: lintCommand,
   explain: explainCommand,
   fmt: fmtCommand,
+  // loaded on first use, so that lint never parses them (they load @ossproc/preview: sharp, ffmpeg)
+  preview: (argv, io) => import('./commands/preview').then((m) => m.previewCommand(argv, io)),
+  serve: (argv, io) => import('./commands/serve').then((m) => m.serveCommand(argv, io)),
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -69,8 +69,3 @@ export function addCounts(into: FileCounts, m: LintMessage): void {
     if (m.fix) into.fixableWarningCount++;
   }
 }
-
-/** The pseudo-rule of stale suppression comments (`--report-unused-disable-directives`). */
-export const UNUSED_DIRECTIVE_RULE = 'unused-disable-directive';
-/** The CLI's own rule: a preset file (`{ "styles": { … } }`) whose shape is wrong. */
-export const PRESET_SHAPE_RULE = 'preset-shape';

@@ -1,6 +1,8 @@
+import { chooseFixes, editsOf } from './check/certain';
 import type { Diagnostic, Fix } from './check/diagnostic';
 import { check, type CheckOptions } from './check/index';
-import { applyEdits, overlaps, type TextEdit } from './text/range';
+import type { ParseOptions } from './syntax/parse';
+import { applyEdits } from './text/range';
 
 export interface FixResult {
   /** The text with the fixes applied. */
@@ -11,40 +13,26 @@ export interface FixResult {
 
 /**
  * Applies the certain fix of each diagnostic, skipping any that overlaps one already taken (a later pass can
- * pick it up). Suggestions (`certain: false`) are never applied here.
+ * pick it up). Suggestions (`certain: false`) are never applied here. Linear in the number of fixes, after
+ * one sort.
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixResult {
-  const taken: TextEdit[] = [];
-  const applied: Fix[] = [];
-  const fixes = diagnostics
-    .map((d) => d.fixes?.find((f) => f.certain))
-    .filter((f): f is Fix => !!f)
-    .sort((a, b) => start(a) - start(b));
-  for (const fix of fixes) {
-    const clash = fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range) || (isInsert(t) && isInsert(e) && t.range.start === e.range.start)));
-    if (clash) continue;
-    taken.push(...fix.edits);
-    applied.push(fix);
-  }
-  return { text: applyEdits(text, taken), applied };
+  const chosen = chooseFixes(diagnostics);
+  return { text: chosen.length ? applyEdits(text, editsOf(chosen)) : text, applied: chosen.map((c) => c.fix) };
 }
 
-function start(f: Fix): number {
-  return Math.min(...f.edits.map((e) => e.range.start));
-}
-
-function isInsert(e: TextEdit): boolean {
-  return e.range.start === e.range.end;
-}
-
-/** Checks and fixes repeatedly (at most 10 passes, as ESLint does) until no certain fix is left. */
-export function fixAll(text: string, options: CheckOptions = {}): FixResult {
+/**
+ * Checks and fixes until no certain fix is left. `check` keeps a fix certain only when the round that
+ * applies it leaves nothing more to fix, so one round is the rule; the limit (10 rounds, as ESLint's) guards
+ * against a fix whose promise a caller's own diagnostics break.
+ */
+export function fixAll(text: string, options: CheckOptions & ParseOptions = {}): FixResult {
   let current = text;
   const applied: Fix[] = [];
-  for (let pass = 0; pass < 10; pass++) {
+  for (let round = 0; round < 10; round++) {
     const result = applyFixes(current, check(current, options));
-    if (result.applied.length === 0) break;
-    applied.push(...result.applied);
+    if (result.applied.length === 0 || result.text === current) break;
+    for (const f of result.applied) applied.push(f);
     current = result.text;
   }
   return { text: current, applied };

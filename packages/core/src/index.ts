@@ -18,8 +18,9 @@ export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, Stag
 // checking
 export { check, type CheckMode, type CheckOptions } from './check/index';
 export type { Diagnostic, DiagnosticData, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
-export { normalizeSeverity } from './check/diagnostic';
-export { RULES, getRule, ruleDocsUrl, type RuleMeta } from './check/rules';
+export { CONFIG_FILE, CONFIG_KEYS, CONFIG_PRESETS, CONFIG_RULE_IDS, configErrorLine, configReadError, emptyConfig, parseConfig, type ConfigError, type ConfigPreset, type ConfigResult, type ProjectConfig } from './config/config';
+export { normalizeSeverity, parseSeverity, severityOf, SEVERITY_WORDS, UNUSED_DIRECTIVE_RULE } from './config/severity';
+export { RULES, getRule, isRuleId, ruleDocsUrl, type RuleId, type RuleMeta } from './check/rules';
 export { EVIDENCE_CAP, PRESET_NAMES, presetSeverities, type PresetName } from './check/rules';
 
 // fixes, formatting, explanation, building
@@ -34,7 +35,8 @@ export { PRODUCTS, TARGET_VARIABLES, childActions, getAction, getParam, getProdu
 export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, ParamSpec, ProductSpec, Relation, Unit, ValueType } from './catalog/types';
 
 // documents that hold processing strings
-export { lintDocument, toHost, type LintedRegion, type LintOptions, type LintResult } from './lint';
+export { lintDocument, structureFindings, toHost, type LintedRegion, type LintOptions, type LintResult } from './lint';
+export type { StructureError } from './presets/findings';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
 export { applyDirectives, findDirectives, suppressionEdit, type Directive, type UnusedDirective } from './embed/suppress';
 export { endOfChar, HOLE, hostOffset, toHostRange, type EmbeddedRegion } from './embed/region';

@@ -1,18 +1,16 @@
 import type { Diagnostic, Fix } from './check/diagnostic';
 import { check, type CheckOptions } from './check/index';
-import { extractRegions, languageForFile, type HostLanguage } from './embed/extract';
+import { severityOf } from './config/severity';
+import { languageForFile, scanHost, type HostLanguage } from './embed/extract';
 import { toHostRange, type EmbeddedRegion } from './embed/region';
 import { applyDirectives, findDirectives, type UnusedDirective } from './embed/suppress';
+import type { StructureError } from './presets/findings';
+import { applyEdits, type TextEdit } from './text/range';
 
 export interface LintOptions extends CheckOptions {
   /** The host language; else guessed from `fileName`; else `ossproc` (one string per line). */
   language?: HostLanguage;
   fileName?: string;
-  /**
-   * What a caller knows beyond the extractor (the CLI reads a preset file's structure): more strings to check,
-   * and findings of its own, which go through the same suppression comments.
-   */
-  extra?: { regions?: EmbeddedRegion[]; diagnostics?: Diagnostic[] };
 }
 
 export interface LintedRegion {
@@ -29,6 +27,8 @@ export interface LintResult {
   regions: LintedRegion[];
   /** Suppression comments that suppressed nothing. */
   unusedDirectives: UnusedDirective[];
+  /** A JSON, YAML or XML file that does not parse: its first syntax error (the CLI's fatal message). */
+  fatal?: StructureError;
 }
 
 /**
@@ -39,8 +39,9 @@ export interface LintResult {
 export function lintDocument(text: string, options: LintOptions = {}): LintResult {
   const language = options.language ?? (options.fileName ? languageForFile(options.fileName) : undefined) ?? 'ossproc';
   const regions: LintedRegion[] = [];
-  const all: Diagnostic[] = [...(options.extra?.diagnostics ?? [])];
-  for (const region of withExtra(extractRegions(text, language), options.extra?.regions)) {
+  const scan = scanHost(text, language);
+  const all = configured(scan.findings, options);
+  for (const region of scan.regions) {
     // a URL's x-oss-process= / x-oss-async-process= parameter fixes the mode, though its name is not in the text
     const diagnostics = check(region.text, region.mode && options.mode !== 'sync' && options.mode !== 'async' ? { ...options, mode: region.mode } : options);
     regions.push({ region, diagnostics });
@@ -48,21 +49,39 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   }
   const { kept, unused } = applyDirectives(text, all, findDirectives(text, language));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { language, diagnostics: kept, regions, unusedDirectives: unused };
+  const result: LintResult = { language, diagnostics: kept, regions, unusedDirectives: unused };
+  if (scan.fatal) result.fatal = scan.fatal;
+  return result;
 }
 
-/** The extracted regions and the extra ones that none of them already covers, in document order. */
-function withExtra(extracted: EmbeddedRegion[], extra: readonly EmbeddedRegion[] | undefined): EmbeddedRegion[] {
-  if (!extra?.length) return extracted;
-  const overlaps = (a: EmbeddedRegion, b: EmbeddedRegion) => a.range.start < Math.max(b.range.end, b.range.start + 1) && b.range.start < Math.max(a.range.end, a.range.start + 1);
-  const out = [...extracted, ...extra.filter((r) => !extracted.some((x) => overlaps(x, r)))];
-  return out.sort((a, b) => a.range.start - b.range.start);
+/**
+ * What the preset readers find in a JSON, YAML or XML document (style names, shapes), in host offsets,
+ * suppression not applied: for a caller that checks the document's strings itself (the language server).
+ */
+export function structureFindings(text: string, language: HostLanguage, options: Pick<LintOptions, 'rules'> = {}): Diagnostic[] {
+  return configured(scanHost(text, language).findings, options);
+}
+
+/** Findings made at default severities, under the configured ones. */
+function configured(found: readonly Diagnostic[] | undefined, options: Pick<LintOptions, 'rules'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of found ?? []) {
+    const severity = severityOf(d.ruleId, options.rules);
+    if (severity !== 'off') out.push({ ...d, severity });
+  }
+  return out;
 }
 
 /** A region's diagnostic in host offsets: its range, its fixes' edits and its related ranges. */
 export function toHost(region: EmbeddedRegion, d: Diagnostic): Diagnostic {
   const out: Diagnostic = { ...d, range: toHostRange(region, d.range) };
-  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: toHostRange(region, e.range), newText: e.newText })) }));
+  if (d.fixes) out.fixes = d.fixes.map((f): Fix => ({ ...f, edits: region.scalar ? [rescalar(region, f.edits)] : f.edits.map((e) => ({ range: toHostRange(region, e.range), newText: e.newText })) }));
   if (d.related) out.related = d.related.map((r) => ({ ...r, range: toHostRange(region, r.range) }));
   return out;
+}
+
+/** A fix inside a quoted scalar with escapes: the whole scalar, re-encoded with the fix applied to its text. */
+function rescalar(region: EmbeddedRegion, edits: readonly TextEdit[]): TextEdit {
+  const scalar = region.scalar!;
+  return { range: scalar.range, newText: scalar.encode(applyEdits(region.text, edits)) };
 }

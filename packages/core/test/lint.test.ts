@@ -12,8 +12,9 @@ describe('lintDocument maps back into the host', () => {
   });
 
   it('keeps fixes inside the literals, leaving the host code between them alone', () => {
-    const round = at('value-out-of-range', 's_1920x1081')!.fixes![0]!;
-    expect(applyEdits(java, round.edits).split('\n')[0]).toBe('String s = "video/convert,f_mp4,vcodec_h264,fps_241" + ",s_1920x1082";');
+    const [down, up] = at('value-out-of-range', 's_1920x1081')!.fixes!;
+    expect(applyEdits(java, down!.edits).split('\n')[0]).toBe('String s = "video/convert,f_mp4,vcodec_h264,fps_241" + ",s_1920x1080";');
+    expect(applyEdits(java, up!.edits).split('\n')[0]).toBe('String s = "video/convert,f_mp4,vcodec_h264,fps_241" + ",s_1920x1082";');
   });
 
   it('does not judge code joined into a string', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, check, explain, fixAll, format, lintDocument, parse, PRODUCTS } from '../src/index';
+import { applyFixes, check, explain, fixAll, format, lintDocument, parse, PRODUCTS, type Diagnostic, type Fix, type ParseOptions } from '../src/index';
+import { memoUsage } from '../src/check/index';
 
 /** Strings made of the language's own pieces, so the properties reach deep into the checker. */
 const words = [...new Set(PRODUCTS.flatMap((p) => [p.name, ...p.actions.flatMap((a) => [a.name, ...a.params.map((x) => x.key)])]))];
@@ -87,6 +88,31 @@ describe('properties', () => {
     );
   });
 
+  it('one round of fixing takes every certain fix: it removes them, adds no error, never duplicates a key, leaves nothing certain', () => {
+    const perRule = (ds: readonly Diagnostic[], keep: (d: Diagnostic) => boolean = () => true) => {
+      const m = new Map<string, number>();
+      for (const d of ds) if (keep(d)) m.set(d.ruleId, (m.get(d.ruleId) ?? 0) + 1);
+      return m;
+    };
+    fc.assert(
+      fc.property(anything, (text) => {
+        const before = check(text);
+        const round = applyFixes(text, before);
+        const after = check(round.text);
+        const fixedRules = perRule(before.filter((d) => round.applied.includes(d.fixes?.find((f) => f.certain) as Fix)));
+        const why = `${JSON.stringify(text)} → ${JSON.stringify(round.text)}`;
+        expect(after.filter((d) => d.fixes?.some((f) => f.certain)).map((d) => d.message), why).toEqual([]);
+        const beforeAll = perRule(before);
+        for (const [rule, n] of fixedRules) expect(perRule(after).get(rule) ?? 0, `${rule} in ${why}`).toBeLessThanOrEqual(beforeAll.get(rule)! - n);
+        const beforeErrors = perRule(before, (d) => d.severity === 'error');
+        for (const [rule, n] of perRule(after, (d) => d.severity === 'error')) expect(n, `${rule} errors in ${why}`).toBeLessThanOrEqual(beforeErrors.get(rule) ?? 0);
+        expect(perRule(after).get('duplicate-parameter') ?? 0, why).toBeLessThanOrEqual(beforeAll.get('duplicate-parameter') ?? 0);
+        expect(fixAll(text).text, why).toBe(round.text);
+      }),
+      runs,
+    );
+  });
+
   it('fixAll reaches a fixed point', () => {
     fc.assert(
       fc.property(anything, (text) => {
@@ -97,13 +123,34 @@ describe('properties', () => {
     );
   });
 
-  it('format is idempotent and keeps what it does not repair', () => {
+  it('format is idempotent and keeps the verdict, under the parse options check takes', () => {
+    const verdict = (text: string, options: ParseOptions) =>
+      check(text, options)
+        .filter((d) => d.ruleId !== 'syntax-error')
+        .map((d) => `${d.ruleId}:${d.severity}`)
+        .sort();
     fc.assert(
-      fc.property(anything, (text) => {
-        const once = format(text);
-        expect(format(once)).toBe(once);
+      fc.property(anything, fc.constantFrom<ParseOptions['percentDecode']>(undefined, true, false, 'auto'), (text, percentDecode) => {
+        const options = { percentDecode };
+        const once = format(text, options);
+        expect(format(once, options)).toBe(once);
+        expect(verdict(once, options), JSON.stringify([text, once])).toEqual(verdict(text, options));
+        // what format repairs is gone: no whitespace, no removable comma
+        const repairable = check(once, options).filter((d) => d.ruleId === 'syntax-error' && d.fixes?.some((f) => f.certain));
+        if (once !== text) expect(repairable.map((d) => d.message)).toEqual([]);
       }),
       runs,
+    );
+  });
+
+  it("the check memo's accounted size stays under its bound", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anything, anything.map((s) => s.repeat(20))), { maxLength: 20 }), (texts) => {
+        for (const t of texts) check(t);
+        const { bytes, maxBytes } = memoUsage();
+        expect(bytes).toBeLessThanOrEqual(maxBytes);
+      }),
+      { numRuns: 50 },
     );
   });
 

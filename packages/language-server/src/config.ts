@@ -1,24 +1,15 @@
+import { CONFIG_FILE, configErrorLine, configReadError, parseConfig, type ProjectConfig } from '@ossproc/core';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readProjectConfig, type ProjectConfig } from './service/settings';
 
 /**
  * The project's `ossproc.config.json`, as the CLI finds it: the nearest one walking up from the document's
- * file. Only `rules`, `mode` and `sourceKey` matter to the editor (`ignore` and `include` choose files to
- * lint, which is the CLI's business). Only file: URIs have one. A file that does not parse is ignored, with
- * a log line.
+ * file, read by core's `parseConfig` (the CLI's reader). Only `rules` (with `extends`), `mode` and `sourceKey`
+ * matter to the editor (`ignore` and `include` choose files to lint, which is the CLI's business). Only file:
+ * URIs have one. Each problem is logged as the same line the CLI prints; what is valid still applies.
  */
-export const CONFIG_FILE = 'ossproc.config.json';
-
-/** JSON with // and /* *\/ comments and trailing commas tolerated (the way editors write config files). */
-export function parseConfigText(text: string): unknown {
-  const stripped = text
-    .replace(/^\uFEFF/, '')
-    .replace(/"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('"') ? m : ''))
-    .replace(/"(?:\\.|[^"\\])*"|,(\s*[}\]])/g, (m, close: string | undefined) => (close !== undefined ? close : m));
-  return JSON.parse(stripped);
-}
+export { CONFIG_FILE };
 
 export class ConfigLoader {
   /** Per directory: the config that governs it (undefined: none). */
@@ -44,18 +35,21 @@ export class ConfigLoader {
       visited.push(dir);
       const file = join(dir, CONFIG_FILE);
       let text: string | undefined;
+      let code: string | undefined;
       try {
         text = readFileSync(file, 'utf8');
-      } catch {
-        text = undefined;
+      } catch (e) {
+        code = (e as NodeJS.ErrnoException).code;
       }
       if (text !== undefined) {
-        try {
-          found = readProjectConfig(parseConfigText(text));
-        } catch (e) {
-          this.log(`ossproc: ${file} is not valid JSON and is ignored (${e instanceof Error ? e.message : String(e)})`);
-          found = undefined;
-        }
+        const { config, errors } = parseConfig(text);
+        for (const e of errors) this.log(`ossproc: ${configErrorLine(file, text, e)}`);
+        found = config;
+        break;
+      }
+      if (code !== undefined && code !== 'ENOENT' && code !== 'ENOTDIR') {
+        // a directory of that name, an unreadable file: said, and not looked past
+        this.log(`ossproc: ${configReadError(file, code)}`);
         break;
       }
       const parent = dirname(dir);

@@ -1,10 +1,10 @@
-import { languageForFile, type CheckMode, type HostLanguage, type RuleSetting, type Severity } from '@ossproc/core';
+import { languageForFile, severityOf, UNUSED_DIRECTIVE_RULE, type CheckMode, type HostLanguage, type RuleSetting, type Severity } from '@ossproc/core';
 import { createWriteStream, promises as fsp, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { bool, list, parseArgs, str, type FlagSpecs } from '../args';
 import { ConfigResolver, type Config } from '../config';
-import { UsageError } from '../errors';
+import { FatalError, UsageError } from '../errors';
 import { Discoverer, type FileTask } from '../files/discover';
 import { bufferSource, decodeBytes, fileSource, readAll, readErrorMessage, readFileBytes, type ByteSource } from '../files/read';
 import { useColor } from '../formatters/colors';
@@ -18,8 +18,7 @@ import { CheckPool } from '../lint/pool';
 import { Reporter, type FileReport } from '../lint/reporter';
 import type { FileSettings } from '../lint/settings';
 import { Output } from '../output';
-import { ALL_RULES, effectiveSeverity, parseRuleFlag } from '../rules';
-import { UNUSED_DIRECTIVE_RULE } from '../types';
+import { ALL_RULES, parseRuleFlag } from '../rules';
 import { VERSION } from '../version';
 
 export const LINT_FLAGS: FlagSpecs = {
@@ -106,6 +105,8 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
 
   if (printConfig !== undefined) {
     const file = resolve(io.cwd, printConfig);
+    // ESLint prints the config of any path; a path that names nothing is a typo, said in one line
+    if (!pathExists(file)) throw new FatalError(`--print-config: no such file or directory: '${printConfig}'`);
     io.stdout.write(`${JSON.stringify(effectiveConfig(run, file, configs.forFile(file)), null, 2)}\n`);
     return 0;
   }
@@ -160,6 +161,15 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
   return 0;
 }
 
+function pathExists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseMaxWarnings(v: string | undefined): number {
   if (v === undefined) return -1;
   if (!/^-?\d+$/.test(v.trim()) || Number(v) < -1) throw new UsageError(`--max-warnings expects a number of warnings (0 or more; -1 for no limit); got '${v}'`);
@@ -176,7 +186,7 @@ function parseConcurrency(v: string | undefined): 'auto' | 'off' | number {
 
 export function settingsFor(run: LintRun, config: Config | undefined): FileSettings {
   const rules: Record<string, RuleSetting> = { ...(config?.rules ?? {}), ...run.cliRules };
-  let unused: Severity | 'off' = effectiveSeverity(UNUSED_DIRECTIVE_RULE, rules);
+  let unused: Severity | 'off' = severityOf(UNUSED_DIRECTIVE_RULE, rules);
   if (run.reportUnused && unused === 'off') unused = 'warning';
   const check: FileSettings['check'] = { mode: run.mode ?? config?.mode ?? 'auto', rules };
   const sourceKey = run.sourceKey ?? config?.sourceKey;
@@ -188,11 +198,12 @@ function effectiveConfig(run: LintRun, file: string, config: Config | undefined)
   const s = settingsFor(run, config);
   const words: Record<string, string> = { error: 'error', warning: 'warn', info: 'info', off: 'off' };
   const rules: Record<string, string> = {};
-  for (const r of ALL_RULES) rules[r.id] = words[effectiveSeverity(r.id, s.check.rules ?? {})]!;
+  for (const r of ALL_RULES) rules[r.id] = words[severityOf(r.id, s.check.rules ?? {})]!;
   rules[UNUSED_DIRECTIVE_RULE] = words[s.unusedDirectives]!;
   return {
     filePath: file,
     configFile: config?.path ?? null,
+    extends: config?.extends ?? [],
     language: languageForFile(file) ?? 'text',
     mode: s.check.mode,
     sourceKey: s.check.sourceKey ?? null,

@@ -1,5 +1,6 @@
 import type { Directive, Severity, UnusedDirective } from '@ossproc/core';
-import { UNUSED_DIRECTIVE_RULE, type LintMessage } from '../types';
+import { UNUSED_DIRECTIVE_RULE } from '@ossproc/core';
+import type { LintMessage } from '../types';
 import { severityOf } from './messages';
 
 /** ESLint's wording: "Unused eslint-disable directive (no problems were reported from 'no-console')." */

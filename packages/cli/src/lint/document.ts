@@ -1,9 +1,4 @@
 import { applyFixes, LineIndex, lintDocument, type CheckOptions, type HostLanguage } from '@ossproc/core';
-import { analyzeJson } from '../structure/json';
-import { emptyFindings, type PresetFindings } from '../structure/presets';
-import type { StructureProblem } from '../structure/types';
-import { analyzeXml } from '../structure/xml';
-import { analyzeYaml } from '../structure/yaml';
 import type { LintMessage } from '../types';
 import { unusedDirectiveMessage } from './directives';
 import { compareMessages, fatalMessage, toMessage, type Locator } from './messages';
@@ -11,30 +6,13 @@ import type { FileReport } from './reporter';
 import type { FileSettings } from './settings';
 
 /**
- * Files other than .ossproc (JSON, YAML, XML, Markdown, HTML, source code) are read whole: their structure
- * is checked first (JSON, YAML, XML), then core finds the processing strings in them and checks each.
+ * Files other than .ossproc (JSON, YAML, XML, Markdown, HTML, source code) are read whole by core's
+ * lintDocument: a JSON, YAML or XML file that does not parse is one fatal message; else its preset structure
+ * and every processing string in it are checked.
  */
-
-/** core's lintDocument, with the strings and problems the CLI's structure readers found beside its extractor. */
-function lintHost(text: string, language: HostLanguage, options: CheckOptions, findings: PresetFindings = emptyFindings()) {
-  const result = lintDocument(text, { ...options, language, extra: findings });
-  return { diagnostics: result.diagnostics, unused: result.unusedDirectives };
-}
-
-type Analysis = { problem: StructureProblem } | { findings: PresetFindings };
-
-async function analyze(text: string, language: HostLanguage, settings: FileSettings): Promise<Analysis> {
-  const rules = settings.check.rules ?? {};
-  switch (language) {
-    case 'json':
-      return analyzeJson(text, rules);
-    case 'yaml':
-      return analyzeYaml(text, rules);
-    case 'xml':
-      return analyzeXml(text, rules);
-    default:
-      return { findings: emptyFindings() };
-  }
+function lintHost(text: string, language: HostLanguage, options: CheckOptions) {
+  const result = lintDocument(text, { ...options, language });
+  return { diagnostics: result.diagnostics, unused: result.unusedDirectives, fatal: result.fatal };
 }
 
 function locator(text: string): Locator & { index: LineIndex } {
@@ -56,14 +34,13 @@ function locator(text: string): Locator & { index: LineIndex } {
 
 /** Lints a decoded text; with --fix / --fix-dry-run fixes first. Returns the fixed text when it changed. */
 export async function lintDocumentText(text: string, language: HostLanguage, settings: FileSettings, report: FileReport): Promise<string | undefined> {
-  let analysis = await analyze(text, language, settings);
-  if ('problem' in analysis) {
+  let result = lintHost(text, language, settings.check);
+  if (result.fatal) {
     const loc = locator(text);
-    const p = loc.position(analysis.problem.offset);
-    report.add(fatalMessage(analysis.problem.message, p.line, p.column, loc.lineText(p.line)));
+    const p = loc.position(result.fatal.offset);
+    report.add(fatalMessage(result.fatal.message, p.line, p.column, loc.lineText(p.line)));
     return undefined;
   }
-  let result = lintHost(text, language, settings.check, analysis.findings);
   let current = text;
   if (settings.fix !== 'off') {
     for (let pass = 0; pass < 10; pass++) {
@@ -71,11 +48,10 @@ export async function lintDocumentText(text: string, language: HostLanguage, set
       const fixed = applyFixes(current, candidates);
       if (fixed.applied.length === 0) break;
       // a fix must not break the file's structure; if it would, keep what was fixed before it
-      const next = await analyze(fixed.text, language, settings);
-      if ('problem' in next) break;
+      const next = lintHost(fixed.text, language, settings.check);
+      if (next.fatal) break;
       current = fixed.text;
-      analysis = next;
-      result = lintHost(current, language, settings.check, analysis.findings);
+      result = next;
     }
   }
   const loc = locator(current);

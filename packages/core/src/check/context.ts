@@ -3,8 +3,9 @@ import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/t
 import { HOLE } from '../embed/region';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
-import { normalizeSeverity, type Diagnostic, type Evidence, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
-import { getRule, type PresetName } from './rules';
+import { severityOf } from '../config/severity';
+import type { Diagnostic, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
+import { getRule, type PresetName, type RuleId } from './rules';
 import { closest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -98,10 +99,6 @@ export class CheckContext {
     readonly parsed: ParseResult,
     readonly options: CheckOptions,
   ) {
-    for (const [id, setting] of Object.entries(options.rules ?? {})) {
-      const s = normalizeSeverity(setting);
-      if (s) this.severities.set(id, s);
-    }
     parsed.tree.stages.forEach((node, index) => {
       const product = node.product ? (hasHole(node.product.text) ? undefined : resolve(node.product.text, getProduct, PRODUCTS)) : implied(node, index);
       const stage = new StageInfo(node, index, product);
@@ -133,20 +130,26 @@ export class CheckContext {
   }
   private readonly all: ActionInfo[] = [];
 
-  enabled(ruleId: string): boolean {
+  enabled(ruleId: RuleId): boolean {
     return this.severityOf(ruleId) !== 'off';
   }
 
-  severityOf(ruleId: string): Severity | 'off' {
-    return this.severities.get(ruleId) ?? (this.options.preset === 'strict' ? 'error' : (getRule(ruleId)?.severity ?? 'error'));
+  severityOf(ruleId: RuleId): Severity | 'off' {
+    let s = this.severities.get(ruleId);
+    if (s === undefined) {
+      s = this.options.preset === 'strict' && this.options.rules?.[ruleId] === undefined ? 'error' : severityOf(ruleId, this.options.rules);
+      this.severities.set(ruleId, s);
+    }
+    return s;
   }
 
-  report(ruleId: string, range: Range, message: string, extra: ReportExtra = {}): void {
+  report(ruleId: RuleId, range: Range, message: string, extra: ReportExtra = {}): void {
     let severity = this.severityOf(ruleId);
     if (severity === 'off') return;
     // a finding the facts are less sure of (an incomplete table, a key seen only in a sample, a combination
-    // that works but is non-standard) is capped below the rule's severity, except under the strict preset
-    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.preset !== 'strict') severity = extra.atMost;
+    // that works but is non-standard) is capped below the rule's default severity; a severity the config sets
+    // (ossproc:strict) stands, and so does the strict preset
+    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.rules?.[ruleId] === undefined && this.options.preset !== 'strict') severity = extra.atMost;
     const d: Diagnostic = { ruleId, severity, message, range };
     if (extra.fixes?.length) d.fixes = extra.fixes;
     if (extra.related?.length) d.related = extra.related;

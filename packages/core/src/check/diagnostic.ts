@@ -43,22 +43,3 @@ export interface Diagnostic {
   /** The evidence behind the verdict (always set by `check`). */
   data?: DiagnosticData;
 }
-
-export function normalizeSeverity(setting: RuleSetting | undefined): Severity | 'off' | undefined {
-  switch (setting) {
-    case 'off':
-    case 0:
-      return 'off';
-    case 'info':
-      return 'info';
-    case 'warn':
-    case 'warning':
-    case 1:
-      return 'warning';
-    case 'error':
-    case 2:
-      return 'error';
-    default:
-      return undefined;
-  }
-}

@@ -1,48 +1,106 @@
 import { parse, type ParseOptions } from '../syntax/parse';
 import type { ParseResult } from '../syntax/tree';
+import { keepPromises } from './certain';
 import { CheckContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
+import { checkLetterCase } from './letterCase';
+import { Memo, textBytes } from './memo';
 import { runRules } from './run';
 
 export type { CheckMode, CheckOptions } from './context';
 
 /**
  * Checks a processing string (or a parse of one) against the grammar and the catalog. Never throws: every
- * problem is a diagnostic with a range into the string. The diagnostics are shared and frozen: treat them as
- * read-only. Options are treated as values: pass a new object rather than changing one already passed.
+ * problem is a diagnostic with a range into the string. A fix marked certain has been applied with the other
+ * certain fixes and re-checked: it removes its diagnostic and adds no error, no duplicate key and nothing more
+ * to fix. The diagnostics are shared and frozen: treat them as read-only. Options are treated as values: pass
+ * a new object rather than changing one already passed.
  */
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
-  if (typeof input !== 'string') return run(input, options);
+  if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
-  let byText = memo.get(key);
-  if (!byText) memo.set(key, (byText = new Map()));
-  let found = byText.get(input);
-  if (!found) {
-    if (byText.size >= MEMO_SIZE) byText.clear();
-    found = run(parse(input, options), options);
-    for (const d of found) Object.freeze(d);
-    byText.set(input, found);
-  }
-  return found.slice();
+  const found = remembered(input, key);
+  if (found) return found.slice();
+  const { diagnostics, fixed } = settle(input, findings(parse(input, options), options), options);
+  remember(input, key, diagnostics);
+  // the fixed text is what the caller checks next (a fix-all round, an editor after a quick fix)
+  if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
+  return diagnostics.slice();
 }
 
-function run(parsed: ParseResult, options: CheckOptions): Diagnostic[] {
+/** Everything the rules find, before the certain fixes are verified. */
+function findings(parsed: ParseResult, options: CheckOptions & ParseOptions): Diagnostic[] {
+  return checkLetterCase(parsed, options, (p, before) => run(p, options, before)) ?? run(parsed, options);
+}
+
+/** The rule families over one parse; `before` reports first through the same context (and its severities). */
+function run(parsed: ParseResult, options: CheckOptions, before?: (ctx: CheckContext) => void): Diagnostic[] {
   const ctx = new CheckContext(parsed, options);
+  before?.(ctx);
   runRules(ctx);
-  return ctx.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return sorted(ctx.diagnostics);
+}
+
+function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+function settle(text: string, diagnostics: Diagnostic[], options: CheckOptions & ParseOptions) {
+  return keepPromises(text, diagnostics, (fixed) => findings(parse(fixed, options), options));
 }
 
 /**
  * Checking is a pure function of the string and the options, and real inputs repeat: a preset file names the
- * same few styles on many lines, code builds the same string in many places. A bounded memo (dropped whole
- * when it fills) answers a repeated string without parsing it again.
+ * same few styles on many lines, code builds the same string in many places. The memo answers a repeated
+ * string without parsing it again. It is bounded by the bytes it holds (strings and diagnostics), in two
+ * generations, so a working set larger than the bound loses its oldest strings, not all of them at once.
  */
-const MEMO_SIZE = 4096;
-/** Options key → string → diagnostics: two levels, so the string itself is the key (no concatenation to hash). */
-const memo = new Map<string, Map<string, Diagnostic[]>>();
+export const MEMO_BYTES = 32 * 1024 * 1024;
+/** String → its diagnostics under each options key seen (nearly always one). */
+const memo = new Memo<string, Remembered[]>(MEMO_BYTES);
+interface Remembered {
+  key: string;
+  diagnostics: Diagnostic[];
+  bytes: number;
+}
+
+function remembered(text: string, key: string): Diagnostic[] | undefined {
+  const entries = memo.get(text);
+  if (!entries) return undefined;
+  for (const e of entries) if (e.key === key) return e.diagnostics;
+  return undefined;
+}
+
+function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics) Object.freeze(d);
+  const entry: Remembered = { key, diagnostics, bytes: diagnosticsBytes(diagnostics) + textBytes(key) };
+  const others = (memo.get(text) ?? []).filter((e) => e.key !== key).slice(-3);
+  const entries = [...others, entry];
+  memo.set(text, entries, entries.reduce((n, e) => n + e.bytes, textBytes(text) + 48));
+}
+
+/** The memo's accounted size and bound (for tests and benchmarks). */
+export function memoUsage(): { bytes: number; maxBytes: number; strings: number } {
+  return { bytes: memo.bytes, maxBytes: memo.maxBytes, strings: memo.size };
+}
+
+/** Approximate heap bytes of a list of diagnostics: objects, ranges, messages, fixes and related notes. */
+function diagnosticsBytes(diagnostics: readonly Diagnostic[]): number {
+  let n = 32 + 8 * diagnostics.length;
+  for (const d of diagnostics) {
+    n += 120 + textBytes(d.message);
+    for (const f of d.fixes ?? []) {
+      n += 64 + textBytes(f.title);
+      for (const e of f.edits) n += 72 + textBytes(e.newText);
+    }
+    for (const r of d.related ?? []) n += 80 + textBytes(r.message);
+    if (d.tags) n += 40;
+  }
+  return n;
+}
+
 function optionsKey(options: CheckOptions & ParseOptions): string {
   if (options === last.options && options.rules === last.rules) return last.key;
-  if (memo.size > 64) memo.clear(); // many option sets in one process (a long-lived server): start afresh
   const rules = options.rules ? JSON.stringify(options.rules) : '';
   const key = `${options.preset ?? 'recommended'}|${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
   last = { options, rules: options.rules, key };

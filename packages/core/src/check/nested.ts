@@ -2,6 +2,7 @@ import { parse } from '../syntax/parse';
 import type { ParamNode } from '../syntax/tree';
 import { CheckContext } from './context';
 import { runRules } from './run';
+import type { RuleId } from './rules';
 
 /** What a watermark image's own processing may do (EC 0040-00000373 rejects a nested watermark). */
 const NESTED_ACTIONS = ['resize', 'crop', 'indexcrop', 'rounded-corners', 'rotate'];
@@ -23,7 +24,7 @@ export function checkNested(ctx: CheckContext, p: ParamNode, decoded: string): v
     }
   }
   for (const d of innerCtx.diagnostics) {
-    ctx.report(d.ruleId, p.range, `In the watermark image's processing '${inner}': ${d.message}`, { atMost: d.severity });
+    ctx.report(d.ruleId as RuleId, p.range, `In the watermark image's processing '${inner}': ${d.message}`, { atMost: d.severity });
   }
 }
 

@@ -48,14 +48,16 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): Para
   const spec = action.spec!;
   const key = p.key!.text;
   const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
-  // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
-  const guesses = nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
+  const near = nearKeys(key, keys);
+  // an abbreviation is offered, never applied: `width` may be w, or a parameter of another action
+  const guesses = near.length ? near : abbreviated(key, spec.params);
   const where = `${spec.product}/${spec.name}`;
   let message: string;
   if (keys.length === 0 && positionalParams(spec).length > 0) message = `${where} takes a bare value, not '${key}_…'`;
   else if (keys.length === 0) message = `${where} takes no parameters`;
   else message = `Unknown parameter '${key}' for ${where}${guesses.length ? `: did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?` : ''}`;
-  const fixes: Fix[] = guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: p.key!.range, newText: g }], certain: guesses.length === 1 }));
+  const certain = near.length === 1 && certainRename(action, key, near[0]!);
+  const fixes: Fix[] = guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: p.key!.range, newText: g }], certain }));
   fixes.push({ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false });
   const observed = observedKey(spec, key);
   ctx.report('unknown-parameter', p.key!.range, observed ?? message, {
@@ -63,7 +65,55 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): Para
     // where the documented table could not be read in full, or an official sample writes the key, it may be real
     atMost: spec.paramsIncomplete || observed ? 'warning' : undefined,
   });
-  return guesses.length === 1 ? action.param(guesses[0]!) : undefined;
+  return certain ? action.param(guesses[0]!) : undefined;
+}
+
+/** The keys an unknown one may mean by spelling. */
+function nearKeys(key: string, keys: readonly string[]): string[] {
+  // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
+  return nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
+}
+
+/** The keys a word abbreviates: `width` → `w`, whose description speaks of the width. */
+function abbreviated(key: string, params: readonly ParamSpec[]): string[] {
+  if (key.length < 3) return [];
+  const word = key.toLowerCase();
+  return params
+    .filter((ps) => !ps.positional && ps.key.length < word.length && word.startsWith(ps.key.toLowerCase()) && docWords(ps.doc).some((w) => w.startsWith(word)))
+    .map((ps) => ps.key);
+}
+
+function docWords(doc: string): string[] {
+  return doc.toLowerCase().split(/[^a-z]+/);
+}
+
+/**
+ * A rename is certain only when it is the one reading of the key: not a guess between one-letter keys (m → t
+ * is as likely as any other letter), not onto a key the action already has, and not onto a key another
+ * unknown key of the action would be renamed to (either would then be given twice).
+ */
+function certainRename(action: ActionInfo, key: string, guess: string): boolean {
+  if (key.length === 1 && key.toLowerCase() !== guess.toLowerCase()) return false;
+  if (action.byKey.has(guess)) return false;
+  return (renameTargets(action).get(guess) ?? 0) < 2;
+}
+
+const renames = new WeakMap<ActionInfo, Map<string, number>>();
+/** How many unknown keys of the action have each key as their one guess. */
+function renameTargets(action: ActionInfo): Map<string, number> {
+  let targets = renames.get(action);
+  if (targets) return targets;
+  targets = new Map();
+  const spec = action.spec!;
+  const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
+  for (const p of action.node.params) {
+    const key = p.key?.text;
+    if (key === undefined || hasHole(key) || action.param(key)) continue;
+    const guesses = nearKeys(key, keys);
+    if (guesses.length === 1) targets.set(guesses[0]!, (targets.get(guesses[0]!) ?? 0) + 1);
+  }
+  renames.set(action, targets);
+  return targets;
 }
 
 function positionalMisplaced(ctx: CheckContext, action: ActionInfo, p: ParamNode, count: number): void {
@@ -106,7 +156,10 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       if (ps.words?.some((w) => w.value === value)) return;
       if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
         const why = ps.type === 'int' ? 'an integer' : 'a number';
-        ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}`);
+        const meant = expandSuffix(value, ps);
+        ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}${meant ? `; did you mean ${meant}?` : ''}`, {
+          fixes: meant ? [{ title: `Replace with '${meant}'`, edits: [{ range: p.value!.range, newText: meant }], certain: false }] : undefined,
+        });
         return;
       }
       const n = Number(value);
@@ -168,12 +221,32 @@ function checkSize(ctx: CheckContext, p: ParamNode, ps: ParamSpec, label: string
   }
   const step = ps.multipleOf;
   if (step && numbers.some((n) => n !== undefined && n % step !== 0)) {
-    const fixed = numbers.map((n) => (n === undefined ? '' : String(roundToStep(n, step, ps.max))));
-    const newText = `${fixed[0]}x${fixed[1]}`;
-    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${step === 2 ? 'even' : `a multiple of ${step}`}`, {
-      fixes: [{ title: `Round to ${newText}`, edits: [{ range: p.value!.range, newText }], certain: true }],
+    // 1921 may be 1920 or 1922: both are offered, neither applied on its own
+    const sizes = [Math.floor, Math.ceil]
+      .map((round) => numbers.map((n) => (n === undefined ? '' : String(inRange(round(n / step) * step, ps, step)))).join('x'))
+      .filter((size, i, all) => all.indexOf(size) === i && size !== value);
+    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${step === 2 ? 'even' : `a multiple of ${step}`} (did you mean ${sizes.join(' or ')}?)`, {
+      fixes: sizes.map((newText) => ({ title: `Round to ${newText}`, edits: [{ range: p.value!.range, newText }], certain: false })),
     });
   }
+}
+
+/** A multiple of `step` moved back inside the parameter's range, by one step. */
+function inRange(n: number, ps: ParamSpec, step: number): number {
+  if (ps.max !== undefined && n > ps.max) return n - step;
+  if (ps.min !== undefined && n < ps.min) return n + step;
+  return n;
+}
+
+const SUFFIXED = /^(\d+(?:\.\d+)?)([kKmMgG])$/;
+const SCALE: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9 };
+
+/** `2M` for a bitrate means 2000000: the number it spells, when that is a value the parameter takes. */
+function expandSuffix(value: string, ps: ParamSpec): string | undefined {
+  const m = SUFFIXED.exec(value);
+  if (!m || (ps.unit !== 'bit/s' && ps.unit !== 'bit' && ps.unit !== 'Hz')) return undefined;
+  const n = Math.round(Number(m[1]) * SCALE[m[2]!.toLowerCase()]!);
+  return Number.isSafeInteger(n) && !outOfRange(n, ps) ? String(n) : undefined;
 }
 
 /** For a numeric list (sample rates): the closest value, offered as a suggestion, never applied on its own. */
@@ -182,11 +255,6 @@ function nearestNumber(value: string, allowed: string[]): string[] {
   if (!Number.isFinite(n) || allowed.length < 5) return [];
   const best = allowed.reduce((a, b) => (Math.abs(Number(b) - n) < Math.abs(Number(a) - n) ? b : a));
   return [best];
-}
-
-function roundToStep(n: number, step: number, max: number | undefined): number {
-  const up = Math.ceil(n / step) * step;
-  return max !== undefined && up > max ? Math.floor(n / step) * step : up;
 }
 
 function outOfRange(n: number, ps: ParamSpec): boolean {

@@ -36,9 +36,10 @@ export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 
-const rule = (m: RuleMeta) => m;
+/** Keeps each entry's id as a literal type, so that {@link RuleId} is the union of the table's ids. */
+const rule = <const Id extends string>(m: RuleMeta & { id: Id }) => m;
 
-export const RULES: readonly RuleMeta[] = [
+export const RULES = [
   rule({
     id: 'syntax-error',
     severity: 'error',
@@ -57,9 +58,9 @@ export const RULES: readonly RuleMeta[] = [
     evidence: 'documented',
     source: 'https://www.alibabacloud.com/help/en/oss/user-guide/synchronous-processing',
     description: 'The stage starts with a product that does not exist.',
-    explanation: 'Products are image, video, audio, doc, hls, style and sys (and the legacy imm, reported as deprecated). A misspelled product makes the whole request fail.',
+    explanation: 'Products are image, video, audio, doc, hls, style and sys (and the legacy imm, reported as deprecated). A misspelled product makes the whole request fail. Names are lower case: a string written in upper case (`Video/Convert,F_MP4`) is reported once, with one fix that lowers every name.',
     fixable: true,
-    invalid: ['vidoe/convert,f_mp4'],
+    invalid: ['vidoe/convert,f_mp4', 'Video/Convert,F_MP4'],
     valid: ['video/convert,f_mp4'],
   }),
   rule({
@@ -67,7 +68,7 @@ export const RULES: readonly RuleMeta[] = [
     severity: 'error',
     evidence: 'documented',
     description: 'The product has no action of that name.',
-    explanation: 'Each product has its own actions (image/resize, video/convert, sys/saveas). An unknown action fails the request.',
+    explanation: 'Each product has its own actions (image/resize, video/convert, sys/saveas). An unknown action fails the request. Names are lower case: a string written in upper case is reported once, with one fix.',
     fixable: true,
     invalid: ['video/covert,f_mp4', 'image/resise,w_100'],
     valid: ['video/convert,f_mp4', 'image/resize,w_100'],
@@ -87,9 +88,11 @@ export const RULES: readonly RuleMeta[] = [
     severity: 'error',
     evidence: 'documented',
     description: 'The action has no parameter of that name.',
-    explanation: 'Each action takes its own parameters. The service rejects (or silently ignores) one it does not know; a "did you mean" fix is offered for a close name.',
+    explanation:
+      'Each action takes its own parameters. The service rejects (or silently ignores) one it does not know; a "did you mean" fix is offered for a close name, and applied only when it is the one reading (not a guess between one-letter keys, not onto a key already given). A word a key abbreviates (`width` for `w`) is offered too.',
     fixable: true,
-    invalid: ['video/convert,f_mp4,vcodex_h264'],
+    hasSuggestions: true,
+    invalid: ['video/convert,f_mp4,vcodex_h264', 'image/resize,width_100'],
     valid: ['video/convert,f_mp4,vcodec_h264'],
   }),
   rule({
@@ -116,8 +119,9 @@ export const RULES: readonly RuleMeta[] = [
     severity: 'error',
     evidence: 'documented',
     description: 'A value has the wrong form: not an integer, not a number, not WxH, not a hex colour.',
-    explanation: 'Numbers are written in decimal without units; sizes as WidthxHeight; colours as six hex digits.',
-    invalid: ['video/convert,f_mp4,g_1.5', 'video/convert,f_mp4,vcodec_h264,s_1920*1080'],
+    explanation: 'Numbers are written in decimal without units; sizes as WidthxHeight; colours as six hex digits. A bitrate written with a suffix (`vb_2M`) is offered as the number it spells (2000000).',
+    hasSuggestions: true,
+    invalid: ['video/convert,f_mp4,g_1.5', 'video/convert,f_mp4,vcodec_h264,s_1920*1080', 'video/convert,f_mp4,vcodec_h264,vb_2M'],
     valid: ['video/convert,f_mp4,vcodec_h264,g_25', 'video/convert,f_mp4,vcodec_h264,s_1920x1080'],
   }),
   rule({
@@ -125,8 +129,8 @@ export const RULES: readonly RuleMeta[] = [
     severity: 'error',
     evidence: 'documented',
     description: 'A number lies outside the documented range, or a side of a resolution is odd.',
-    explanation: 'Each numeric parameter has a documented range (fps 0–240, crf 0–51, s sides even and 64–4096). The service rejects values outside it.',
-    fixable: true,
+    explanation: 'Each numeric parameter has a documented range (fps 0–240, crf 0–51, s sides even and 64–4096). The service rejects values outside it. An odd side is offered rounded down and up (1921 → 1920 or 1922), for a person to choose.',
+    hasSuggestions: true,
     invalid: ['video/convert,f_mp4,vcodec_h264,fps_241', 'video/convert,f_mp4,vcodec_h264,s_1921x1080'],
     valid: ['video/convert,f_mp4,vcodec_h264,fps_240', 'video/convert,f_mp4,vcodec_h264,s_1922x1080'],
   }),
@@ -283,9 +287,11 @@ export const RULES: readonly RuleMeta[] = [
     evidence: 'rejected',
     source: 'https://www.alibabacloud.com/help/en/oss/user-guide/common-errors',
     description: 'A value that must be URL-safe base64 is not, or does not decode to text.',
-    explanation: 'Targets (b, o), topics and watermark texts are written as URL-safe base64 of their UTF-8 text. A plain name written there is offered an encoding fix.',
+    explanation:
+      'Targets (b, o), topics and watermark texts are written as URL-safe base64 of their UTF-8 text. A plain name written there is offered an encoding fix when the encoded name would be valid; a stray character in base64 (`!`) is named.',
     fixable: true,
-    invalid: ['video/convert,f_mp4|sys/saveas,o_out.mp4'],
+    hasSuggestions: true,
+    invalid: ['video/convert,f_mp4|sys/saveas,o_out.mp4', 'video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA!'],
     valid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA'],
   }),
   rule({
@@ -304,11 +310,11 @@ export const RULES: readonly RuleMeta[] = [
     severity: 'warning',
     evidence: 'convention',
     source: 'https://www.alibabacloud.com/help/en/oss/user-guide/add-watermarks',
-    description: 'A base64 value uses the standard alphabet (`+`) instead of the URL-safe one (`-`).',
-    explanation: 'In a URL `+` turns into a space; the URL-safe alphabet writes `-` and `_` instead of `+` and `/`.',
+    description: 'A base64 value uses the standard alphabet (`+`, `/`) instead of the URL-safe one (`-`, `_`).',
+    explanation: 'In a URL `+` turns into a space, and in a processing string `/` starts a new action; the URL-safe alphabet writes `-` and `_` instead of `+` and `/`.',
     fixable: true,
-    invalid: ['video/convert,f_mp4|sys/saveas,o_Pz8+Lm1wNA'],
-    valid: ['video/convert,f_mp4|sys/saveas,o_Pz8-Lm1wNA'],
+    invalid: ['video/convert,f_mp4|sys/saveas,o_Pz8+Lm1wNA', 'video/convert,f_mp4|sys/saveas,o_YT8/Lm1wNA'],
+    valid: ['video/convert,f_mp4|sys/saveas,o_Pz8-Lm1wNA', 'video/convert,f_mp4|sys/saveas,o_YT8_Lm1wNA'],
   }),
   rule({
     id: 'invalid-bucket-name',
@@ -421,9 +427,21 @@ export const RULES: readonly RuleMeta[] = [
     invalid: ['style/my$style'],
     valid: ['style/thumbnail'],
   }),
-];
+  rule({
+    id: 'preset-shape',
+    severity: 'error',
+    description: 'A preset file ({ "styles": { "<name>": "<string>" } }) has a style that is not a string, or `styles` is not an object.',
+    explanation:
+      'A preset file in JSON or YAML maps style names to processing strings under `styles`; each value is sent as a style\'s content, so a number, list or mapping there is not a style. Reported by the preset readers, not by the string checker.',
+    invalid: [],
+    valid: [],
+  }),
+] as const satisfies readonly RuleMeta[];
 
-const byId = new Map(RULES.map((r) => [r.id, r]));
+/** Every rule id of the table, as a type: `ctx.report('unknwon-value', …)` does not compile. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+const byId = new Map<string, RuleMeta>(RULES.map((r) => [r.id, r]));
 
 /**
  * The highest default severity each kind of evidence supports: what the service rejects, or the documentation
@@ -447,4 +465,8 @@ export function presetSeverities(preset: PresetName): Record<string, Severity> {
 
 export function getRule(id: string): RuleMeta | undefined {
   return byId.get(id);
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return byId.has(id);
 }

@@ -2,6 +2,7 @@ import { PRODUCTS, styleNameRule } from '../catalog';
 import type { ProductSpec } from '../catalog/types';
 import { hasHole, type CheckContext, type StageInfo } from './context';
 import { closest } from './suggest';
+import { base64Tail } from './targets';
 
 /** Products, actions and where they stand. */
 export function checkStructure(ctx: CheckContext): void {
@@ -51,10 +52,12 @@ function productless(ctx: CheckContext, stage: StageInfo): void {
 
 function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): void {
   const names = product.actions.map((a) => a.name);
+  // what follows a base64 value's standard '/' is the value's, not an action (the targets family reports it)
+  const tails = new Set(stage.actions.flatMap((a) => base64Tail(a)));
   stage.actions.forEach((action, i) => {
     const nameRange = action.node.name.range;
     const written = action.node.name.text;
-    if (hasHole(written)) return;
+    if (hasHole(written) || tails.has(action)) return;
     const spec = action.spec;
     if (spec?.name !== written) {
       if (written.includes('_')) {

@@ -1,8 +1,17 @@
+import type { SyntaxError } from '../syntax/tree';
 import type { CheckContext } from './context';
 import { toleratedSyntax } from './tolerated';
 
-/** Every syntax error the parser found, with its certain repair where there is one. */
+/** The repair the parser offers for each run of whitespace (syntax/parse.ts); a test holds the two together. */
+const WHITESPACE_REPAIR = 'Remove the whitespace';
+
+/**
+ * Every syntax error the parser found, with its certain repair where there is one. Whitespace is reported
+ * once per string, on its first run, with one fix that removes every run (`image/resize, w_100 / quality, q_90`
+ * is one mistake, not four).
+ */
 export function checkSyntax(ctx: CheckContext): void {
+  const spaces: SyntaxError[] = [];
   for (const e of ctx.parsed.errors) {
     // slips seen in live use that the service is not documented to reject are warnings (tolerated.ts)
     const slip = toleratedSyntax(ctx.text, e);
@@ -10,8 +19,19 @@ export function checkSyntax(ctx: CheckContext): void {
       ctx.report('syntax-error', e.range, slip.message, { fixes: [{ title: slip.title, edits: [{ range: e.range, newText: slip.newText }], certain: true }], atMost: 'warning' });
       continue;
     }
+    if (e.repair?.title === WHITESPACE_REPAIR && e.repair.newText === '') {
+      spaces.push(e);
+      continue;
+    }
     ctx.report('syntax-error', e.range, e.message, {
       fixes: e.repair && [{ title: e.repair.title, edits: [{ range: e.range, newText: e.repair.newText }], certain: true }],
     });
   }
+  if (spaces.length === 0) return;
+  const where = spaces.length === 1 ? '' : ` (${spaces.length} places)`;
+  ctx.report('syntax-error', spaces[0]!.range, `Whitespace is not allowed in a processing string: remove it${where}`, {
+    fixes: [{ title: spaces.length === 1 ? WHITESPACE_REPAIR : 'Remove all whitespace', edits: spaces.map((e) => ({ range: e.range, newText: '' })), certain: true }],
+    // the places are listed up to a point; the fix removes them all
+    related: spaces.slice(1, 21).map((e) => ({ range: e.range, message: 'whitespace here too' })),
+  });
 }

@@ -6,6 +6,7 @@ import { encodeBase64Url, readBase64, utf8Length, type Base64Reading } from '../
 import { hasHole, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { checkNested } from './nested';
+import { Memo, textBytes } from './memo';
 import { nearest } from './suggest';
 import { readTemplate, render, type Template } from './template';
 
@@ -17,11 +18,12 @@ export function checkTargets(ctx: CheckContext): void {
   for (const action of ctx.actions()) {
     if (!action.spec) continue;
     for (const ps of base64Params(action.spec)) {
-      const p = action.byKey.get(ps.key);
-      if (!p) continue;
-      const value = p.value?.text ?? '';
+      const written = action.byKey.get(ps.key);
+      if (!written) continue;
+      const value = written.value?.text ?? '';
       if (value === '' || hasHole(value)) continue;
-      const decoded = decode(ctx, p, ps, value);
+      const p = withTail(action, written);
+      const decoded = decode(ctx, action, p, ps);
       if (decoded !== undefined) checkDecoded(ctx, action, p, ps, decoded);
     }
   }
@@ -36,31 +38,74 @@ function base64Params(spec: ActionSpec): ParamSpec[] {
 
 /**
  * Decoding is pure and the same targets recur line after line in a preset file, so readings are kept in a
- * small cache (dropped whole when it fills; a cache, not a memory).
+ * small memo (bounded by bytes; a cache, not a memory).
  */
-const readings = new Map<string, Base64Reading>();
+const readings = new Memo<string, Base64Reading>(1024 * 1024);
 function read(value: string): Base64Reading {
   let r = readings.get(value);
-  if (!r) {
-    if (readings.size >= 512) readings.clear();
-    readings.set(value, (r = readBase64(value)));
-  }
+  if (!r) readings.set(value, (r = readBase64(value)), 2 * textBytes(value) + 64);
   return r;
 }
 
-function decode(ctx: CheckContext, p: ParamNode, ps: ParamSpec, value: string): string | undefined {
+const B64_WORD = /^[A-Za-z0-9+_=-]+$/;
+const tails = new WeakMap<ActionInfo, ActionInfo[]>();
+
+/**
+ * Standard base64 writes '/', which starts a new action in a processing string: `o_YT8/Lm1wNA` reads as the
+ * value `YT8` and an action `Lm1wNA`. These are the unknown, parameterless actions that continue the last
+ * parameter of `action` that way, when the value they make together reads as base64 of text.
+ */
+export function base64Tail(action: ActionInfo): readonly ActionInfo[] {
+  let tail = tails.get(action);
+  if (tail) return tail;
+  tail = [];
+  const last = action.node.params[action.node.params.length - 1];
+  const ps = last?.key && action.param(last.key.text);
+  if (last?.value && last.value.text !== '' && ps && ps.type === 'base64' && !ps.positional) {
+    const actions = action.stage.actions;
+    let value = last.value.text;
+    for (let j = actions.indexOf(action) + 1; j < actions.length; j++) {
+      const next = actions[j]!;
+      if (next.spec || next.node.commas.length > 0 || !B64_WORD.test(next.node.name.text)) break;
+      value += `/${next.node.name.text}`;
+      tail.push(next);
+    }
+    // it is the value's when it reads as base64 of text, or is base64 by its look ('+', '=') though misshapen
+    const r = tail.length ? read(value) : undefined;
+    const looks = /[+=]/.test(value.slice(last.value.text.length));
+    if (!r || r.problem === 'alphabet' || !(r.problem ? looks : readable(r.text!))) tail = [];
+  }
+  tails.set(action, tail);
+  return tail;
+}
+
+/** The parameter with the value its '/' tail continues, as one parameter node. */
+function withTail(action: ActionInfo, p: ParamNode): ParamNode {
+  const tail = action.node.params[action.node.params.length - 1] === p ? base64Tail(action) : [];
+  if (tail.length === 0) return p;
+  const end = tail[tail.length - 1]!.node.name.range.end;
+  const text = [p.value!.text, ...tail.map((a) => a.node.name.text)].join('/');
+  return { ...p, range: { start: p.range.start, end }, value: { text, range: { start: p.value!.range.start, end } } };
+}
+
+/** Text a person could mean: no control characters, no replacement character. */
+function readable(text: string): boolean {
+  return !/[\u0000-\u001f\u007f\ufffd]/.test(text);
+}
+
+function decode(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec): string | undefined {
   const key = ps.key;
+  const value = p.value!.text;
   const valueRange = p.value!.range;
   const r = read(value);
   if (r.problem === 'alphabet') {
-    // a character no base64 has ('.', '{', ' '): this is the plain text, not its encoding
-    ctx.report('invalid-base64', p.range, `${labelOf(p)}: ${key} must be URL-safe base64 of the ${what(ps)}; '${value}' looks like plain text (encoded: ${encodeBase64Url(value)})`, { fixes: [encodeFix(value, valueRange, true)] });
+    notBase64(ctx, action, p, ps);
     return undefined;
   }
   if (r.problem) {
     const why = r.problem === 'length' ? 'its length is not that of base64' : 'it does not decode to UTF-8 text';
     ctx.report('invalid-base64', p.range, `${labelOf(p)}: ${key} must be URL-safe base64 of the ${what(ps)}, and ${why}`, {
-      fixes: [encodeFix(value, valueRange, false)],
+      fixes: validAs(ctx, action, p, ps, value) ? [encodeFix(value, valueRange, false)] : undefined,
     });
     return undefined;
   }
@@ -70,12 +115,64 @@ function decode(ctx: CheckContext, p: ParamNode, ps: ParamSpec, value: string): 
       fixes: [{ title: 'Strip the padding', edits: [{ range: { start: end - r.padding, end }, newText: '' }], certain: true }],
     });
   }
-  if (r.standardAlphabet) {
-    ctx.report('base64-alphabet', p.range, `${labelOf(p)}: '+' is standard base64; in a URL it turns into a space. The URL-safe alphabet writes '-'`, {
-      fixes: [{ title: "Replace '+' with '-'", edits: [{ range: valueRange, newText: value.replaceAll('+', '-') }], certain: true }],
+  const plus = value.includes('+');
+  const slash = value.includes('/');
+  if (plus || slash) {
+    const why =
+      plus && slash
+        ? "'+' and '/' are standard base64; in a URL '+' turns into a space, and '/' starts a new action. The URL-safe alphabet writes '-' and '_'"
+        : plus
+          ? "'+' is standard base64; in a URL it turns into a space. The URL-safe alphabet writes '-'"
+          : "'/' is standard base64, and starts a new action in a processing string. The URL-safe alphabet writes '_'";
+    const title = [plus && "'+' with '-'", slash && "'/' with '_'"].filter(Boolean).join(' and ');
+    const newText = value.replaceAll('+', '-').replaceAll('/', '_');
+    ctx.report('base64-alphabet', p.range, `${labelOf(p)}: ${why}`, {
+      fixes: writtenAsRead(ctx, p.value!) ? [{ title: `Replace ${title}`, edits: [{ range: valueRange, newText }], certain: true }] : undefined,
     });
   }
   return r.text;
+}
+
+/**
+ * A value with characters no base64 has: the plain text itself (`out.mp4`), for which the encoding is offered
+ * when it would be valid, or base64 with a stray character (`b3V0Lm1wNA!`), which is named.
+ */
+function notBase64(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec): void {
+  const value = p.value!.text;
+  const stray = [...new Set([...value].filter((ch) => !B64_WORD.test(ch)))];
+  const rest = [...value].filter((ch) => B64_WORD.test(ch)).join('');
+  const reading = stray.length <= 2 && rest.length >= 4 ? read(rest) : undefined;
+  const start = `${labelOf(p)}: ${ps.key} must be URL-safe base64 of the ${what(ps)}`;
+  if (reading && !reading.problem && textLike(reading.text!) && value.length - rest.length <= 2) {
+    const named = stray.map((ch) => `'${ch}'`).join(' and ');
+    ctx.report('invalid-base64', p.range, `${start}; ${named} ${stray.length === 1 ? 'is not a base64 character' : 'are not base64 characters'}`, {
+      fixes: writtenAsRead(ctx, p.value!) ? [{ title: `Remove ${named}`, edits: [{ range: p.value!.range, newText: rest }], certain: false }] : undefined,
+    });
+    return;
+  }
+  // a character no base64 has ('.', '{', ' '): this is the plain text, not its encoding
+  const encoded = validAs(ctx, action, p, ps, value);
+  ctx.report('invalid-base64', p.range, `${start}; '${value}' looks like plain text${encoded ? ` (encoded: ${encodeBase64Url(value)})` : `, and is not a valid ${what(ps)} either`}`, {
+    fixes: encoded ? [encodeFix(value, p.value!.range, true)] : undefined,
+  });
+}
+
+/** Mostly letters, digits and the punctuation of names: what an encoded target decodes to, not noise. */
+function textLike(text: string): boolean {
+  const chars = [...text];
+  return chars.length >= 3 && chars.filter((ch) => /[\p{L}\p{N}._\-/{} ]/u.test(ch)).length >= 0.8 * chars.length;
+}
+
+/** Whether `plain`, encoded, would be a valid value of the parameter: its decoded checks find no error. */
+function validAs(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec, plain: string): boolean {
+  const mark = ctx.diagnostics.length;
+  checkDecoded(ctx, action, p, ps, plain);
+  return !ctx.diagnostics.splice(mark).some((d) => d.severity === 'error');
+}
+
+/** The value's text is what is written (no percent-escape in it): an edit can replace it character for character. */
+function writtenAsRead(ctx: CheckContext, w: { text: string; range: Range }): boolean {
+  return ctx.text.slice(w.range.start, w.range.end) === w.text;
 }
 
 function encodeFix(value: string, range: Range, certain: boolean): Fix {
@@ -148,13 +245,10 @@ function checkDecoded(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
   }
 }
 
-const templates = new Map<string, Template>();
+const templates = new Memo<string, Template>(1024 * 1024);
 function template(decoded: string): Template {
   let t = templates.get(decoded);
-  if (!t) {
-    if (templates.size >= 512) templates.clear();
-    templates.set(decoded, (t = readTemplate(decoded)));
-  }
+  if (!t) templates.set(decoded, (t = readTemplate(decoded)), 4 * textBytes(decoded) + 64 * 4);
   return t;
 }
 

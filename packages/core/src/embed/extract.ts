@@ -1,6 +1,8 @@
 import { sliceRegion, type EmbeddedRegion } from './region';
 import { scanCode } from './code';
-import { scanJson, scanYaml } from './data';
+import { scanJson } from '../presets/json';
+import { xmlStructure } from '../presets/xml';
+import { scanYaml } from '../presets/yaml';
 import { scanMarkup } from './markup';
 import type { HostComment, ScanResult } from './scan';
 
@@ -113,17 +115,22 @@ export function scanHost(text: string, language: HostLanguage): ScanResult {
       return scanJson(text);
     case 'yaml':
       return scanYaml(text);
+    case 'xml':
+      return { ...scanMarkupHost(text, language), ...xmlStructure(text) };
     case 'markdown':
     case 'html':
-    case 'xml':
     case 'text':
-      return scanMarkup(text, language, (sub, id) => {
-        const lang = languageFromId(id);
-        return lang ? scanHost(sub, lang) : undefined;
-      });
+      return scanMarkupHost(text, language);
     default:
       return { regions: [], comments: [] };
   }
+}
+
+function scanMarkupHost(text: string, language: 'markdown' | 'html' | 'xml' | 'text'): ScanResult {
+  return scanMarkup(text, language, (sub, id) => {
+    const lang = languageFromId(id);
+    return lang ? scanHost(sub, lang) : undefined;
+  });
 }
 
 /**

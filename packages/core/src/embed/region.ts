@@ -24,6 +24,12 @@ export interface EmbeddedRegion {
    * array is present, is the host offset just after character i's source.
    */
   ends?: number[];
+  /**
+   * Set when the region is (part of) a quoted JSON or YAML scalar whose source is not its text (escapes,
+   * folded lines): a fix replaces the whole scalar `range` with `encode(the region's new text)`, never
+   * splicing raw text into escaped source.
+   */
+  scalar?: { range: Range; encode(text: string): string };
 }
 
 /**

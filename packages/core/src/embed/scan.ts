@@ -1,5 +1,7 @@
 import { sliceRegion, subRegion, type EmbeddedRegion } from './region';
 import { percentDecode } from './decode';
+import type { Diagnostic } from '../check/diagnostic';
+import type { StructureError } from '../presets/findings';
 
 /** The products (first path segment) a processing string starts with. */
 export const PROCESS_PRODUCTS = ['image', 'video', 'audio', 'doc', 'style', 'sys', 'hls'] as const;
@@ -90,6 +92,10 @@ export interface ScanResult {
   regions: EmbeddedRegion[];
   comments: HostComment[];
   segments?: HostSegment[];
+  /** What a preset reader found about the file's shape (core/src/presets), at the rules' default severities. */
+  findings?: Diagnostic[];
+  /** The first syntax error of a JSON, YAML or XML file that does not parse. */
+  fatal?: StructureError;
 }
 
 function isValueEnd(c: number): boolean {

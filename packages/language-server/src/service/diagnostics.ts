@@ -4,6 +4,7 @@ import {
   findDirectives,
   lintDocument,
   ruleDocsUrl,
+  structureFindings,
   toHost,
   type CheckMode,
   type Diagnostic,
@@ -233,11 +234,12 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
     return { diagnostics: [], complete: true, checked: 0 };
   }
   const regions = store.embeddedRegions(doc, language);
-  if (regions.length === 0) return { diagnostics: [], complete: true, checked: 0 };
+  // a preset's style names and shape, as CI reports them
+  const all: Diagnostic[] = structureFindings(text, language, settings);
+  if (regions.length === 0 && all.length === 0) return { diagnostics: [], complete: true, checked: 0 };
   const old = store.memo(options.memoKey ?? doc.uri, checkKey(settings));
   const memo: CheckMemo = { key: old.key, results: new Map(), directives: new Map() };
   const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
-  const all: Diagnostic[] = [];
   let complete = true;
   let checked = 0;
   for (const region of regions) {

@@ -87,4 +87,4 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 export { semanticTokensLegend } from './semanticTokens';
 export { COMMANDS } from './commands';
 export { FIX_ALL_KIND } from './codeActions';
-export { defaultSettings, readSettings, readProjectConfig, withProjectConfig, type Settings, type ProjectConfig } from './settings';
+export { defaultSettings, readSettings, withProjectConfig, type Settings } from './settings';

@@ -1,4 +1,4 @@
-import type { CheckMode, RuleSetting } from '@ossproc/core';
+import { parseSeverity, type CheckMode, type ProjectConfig, type RuleSetting } from '@ossproc/core';
 
 /**
  * What the features read besides the document and the position. The server builds it from the client's
@@ -34,6 +34,7 @@ export const DEFAULT_EMBEDDED_LANGUAGES: readonly string[] = [
   'yaml',
   'markdown',
   'html',
+  'xml',
 ];
 
 export function defaultSettings(): Settings {
@@ -46,7 +47,6 @@ export function defaultSettings(): Settings {
 }
 
 const MODES: readonly CheckMode[] = ['auto', 'sync', 'async'];
-const RULE_SETTINGS = new Set<unknown>(['off', 'info', 'warn', 'warning', 'error', 0, 1, 2]);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,8 +57,8 @@ export function readRules(raw: unknown): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   if (!isObject(raw)) return out;
   for (const [id, value] of Object.entries(raw)) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (RULE_SETTINGS.has(v)) out[id] = v as RuleSetting;
+    const v = parseSeverity(Array.isArray(value) ? value[0] : value);
+    if (v !== undefined) out[id] = v;
   }
   return out;
 }
@@ -80,22 +80,6 @@ export function readSettings(raw: unknown): Settings {
     if (typeof hints.units === 'boolean') s.inlayHints.units = hints.units;
   }
   return s;
-}
-
-/** The part of ossproc.config.json the server honours. */
-export interface ProjectConfig {
-  rules?: Record<string, RuleSetting>;
-  mode?: CheckMode;
-  sourceKey?: string;
-}
-
-export function readProjectConfig(raw: unknown): ProjectConfig {
-  const out: ProjectConfig = {};
-  if (!isObject(raw)) return out;
-  if (isObject(raw.rules)) out.rules = readRules(raw.rules);
-  if (typeof raw.mode === 'string' && (MODES as string[]).includes(raw.mode)) out.mode = raw.mode as CheckMode;
-  if (typeof raw.sourceKey === 'string') out.sourceKey = raw.sourceKey;
-  return out;
 }
 
 /**

@@ -1,12 +1,10 @@
-import type { RuleSetting } from '@ossproc/core';
-import { PresetReporter, type PresetFindings } from './presets';
-import type { StructureProblem } from './types';
+import { PresetFindings, type StructureError } from './findings';
 
 /**
  * XML files must be well-formed (one root element, balanced and matching tags, quoted attributes, known
  * entities, terminated comments and CDATA); the first violation makes the file broken. In OSS style XML
  * (GetStyle / ListStyle: `<Style><Name>n</Name><Content>…</Content></Style>`) style names are checked;
- * core reads the `<Content>` strings.
+ * the markup scanner (embed/markup.ts) reads the `<Content>` strings.
  */
 const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
 const NAME_CHAR = /[-A-Za-z0-9_:.\u00b7\u00c0-\uffff]/;
@@ -21,12 +19,13 @@ class XmlError extends Error {
   }
 }
 
-export function analyzeXml(text: string, rules: Record<string, RuleSetting>): { problem: StructureProblem } | { findings: PresetFindings } {
-  const presets = new PresetReporter(rules);
+/** The style names of an XML file and its first well-formedness error; the `<Content>` strings are core's markup scanner's. */
+export function xmlStructure(text: string): { findings: PresetFindings['findings']; fatal?: StructureError } {
+  const presets = new PresetFindings();
   try {
     new XmlChecker(text, presets).run();
   } catch (e) {
-    if (e instanceof XmlError) return { problem: { message: `Parsing error: invalid XML: ${e.message}`, offset: e.offset } };
+    if (e instanceof XmlError) return { findings: presets.findings, fatal: { message: `Parsing error: invalid XML: ${e.message}`, offset: e.offset } };
     throw e;
   }
   return { findings: presets.findings };
@@ -42,7 +41,7 @@ class XmlChecker {
 
   constructor(
     private readonly t: string,
-    private readonly presets: PresetReporter,
+    private readonly presets: PresetFindings,
   ) {}
 
   run(): void {

@@ -1,0 +1,189 @@
+import { applyEdits, type TextEdit } from '../text/range';
+import type { Diagnostic, Fix } from './diagnostic';
+
+/** A certain fix one round of fixing takes, and the diagnostic it belongs to. */
+export interface Chosen {
+  fix: Fix;
+  /** Index of its diagnostic in the list it was chosen from. */
+  index: number;
+}
+
+/**
+ * The fixes one round applies: the first certain fix of each diagnostic, earliest first, skipping any with an
+ * edit that overlaps an edit already taken (two insertions at one offset overlap too; a later round can take
+ * it). One sort and one sweep: edit ends are mapped onto the sorted list of all edit boundaries, and each
+ * elementary interval between two boundaries records which fix took it.
+ */
+export function chooseFixes(diagnostics: readonly Diagnostic[]): Chosen[] {
+  const candidates: { fix: Fix; index: number; start: number; end: number }[] = [];
+  for (let i = 0; i < diagnostics.length; i++) {
+    const fix = diagnostics[i]!.fixes?.find((f) => f.certain);
+    if (!fix || fix.edits.length === 0 || !fix.edits.every(wellFormed)) continue;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const e of fix.edits) {
+      if (e.range.start < start) start = e.range.start;
+      if (e.range.end > end) end = e.range.end;
+    }
+    candidates.push({ fix, index: i, start, end });
+  }
+  if (candidates.length === 0) return [];
+  // at one start the longer fix goes first: it holds the shorter (a misspelled word's replacement holds the
+  // removal of a space inside it), which is then done with it
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
+
+  const bounds = boundaries(candidates.map((c) => c.fix));
+  const at = (offset: number) => lowerBound(bounds, offset);
+  /** owner[i]: 1 + the number of the fix that took the interval [bounds[i], bounds[i + 1]), or 0. */
+  const owner = new Int32Array(bounds.length);
+  /** inserted[i]: an insertion at bounds[i] was taken. */
+  const inserted = new Uint8Array(bounds.length);
+  const free = (e: TextEdit): boolean => {
+    const a = at(e.range.start);
+    const b = at(e.range.end);
+    if (a === b) return !inserted[a] && !(a > 0 && owner[a - 1] !== 0 && owner[a - 1] === owner[a]);
+    for (let i = a; i < b; i++) if (owner[i] !== 0) return false;
+    for (let i = a + 1; i < b; i++) if (inserted[i]) return false;
+    return true;
+  };
+  const chosen: Chosen[] = [];
+  for (const c of candidates) {
+    if (!c.fix.edits.every(free)) continue;
+    const id = chosen.length + 1;
+    for (const e of c.fix.edits) {
+      const a = at(e.range.start);
+      const b = at(e.range.end);
+      if (a === b) inserted[a] = 1;
+      for (let i = a; i < b; i++) owner[i] = id;
+    }
+    chosen.push({ fix: c.fix, index: c.index });
+  }
+  return chosen;
+}
+
+function wellFormed(e: TextEdit): boolean {
+  return Number.isInteger(e.range.start) && Number.isInteger(e.range.end) && e.range.start >= 0 && e.range.start <= e.range.end;
+}
+
+/** Every edit start and end, sorted, without repeats. */
+function boundaries(fixes: readonly Fix[]): Float64Array {
+  let n = 0;
+  for (const f of fixes) n += 2 * f.edits.length;
+  const all = new Float64Array(n);
+  let k = 0;
+  for (const f of fixes) {
+    for (const e of f.edits) {
+      all[k++] = e.range.start;
+      all[k++] = e.range.end;
+    }
+  }
+  all.sort();
+  let m = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[m - 1]) all[m++] = all[i]!;
+  return all.subarray(0, m);
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The edits of the chosen fixes, in one list. */
+export function editsOf(chosen: readonly Chosen[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const c of chosen) for (const e of c.fix.edits) edits.push(e);
+  return edits;
+}
+
+/**
+ * How many re-checks one string may spend finding which of its certain fixes keep their promise: a few for a
+ * string of everyday length, one (the whole set at once) for a long one, so checking stays linear.
+ */
+const RECHECKS = 12;
+const LONG = 4096;
+
+/**
+ * A certain fix promises that, applied with the others one round takes, it removes its diagnostic and adds no
+ * error, no duplicate key and nothing more to fix. This applies them, checks the result once (`recheck`, which
+ * must not itself verify), and demotes to suggestions the fixes that break the promise: one re-check when all
+ * keep it; otherwise the set is halved until each fix is judged or the re-checks run out (at once, for a long string) (the rest are demoted:
+ * a suggestion is always safe). Returns the diagnostics with their fixes' certainty settled, and the fixed text
+ * with its diagnostics when every fix was kept and nothing is left to fix (a caller may remember them).
+ */
+export function keepPromises(
+  text: string,
+  diagnostics: Diagnostic[],
+  recheck: (text: string) => Diagnostic[],
+): { diagnostics: Diagnostic[]; fixed?: { text: string; diagnostics: Diagnostic[] } } {
+  const chosen = chooseFixes(diagnostics);
+  if (chosen.length === 0) return { diagnostics };
+  // a certain fix that waits for another round is a suggestion in this one: one round takes all that is certain
+  const before = { ...tally(diagnostics), certain: chosen.length };
+  let budget = text.length > LONG ? 1 : RECHECKS;
+  let fixed: { text: string; diagnostics: Diagnostic[] } | undefined;
+  const attempt = (set: readonly Chosen[]): boolean => {
+    budget--;
+    const after = applyEdits(text, editsOf(set));
+    const found = recheck(after);
+    const ok = keeps(before, set.map((c) => diagnostics[c.index]!), tally(found));
+    if (ok && set.length === chosen.length) fixed = { text: after, diagnostics: found };
+    return ok;
+  };
+  /** The part of `set` that, applied with `base`, keeps the promise. */
+  const grow = (base: Chosen[], set: Chosen[]): Chosen[] => {
+    if (set.length === 0 || budget <= 0) return [];
+    if (attempt([...base, ...set])) return set;
+    if (set.length === 1) return [];
+    const half = set.length >> 1;
+    const left = grow(base, set.slice(0, half));
+    const right = grow([...base, ...left], set.slice(half));
+    return [...left, ...right];
+  };
+  const kept = new Set(grow([], chosen).map((c) => c.index));
+  const settled = diagnostics.map((d, i) => (kept.has(i) || !d.fixes?.some((f) => f.certain) ? d : demote(d)));
+  return { diagnostics: settled, fixed: fixed && tally(fixed.diagnostics).certain === 0 ? fixed : undefined };
+}
+
+function demote(d: Diagnostic): Diagnostic {
+  return { ...d, fixes: d.fixes!.map((f) => (f.certain ? { ...f, certain: false } : f)) };
+}
+
+interface Tally {
+  /** Diagnostics per rule id. */
+  all: Map<string, number>;
+  /** Errors per rule id. */
+  errors: Map<string, number>;
+  /** Diagnostics with a certain fix. */
+  certain: number;
+}
+
+function tally(diagnostics: readonly Diagnostic[]): Tally {
+  const t: Tally = { all: new Map(), errors: new Map(), certain: 0 };
+  for (const d of diagnostics) count(t, d, 1);
+  return t;
+}
+
+function count(t: Tally, d: Diagnostic, by: number): void {
+  t.all.set(d.ruleId, (t.all.get(d.ruleId) ?? 0) + by);
+  if (d.severity === 'error') t.errors.set(d.ruleId, (t.errors.get(d.ruleId) ?? 0) + by);
+  if (d.fixes?.some((f) => f.certain)) t.certain += by;
+}
+
+/**
+ * Whether fixing `fixed` (diagnostics of `before`) kept the promise, judged by counts per rule (messages and
+ * ranges move when text is fixed): each fixed rule has at least that many fewer findings, no rule has more
+ * errors than before less those fixed, and no more certain fixes are left than those not applied.
+ */
+function keeps(before: Tally, fixed: readonly Diagnostic[], after: Tally): boolean {
+  const expected: Tally = { all: new Map(before.all), errors: new Map(before.errors), certain: before.certain };
+  for (const d of fixed) count(expected, d, -1);
+  for (const d of fixed) if ((after.all.get(d.ruleId) ?? 0) > (expected.all.get(d.ruleId) ?? 0)) return false;
+  for (const [rule, n] of after.errors) if (n > (expected.errors.get(rule) ?? 0)) return false;
+  return after.certain <= expected.certain;
+}

@@ -1,0 +1,83 @@
+import { getAction, getParam, getProduct, isEnumValue, positionalParams } from '../catalog';
+import type { ActionSpec, ParamSpec } from '../catalog/types';
+import { parse, type ParseOptions } from '../syntax/parse';
+import type { ParseResult, Word } from '../syntax/tree';
+import { applyEdits, type TextEdit } from '../text/range';
+import type { CheckContext, CheckOptions } from './context';
+import type { Diagnostic } from './diagnostic';
+import type { RuleId } from './rules';
+
+type Kind = 'product' | 'action' | 'key' | 'value';
+const RULE: Record<Kind, RuleId> = { product: 'unknown-product', action: 'unknown-action', key: 'unknown-parameter', value: 'unknown-value' };
+const UPPER = /[A-Z]/;
+
+/**
+ * A string written in the wrong case (`Video/Convert,F_MP4`) would report every word on its own, and judge the
+ * rest by names it cannot resolve (video/convert "needs f"). When a product or action name, or two or more
+ * words, are known names written in upper case, this reports one diagnostic that lowers them all (keys with a
+ * case-sensitive twin, such as P, and base64 values stay as written), and checks the rest as the lowered
+ * string reads. Returns undefined when there is nothing of the kind (nearly always).
+ */
+export function checkLetterCase(
+  parsed: ParseResult,
+  options: CheckOptions & ParseOptions,
+  run: (parsed: ParseResult, before?: (ctx: CheckContext) => void) => Diagnostic[],
+): Diagnostic[] | undefined {
+  const found = wrongCase(parsed);
+  if (found.length === 0 || (found.length < 2 && !found.some((f) => f.kind === 'product' || f.kind === 'action'))) return undefined;
+  const edits = found.map((f) => f.edit);
+  const lowered = applyEdits(parsed.text, edits);
+  const start = edits[0]!.range.start;
+  const end = edits[edits.length - 1]!.range.end;
+  const written = lowered.slice(start, end).replace(/\s+/g, '');
+  const shown = written.length > 100 ? `${written.slice(0, 99)}…` : written;
+  return run(parse(lowered, options), (ctx) =>
+    ctx.report(RULE[found[0]!.kind], { start, end }, `Processing parameters are lower case: write '${shown}'`, {
+      fixes: [{ title: 'Write in lower case', edits, certain: true }],
+    }),
+  );
+}
+
+/** The known names and values written in upper case, in order, each with the edit that lowers it. */
+function wrongCase(parsed: ParseResult): { kind: Kind; edit: TextEdit }[] {
+  const out: { kind: Kind; edit: TextEdit }[] = [];
+  const { text } = parsed;
+  /** The word lowered, when it is not known as written but is once lowered (and reads as written). */
+  const fold = (word: Word | undefined, kind: Kind, known: (name: string) => boolean): string | undefined => {
+    if (!word || !UPPER.test(word.text) || known(word.text)) return word?.text;
+    const lower = word.text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    if (!known(lower) || text.slice(word.range.start, word.range.end) !== word.text) return word.text;
+    out.push({ kind, edit: { range: word.range, newText: lower } });
+    return lower;
+  };
+  parsed.tree.stages.forEach((stage, index) => {
+    const product = stage.product ? fold(stage.product, 'product', (n) => getProduct(n) !== undefined) : index > 0 ? 'sys' : undefined;
+    const spec = product === undefined ? undefined : getProduct(product);
+    if (!spec || spec.styleReference) return;
+    for (const action of stage.actions) {
+      const name = fold(action.name, 'action', (n) => getAction(spec.name, n) !== undefined);
+      const actionSpec = name === undefined ? undefined : getAction(spec.name, name);
+      if (actionSpec) params(actionSpec, action.params, fold);
+    }
+  });
+  return out;
+}
+
+function params(
+  spec: ActionSpec,
+  list: readonly { key?: Word; value?: Word; underscore?: unknown }[],
+  fold: (word: Word | undefined, kind: Kind, known: (name: string) => boolean) => string | undefined,
+): void {
+  const keys = new Set(list.map((p) => p.key?.text));
+  const positional = positionalParams(spec);
+  let next = 0;
+  for (const p of list) {
+    let ps: ParamSpec | undefined;
+    if (p.key) {
+      // a key that exists as written (P beside p) stays; so does one whose lower case is given too
+      const key = fold(p.key, 'key', (n) => getParam(spec, n) !== undefined && (n === p.key!.text || !keys.has(n)));
+      ps = key === undefined ? undefined : getParam(spec, key);
+    } else if (!p.underscore) ps = positional[next++];
+    if (ps?.type === 'enum') fold(p.value, 'value', (v) => isEnumValue(ps, v));
+  }
+}
