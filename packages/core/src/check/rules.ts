@@ -430,6 +430,7 @@ export const RULES = [
   rule({
     id: 'preset-shape',
     severity: 'error',
+    evidence: 'documented',
     description: 'A preset file ({ "styles": { "<name>": "<string>" } }) has a style that is not a string, or `styles` is not an object.',
     explanation:
       'A preset file in JSON or YAML maps style names to processing strings under `styles`; each value is sent as a style\'s content, so a number, list or mapping there is not a style. Reported by the preset readers, not by the string checker.',
