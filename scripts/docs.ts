@@ -72,7 +72,16 @@ function rulePage(r: RuleMeta): string {
   };
   const fixes = r.fixable ? '\n\nThis rule has certain fixes: `ossproc lint --fix` and the editor\'s quick fixes apply them.' : r.hasSuggestions ? '\n\nThis rule offers suggestions in the editor; none is applied by `--fix`, since a person has to choose.' : '';
   const suppress = `\n## Turning it off\n\n\`\`\`json\n{ "rules": { "${r.id}": "off" } }\n\`\`\`\n\nor for one string: \`# ossproc-disable-next-line ${r.id}\`\n`;
-  return `${HEADER}# ${r.id}\n\n${r.description}\n\nDefault severity: **${r.severity}**.\n\n${r.explanation}${fixes}\n${examples(r.invalid, 'Reported')}${examples(r.valid, 'Not reported')}${suppress}`;
+  const evidence = `Evidence: **${r.evidence}** — ${EVIDENCE_WORDS[r.evidence]}${r.source ? ` Source: ${r.source}` : ''}`;
+  return `${HEADER}# ${r.id}\n\n${r.description}\n\nDefault severity: **${r.severity}** (preset \`ossproc:recommended\`; \`ossproc:strict\` makes every finding an error).\n\n${evidence}\n\n${r.explanation}${fixes}\n${examples(r.invalid, 'Reported')}${examples(r.valid, 'Not reported')}${suppress}`;
+}
+
+/** What each kind of evidence means, on the rule pages. */
+const EVIDENCE_WORDS: Record<RuleMeta['evidence'], string> = {
+  rejected: 'the service is documented to reject such a request (an error-code page or a documented failure). A finding on a parameter cites its error-code page where there is one.',
+  documented: 'a parameter table or a note of the documentation states it. A finding resting on less (an incomplete table, a key seen only in an official sample, a form seen in live use) is reported below the default severity and says so.',
+  ffmpeg: 'measured with ffmpeg, which the service builds on but may not share; so the finding is never an error by default.',
+  convention: 'good practice rather than a documented rule; so the finding is never an error by default.',
 }
 
 function referenceIndex(): string {

@@ -105,9 +105,10 @@ describe('--fix and --fix-dry-run', () => {
   });
 
   it('--fix with --quiet fixes errors only', () => {
-    const cwd = tree({ 'p.ossproc': 'video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ=\nvideo/convert,f_mp3,acodec_mp3|sys/saveas,o_b3V0Lm1wMw\n' });
+    // f_MP4 (unknown-value, an error) is fixed; the padding (information) and audio-only-container (a warning since issue 11) are not
+    const cwd = tree({ 'p.ossproc': 'video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ=\nvideo/convert,f_mp3,acodec_mp3|sys/saveas,o_b3V0Lm1wMw\nvideo/convert,f_MP4|sys/saveas,o_b3V0Lm1wNA\n' });
     ossproc(['lint', 'p.ossproc', '--fix', '--quiet'], { cwd });
-    expect(readFileSync(join(cwd, 'p.ossproc'), 'utf8')).toBe('video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ=\nvideo/convert,f_mp3,acodec_mp3,vn_1|sys/saveas,o_b3V0Lm1wMw\n');
+    expect(readFileSync(join(cwd, 'p.ossproc'), 'utf8')).toBe('video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ=\nvideo/convert,f_mp3,acodec_mp3|sys/saveas,o_b3V0Lm1wMw\nvideo/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA\n');
   });
 
   it('--fix-dry-run works on stdin; --fix on stdin and both flags together are usage errors', () => {

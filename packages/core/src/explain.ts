@@ -1,6 +1,8 @@
 import { getParam, positionalParams } from './catalog';
 import type { ParamSpec } from './catalog/types';
 import { CheckContext, type CheckOptions } from './check/context';
+import type { Evidence } from './check/diagnostic';
+import { check } from './check/index';
 import { parse } from './syntax/parse';
 import type { ParseResult } from './syntax/tree';
 import { readBase64 } from './text/base64';
@@ -15,6 +17,17 @@ export interface ExplainedParam {
   unit?: string;
   /** For base64 values: the decoded text. */
   decoded?: string;
+  /** The error-code page on which the service rejects a wrong value of this parameter. */
+  rejectedBy?: string;
+}
+
+/** A problem the checker finds, with what its verdict rests on. */
+export interface ExplainedFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  evidence: Evidence;
+  source?: string;
 }
 
 export interface ExplainedAction {
@@ -24,6 +37,8 @@ export interface ExplainedAction {
   known: boolean;
   summary: string;
   params: ExplainedParam[];
+  /** Where the catalog's facts about the action come from (a documentation address, or what it was seen in). */
+  source?: string;
 }
 
 export interface Explanation {
@@ -31,6 +46,8 @@ export interface Explanation {
   /** Why that mode. */
   modeReason: string;
   actions: ExplainedAction[];
+  /** What the checker reports, each with its evidence (`rejected`, `documented`, `ffmpeg`, `convention`). */
+  findings: ExplainedFinding[];
   /** The whole explanation as plain text, one line per step and parameter. */
   text: string;
 }
@@ -66,23 +83,34 @@ export function explain(input: string | ParseResult, options: CheckOptions = {})
       if (ps.positional || a.byKey.has(ps.key) || ps.default === undefined) continue;
       params.push(describe(ps.key, ps.default, ps, false));
     }
-    actions.push({ product, name: a.name, known: true, summary: spec.summary, params });
+    actions.push({ product, name: a.name, known: true, summary: spec.summary, params, source: spec.source });
   }
   const { mode, modeReason } = modeOf(ctx);
   const lines = [`Mode: ${mode === 'either' ? 'synchronous or asynchronous' : mode === 'async' ? 'asynchronous (x-oss-async-process)' : 'synchronous (x-oss-process)'}: ${modeReason}`];
   actions.forEach((a, i) => {
     lines.push(`${i + 1}. ${a.product ? `${a.product}/` : ''}${a.name}: ${a.summary}`);
+    if (a.source) lines.push(`   source: ${a.source}`);
     for (const p of a.params) {
       const value = `${p.value}${p.unit ? ` ${p.unit}` : ''}${p.decoded !== undefined ? ` → '${p.decoded}'` : ''}`;
       lines.push(`   ${p.key || '(value)'} = ${value}${p.written ? '' : ' (default)'}: ${p.meaning}`);
     }
   });
-  return { mode, modeReason, actions, text: lines.join('\n') };
+  const findings: ExplainedFinding[] = check(parsed, options).map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    evidence: d.data?.evidence ?? 'documented',
+    ...(d.data?.source ? { source: d.data.source } : {}),
+  }));
+  if (findings.length) lines.push('Findings:');
+  for (const f of findings) lines.push(`   ${f.severity} ${f.ruleId}: ${f.message} (evidence: ${f.evidence}${f.source ? `; ${f.source}` : ''})`);
+  return { mode, modeReason, actions, findings, text: lines.join('\n') };
 }
 
 function describe(key: string, value: string, ps: ParamSpec | undefined, written: boolean): ExplainedParam {
   const out: ExplainedParam = { key, value, written, meaning: ps ? ps.doc : 'Not a parameter the catalog knows.' };
   if (ps?.unit) out.unit = ps.unit;
+  if (ps?.rejectedBy) out.rejectedBy = ps.rejectedBy;
   const choice = ps?.values?.find((v) => v.value === value);
   if (choice) out.meaning = `${choice.doc} (${ps!.doc.replace(/\.$/, '')})`;
   if (ps?.type === 'base64') {

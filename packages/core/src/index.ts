@@ -20,15 +20,16 @@ export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, Stag
 
 // checking
 export { check, type CheckMode, type CheckOptions } from './check/index';
-export type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
+export type { Diagnostic, DiagnosticData, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
 export { CONFIG_FILE, CONFIG_KEYS, CONFIG_PRESETS, CONFIG_RULE_IDS, configErrorLine, configReadError, emptyConfig, parseConfig, type ConfigError, type ConfigPreset, type ConfigResult, type ProjectConfig } from './config/config';
 export { normalizeSeverity, parseSeverity, severityOf, SEVERITY_WORDS, UNUSED_DIRECTIVE_RULE } from './config/severity';
 export { RULES, getRule, isRuleId, ruleDocsUrl, type RuleId, type RuleMeta } from './check/rules';
+export { EVIDENCE_CAP, PRESET_NAMES, presetSeverities, type PresetName } from './check/rules';
 
 // fixes, formatting, explanation, building
 export { applyFixes, fixAll, type FixResult } from './fix';
 export { format } from './format';
-export { explain, type ExplainedAction, type ExplainedParam, type Explanation } from './explain';
+export { explain, type ExplainedAction, type ExplainedFinding, type ExplainedParam, type Explanation } from './explain';
 export { build, BuildError, type BuildSpec, type BuildStep } from './build';
 export type { ActionName, ActionParams } from './catalog/names.generated';
 

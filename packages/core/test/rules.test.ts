@@ -15,18 +15,41 @@ const invalid: Record<string, InvalidCase[]> = {
     { code: `image${'/watermark,image_bG9nby5wbmc'.repeat(3)}/<|watermark|>,image_bG9nby5wbmc`, message: 'At most 3 image watermarks can be drawn on one image; this is number 4' },
     { code: `video/concat,f_mp4${'/pre,o_YS5tcDQ'.repeat(10)}/<|sur|>,o_Yi5tcDQ`, message: 'video/concat joins at most 11 inputs: the source and 10 /pre or /sur; this is input 12' },
   ],
+  'watermark-overlap': [
+    {
+      code: 'image/watermark,image_bG9nby5wbmc,g_se,x_10,y_10/<|watermark|>,image_aWNvbi5wbmc,g_se,x_10,y_10',
+      message: 'This image watermark stands exactly where an earlier one does (g_se,x_10,y_10,voffset_0): the positions of image watermarks must not fully overlap; change g, x, y or voffset',
+      severity: 'error',
+    },
+    {
+      code: 'image/watermark,image_bG9nby5wbmc/<|watermark|>,image_aWNvbi5wbmc,g_se',
+      message: 'This image watermark stands exactly where an earlier one does (g_se,x_10,y_10,voffset_0): the positions of image watermarks must not fully overlap; change g, x, y or voffset',
+    },
+  ],
+  'watermark-image-format': [
+    { code: 'image/watermark,<|image_bG9nby5naWY|>', message: "image_bG9nby5naWY decodes to 'logo.gif': a watermark image may be JPG, PNG, BMP, WebP or TIFF, and .gif is none of them", severity: 'warning' },
+  ],
+  'deprecated-action': [
+    { code: 'imm/<|detectface|>', message: 'imm/detectface is a legacy operation the documentation marks as being phased out: use image/faces', severity: 'warning' },
+    { code: 'imm/<|previewdoc|>,copy_1', message: 'imm/previewdoc is a legacy operation the documentation marks as being phased out: use doc/preview' },
+  ],
   'overwritten-outputs': [
     { code: 'video/snapshots,f_jpg,inter_10000|sys/saveas,<|o_c2hvdC5qcGc|>', message: "o_c2hvdC5qcGc decodes to 'shot.jpg': video/snapshots writes several images, and a target with a suffix keeps only the last; leave the suffix out or add {index}" },
   ],
   'syntax-error': [
-    { code: "video/convert<|,|>,f_mp4", message: "Empty parameter: remove the extra ','" },
+    // live-use slips: warnings that say what is documented (issue 11)
+    { code: "video/convert<|,|>,f_mp4", message: "Empty parameter ',,': parameters are documented as key_value joined by single commas (not documented; OSS may ignore it); remove the extra ','", severity: 'warning' },
+    { code: "image/resize,w_1<|/|>", message: "Trailing '/': the documented form ends with the last action (not documented; OSS may ignore it); remove it", severity: 'warning' },
+    { code: "image<|/|>/resize,w_1", message: "Doubled '//': actions are documented as joined by one '/' (not documented; OSS may ignore it); remove one", severity: 'warning' },
+    { code: "<|,|>", message: "Empty parameter: remove the extra ','" },
+    { code: "image/<|/|>", message: "Expected an action name after '/'", severity: 'error' },
     { code: "image/resize,<| |>w_100", message: "Whitespace is not allowed in a processing string: remove it" },
     { code: "image/resize,<| |>w_100 / quality, q_90", message: "Whitespace is not allowed in a processing string: remove it (4 places)" },
     { code: "video/convert,f_mp4|sys/saveas,<|o_|>", message: "Parameter 'o' has no value after '_'" },
     { code: "video/convert,f_mp4<|||>|sys/saveas,o_b3V0Lm1wNA", message: "Expected a stage after '|', such as sys/saveas,o_…" },
-    { code: "image<|/|>/resize,w_1", message: "Expected an action name after '/'" },
+
     { code: "<|image|>", message: "Expected '/' and an action after 'image'" },
-    { code: "image/resize,w_1<|/|>", message: "Expected an action name after '/'" },
+
   ],
   'unknown-product': [
     { code: "<|vidoe|>/convert,f_mp4", message: "Unknown product 'vidoe': did you mean 'video'?" },
@@ -94,14 +117,17 @@ const invalid: Record<string, InvalidCase[]> = {
     { code: "video/convert,f_mp4,vcodec_h264,<|pixfmt_rgb24|>", message: "pixfmt_rgb24: pixfmt must be one of yuv420p, yuva420p, yuv420p10le, yuv422p, yuv422p10le, yuv444p, yuv444p10le" },
     { code: "video/convert,f_mp4,vcodec_h264,<|scaletype_zoom|>", message: "scaletype_zoom: scaletype must be one of crop, stretch, fill, fit" },
     { code: "video/convert,f_ts/segment,<|f_smooth|>", message: "f_smooth: f must be one of hls, dash" },
-    { code: "image/format,<|jpeg|>", message: "jpeg: the value of format must be one of jpg, png, webp, bmp, gif, tiff, heic, avif (did you mean 'jpg'?)" },
+    { code: "image/format,<|jpeg|>", message: "jpeg: image/format documents 'jpg'; 'jpeg' is seen in live use but not documented; OSS may ignore it", severity: 'warning' },
+    { code: "image/format,<|jpe|>", message: "jpe: the value of format must be one of jpg, png, webp, bmp, gif, tiff, heic, avif (did you mean 'jpg'?)", severity: 'error' },
+    { code: "doc/snapshot,target_jpg,<|source_csv|>,page_1", message: "source_csv: source must be one of doc, docx, pptx, ppt, xls, xlsx, pdf", severity: 'error' },
   ],
   'mutually-exclusive': [
     { code: "video/convert,f_mp4,acodec_aac,aq_80,<|ab_128000|>", message: "ab and aq cannot be combined: give one of them (both set how strongly the audio is compressed)" },
   ],
   'ineffective-parameter': [
     { code: 'image/<|quality,q_80|>/format,png', message: 'quality has no effect: the output is png, and quality applies only to jpg and webp output' },
-    { code: 'image/format,gif/<|interlace,1|>', message: 'interlace has no effect: the output is gif, and interlace applies only to jpg output' },
+    { code: 'image/format,gif/<|interlace,1|>', message: 'interlace has no effect if the source is a GIF: format,gif keeps other sources in their own format, and interlace applies only to jpg output', severity: 'info' },
+    { code: 'image/format,bmp/<|interlace,1|>', message: 'interlace has no effect: the output is bmp, and interlace applies only to jpg output', severity: 'warning' },
     { code: 'image/resize,<|P_30|>', message: "P_30 scales a watermark image and works only inside a watermark's image processing; use p for a percentage" },
     { code: "video/convert,f_mp4,<|s_1920x1080|>", message: "s_1920x1080 has no effect: vcodec copy does not re-encode the video (vcodec copy is the default)" },
     { code: "video/convert,f_flac,acodec_aac,<|adepth_24|>,vn_1", message: "adepth_24 has no effect: adepth takes effect only with acodec_flac" },

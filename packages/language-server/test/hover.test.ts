@@ -67,3 +67,17 @@ describe('hover', () => {
     expect(hover("p = 'video/convert,f_mp4|sys/saveas,o_b3V0Lm<|>1wNA'", 'python')!.value).toContain('→ `out.mp4`');
   });
 });
+
+describe('hover shows the evidence behind a verdict', () => {
+  it('names the finding under the cursor with its evidence and document', () => {
+    const h = hover('image/circle,r_50<|>00')!;
+    expect(h.value).toContain('error `value-out-of-range` — evidence: **rejected** (https://help.aliyun.com/en/oss/user-guide/0040-00000233)');
+    expect(h.value).toContain('Evidence: the service rejects a wrong value (https://help.aliyun.com/en/oss/user-guide/0040-00000233)');
+    expect(hover('video/convert,f_avi,vcodec_h2<|>65')!.value).toContain('info `codec-container-doubtful` — evidence: **ffmpeg**');
+  });
+  it("gives an action's source, and says when its table is incomplete or it is deprecated", () => {
+    expect(hover('image/ci<|>rcle,r_50')!.value).toContain('Source: https://www.alibabacloud.com/help/doc-detail/44695.htm');
+    expect(hover('image/la<|>bels')!.value).toContain('the documented parameter table could not be read in full');
+    expect(hover('imm/detect<|>face')!.value).toContain('warning `deprecated-action` — evidence: **documented**');
+  });
+});

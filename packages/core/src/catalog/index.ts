@@ -2,6 +2,7 @@ import { audioActions } from './actions/audio';
 import { docActions } from './actions/doc';
 import { hlsActions } from './actions/hls';
 import { imageActions } from './actions/image';
+import { immActions } from './actions/imm';
 import { sysActions } from './actions/sys';
 import { videoActions } from './actions/video';
 import { videoConvertActions } from './actions/video-convert';
@@ -25,6 +26,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
     actions: [],
   },
   { name: 'sys', summary: 'What happens to the result: save it (saveas) and announce it (notify).', system: true, actions: sysActions },
+  { name: 'imm', summary: 'Legacy IMM operations (detectface, tagimage, previewdoc), being phased out.', legacy: true, actions: immActions },
 ];
 
 interface ActionIndex {

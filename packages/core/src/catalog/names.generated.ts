@@ -27,10 +27,10 @@ export interface ActionParams {
     i?: number | `${number}`;
   };
   'image/circle': {
-    r?: number | `${number}`;
+    r: number | `${number}`;
   };
   'image/rounded-corners': {
-    r?: number | `${number}`;
+    r: number | `${number}`;
   };
   'image/rotate': {};
   'image/auto-orient': {};
@@ -71,6 +71,12 @@ export interface ActionParams {
   };
   'image/info': {};
   'image/average-hue': {};
+  'image/faces': {};
+  'image/bodies': {};
+  'image/cars': {};
+  'image/codes': {};
+  'image/labels': {};
+  'image/score': {};
   'image/blindwatermark': {
     content?: string;
     s?: string;
@@ -80,6 +86,7 @@ export interface ActionParams {
     s?: string;
     t?: string;
   };
+  'image/ignore-error': {};
   'video/convert': {
     ss?: number | `${number}`;
     t?: number | `${number}`;
@@ -117,9 +124,11 @@ export interface ActionParams {
     t?: number | `${number}`;
     w?: number | `${number}`;
     h?: number | `${number}`;
+    l?: number | `${number}`;
+    s?: number | `${number}`;
     m?: 'fast';
     f?: 'jpg' | 'png';
-    ar?: 'auto';
+    ar?: 'auto' | 'h' | 'w';
   };
   'video/info': {};
   'video/animation': {
@@ -185,7 +194,7 @@ export interface ActionParams {
   'audio/convert': {
     ss?: number | `${number}`;
     t?: number | `${number}`;
-    f?: 'mp3' | 'aac' | 'flac' | 'oga' | 'ac3' | 'opus' | 'amr';
+    f: 'mp3' | 'aac' | 'flac' | 'oga' | 'ac3' | 'opus' | 'amr';
     ar?: '8000' | '11025' | '12000' | '16000' | '22050' | '24000' | '32000' | '44100' | '48000' | '64000' | '88200' | '96000' | 8000 | 11025 | 12000 | 16000 | 22050 | 24000 | 32000 | 44100 | 48000 | 64000 | 88200 | 96000;
     ac?: number | `${number}`;
     aq?: number | `${number}`;
@@ -231,7 +240,7 @@ export interface ActionParams {
   'doc/edit': {};
   'doc/snapshot': {
     target?: string;
-    source?: 'doc' | 'docx' | 'wps' | 'wpss' | 'docm' | 'dotm' | 'dot' | 'dotx' | 'pptx' | 'ppt' | 'pot' | 'potx' | 'pps' | 'ppsx' | 'dps' | 'dpt' | 'pptm' | 'potm' | 'ppsm' | 'dpss' | 'xls' | 'xlt' | 'et' | 'ett' | 'xlsx' | 'xltx' | 'csv' | 'xlsb' | 'xlsm' | 'xltm' | 'ets' | 'pdf';
+    source?: 'doc' | 'docx' | 'pptx' | 'ppt' | 'xls' | 'xlsx' | 'pdf';
     page?: number | `${number}`;
   };
   'doc/convert': {
@@ -243,12 +252,20 @@ export interface ActionParams {
     ss?: number | `${number}`;
     t?: number | `${number}`;
   };
+  'hls/ts': {
+    from: string;
+  };
   'sys/saveas': {
     o: string;
     b?: string;
   };
   'sys/notify': {
     topic: string;
+  };
+  'imm/detectface': {};
+  'imm/tagimage': {};
+  'imm/previewdoc': {
+    copy?: '0' | '1' | 0 | 1;
   };
 }
 

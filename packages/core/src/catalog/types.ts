@@ -27,10 +27,22 @@ export type DecodedKind =
   | 'process-ref' // an object key optionally followed by ?x-oss-process=… (a nested string)
   | 'pages'; // a page list
 
+/**
+ * Where a verdict comes from, strongest first: `rejected` (an error-code page or a documented failure of the
+ * request), `documented` (a parameter table or a note), `ffmpeg` (behaviour measured with ffmpeg, which the
+ * service builds on but may not share), `convention` (good practice). Default severities follow it.
+ */
+export type Evidence = 'rejected' | 'documented' | 'ffmpeg' | 'convention';
+
 export interface EnumValue {
   value: string;
   /** One line: what choosing it does. */
   doc: string;
+  /**
+   * Spellings seen in live use that the documentation does not list (`jpeg` for `jpg`): reported as a
+   * warning, with the documented spelling as a certain fix.
+   */
+  aliases?: readonly string[];
 }
 
 export interface ParamSpec {
@@ -42,7 +54,7 @@ export interface ParamSpec {
   /** One or two sentences in our own words. */
   doc: string;
   required?: boolean;
-  /** Inclusive bounds for numbers; for `size`, bounds of each side; for decoded `text`, its length in characters. */
+  /** Inclusive bounds for numbers; for `size`, bounds of each side; for decoded `text`, its length in UTF-8 bytes. */
   min?: number;
   max?: number;
   /** The lower bound is exclusive (`size` of a text watermark: (0, 1000]). */
@@ -63,6 +75,10 @@ export interface ParamSpec {
   pattern?: { regex: RegExp; describe: string };
   /** A case-sensitive twin (`q` and `Q`): hints "did you mean" must not cross it. */
   caseSensitive?: boolean;
+  /** For numbers: documented words accepted in place of a number (quality's `lossless`). */
+  words?: readonly EnumValue[];
+  /** The error-code page on which the service rejects a value outside this parameter's form or range. */
+  rejectedBy?: string;
 }
 
 export type Unit = 'ms' | 's' | 'bit/s' | 'bit' | 'px' | '%' | 'Hz' | 'fps' | 'degrees' | 'channels' | 'bits';
@@ -95,6 +111,18 @@ export interface ActionSpec {
    * not as an error.
    */
   paramsIncomplete?: boolean;
+  /**
+   * Keys seen in official samples (an SDK's tests, a documentation example) that the parameter table does not
+   * list: not documented, so OSS may ignore them; reported as a warning, not an error.
+   */
+  observedKeys?: readonly { key: string; seen: string }[];
+  /**
+   * An action seen in live use but not documented (`ignore-error`): a warning says so, since OSS may ignore it.
+   * The text says where it was seen.
+   */
+  undocumented?: string;
+  /** A legacy action the documentation marks as being phased out: what replaces it. */
+  deprecated?: { replacement: string; source: string };
 }
 
 export interface ProductSpec {
@@ -104,6 +132,8 @@ export interface ProductSpec {
   system?: boolean;
   /** `style/<name>`: the action slot holds a style name, not an action. */
   styleReference?: boolean;
+  /** A legacy product (`imm/…`): every action of it is reported as deprecated. */
+  legacy?: boolean;
   actions: readonly ActionSpec[];
 }
 
@@ -122,8 +152,19 @@ export interface Condition {
   and?: readonly Condition[];
 }
 
+/** What every relation may add: the evidence behind it, when it is weaker or stronger than a parameter table. */
+interface RelationFacts {
+  /** `rejected` with `source` an error-code page; `convention` for an inference. Default: `documented`. */
+  evidence?: Evidence;
+  /** The page that states the relation (an error-code page), when it is not the action's own source. */
+  source?: string;
+  /** The highest severity a finding may have: a relation the documentation contradicts elsewhere is `info`. */
+  atMost?: 'warning' | 'info';
+}
+
 /** Relations between the parameters of one action, stated in the documentation. */
-export type Relation =
+export type Relation = RelationFacts & RelationKind;
+type RelationKind =
   /** At most one of these may be written (`aq` and `ab`). */
   | { kind: 'exclusive'; params: readonly string[]; doc?: string }
   /** At least one of these must be written (`indexcrop` needs `x` or `y`). */

@@ -11,13 +11,19 @@ export function checkCombinations(ctx: CheckContext): void {
   if (!stage) return;
   let imageWatermarks = 0;
   let concatInputs = 0;
+  const placed: ActionInfo[] = [];
   for (const a of stage.actions) {
     if (!a.spec) continue;
     const product = a.spec.product;
     if (product === 'image' && a.name === 'resize') resizeArea(ctx, a);
     if (product === 'image' && (a.name === 'quality' || a.name === 'interlace')) formatDependent(ctx, a, stage.actions);
-    if (product === 'image' && a.name === 'watermark' && a.byKey.has('image') && ++imageWatermarks > MAX_IMAGE_WATERMARKS) {
-      ctx.report('too-many-inputs', a.node.name.range, `At most ${MAX_IMAGE_WATERMARKS} image watermarks can be drawn on one image; this is number ${imageWatermarks}`);
+    if (product === 'image' && a.name === 'watermark' && a.byKey.has('image')) {
+      if (++imageWatermarks > MAX_IMAGE_WATERMARKS) {
+        ctx.report('too-many-inputs', a.node.name.range, `At most ${MAX_IMAGE_WATERMARKS} image watermarks can be drawn on one image; this is number ${imageWatermarks}`);
+      }
+      overlap(ctx, a, placed);
+      watermarkFormat(ctx, a);
+      placed.push(a);
     }
     if (a.name === 'concat') concatInputs = 0;
     if ((a.name === 'pre' || a.name === 'sur') && a.spec.parent === 'concat' && ++concatInputs > MAX_CONCAT_INPUTS) {
@@ -55,8 +61,50 @@ function formatDependent(ctx: CheckContext, a: ActionInfo, actions: readonly Act
     if (other.name === 'format' && other.spec?.product === 'image') output = other.node.params.find((p) => !p.key)?.value?.text;
   }
   if (!output || allowed.includes(output)) return;
+  if (output === 'gif') {
+    // format,gif converts only GIF sources; any other source keeps its own format, so this is a possibility
+    ctx.report('ineffective-parameter', a.node.range, `${a.name} has no effect if the source is a GIF: format,gif keeps other sources in their own format, and ${a.name} applies only to ${allowed.join(' and ')} output`, {
+      unnecessary: true,
+      atMost: 'info',
+      source: FORMAT_PAGE,
+    });
+    return;
+  }
   ctx.report('ineffective-parameter', a.node.range, `${a.name} has no effect: the output is ${output}, and ${a.name} applies only to ${allowed.join(' and ')} output`, {
     unnecessary: true,
+  });
+}
+
+const FORMAT_PAGE = 'https://alibabacloud.com/help/en/oss/user-guide/convert-image-formats-2';
+const WATERMARK_PAGE = 'https://help.aliyun.com/zh/oss/user-guide/add-watermarks';
+
+/** Where an image watermark is drawn: its position and margins, defaults filled in. */
+function placement(a: ActionInfo): string {
+  return ['g', 'x', 'y', 'voffset'].map((k) => `${k}_${a.value(k) ?? ''}`).join(',');
+}
+
+/** The positions of the image watermarks of one image must not fully overlap (the watermark page's notes). */
+function overlap(ctx: CheckContext, a: ActionInfo, placed: readonly ActionInfo[]): void {
+  const here = placement(a);
+  const same = placed.find((b) => placement(b) === here);
+  if (!same) return;
+  ctx.report('watermark-overlap', a.node.name.range, `This image watermark stands exactly where an earlier one does (${here}): the positions of image watermarks must not fully overlap; change g, x, y or voffset`, {
+    related: [{ range: same.node.name.range, message: 'the earlier watermark' }],
+  });
+}
+
+/** Watermark images may be JPG, PNG, BMP, WebP or TIFF; only the decoded key's extension is visible. */
+const WATERMARK_FORMATS = new Set(['jpg', 'jpeg', 'png', 'bmp', 'webp', 'tiff', 'tif']);
+
+function watermarkFormat(ctx: CheckContext, a: ActionInfo): void {
+  const p = a.byKey.get('image')!;
+  const decoded = p.value && readBase64(p.value.text).text;
+  if (decoded === undefined) return;
+  const key = decoded.split('?')[0]!;
+  const ext = /\.([A-Za-z0-9]+)$/.exec(key)?.[1]?.toLowerCase();
+  if (!ext || WATERMARK_FORMATS.has(ext)) return;
+  ctx.report('watermark-image-format', p.range, `${paramText(ctx, p)} decodes to '${key}': a watermark image may be JPG, PNG, BMP, WebP or TIFF, and .${ext} is none of them`, {
+    source: WATERMARK_PAGE,
   });
 }
 

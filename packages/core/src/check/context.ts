@@ -4,8 +4,8 @@ import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
 import { severityOf } from '../config/severity';
-import type { Diagnostic, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
-import type { RuleId } from './rules';
+import type { Diagnostic, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
+import { getRule, type PresetName, type RuleId } from './rules';
 import { closest, nearest } from './suggest';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -17,6 +17,11 @@ export interface CheckOptions {
   mode?: CheckMode;
   /** The source object's key, when known: the output must not overwrite it. */
   sourceKey?: string;
+  /**
+   * The severities rules start from: `recommended` (the default: each rule's own, lowered for a finding on
+   * weaker evidence) or `strict` (every finding an error). `rules` applies on top.
+   */
+  preset?: PresetName;
   /** Severity per rule id: `off`, `info`, `warn`/`warning`, `error` (or 0, 1, 2). */
   rules?: Record<string, RuleSetting>;
   /** Internal: the string is a watermark image's processing, decoded from an outer string. */
@@ -144,27 +149,42 @@ export class CheckContext {
 
   severityOf(ruleId: RuleId): Severity | 'off' {
     let s = this.severities.get(ruleId);
-    if (s === undefined) this.severities.set(ruleId, (s = severityOf(ruleId, this.options.rules)));
+    if (s === undefined) {
+      s = this.options.preset === 'strict' && this.options.rules?.[ruleId] === undefined ? 'error' : severityOf(ruleId, this.options.rules);
+      this.severities.set(ruleId, s);
+    }
     return s;
   }
 
-  report(
-    ruleId: RuleId,
-    range: Range,
-    message: string,
-    extra: { fixes?: Fix[]; related?: RelatedInformation[]; unnecessary?: boolean; atMost?: Severity } = {},
-  ): void {
+  report(ruleId: RuleId, range: Range, message: string, extra: ReportExtra = {}): void {
     let severity = this.severityOf(ruleId);
     if (severity === 'off') return;
-    // a finding the facts are less sure of (an incomplete table, a non-standard but working combination)
-    // is capped below the rule's default severity; a severity the config sets (ossproc:strict) stands
-    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.rules?.[ruleId] === undefined) severity = extra.atMost;
+    // a finding the facts are less sure of (an incomplete table, a key seen only in a sample, a combination
+    // that works but is non-standard) is capped below the rule's default severity; a severity the config sets
+    // (ossproc:strict) stands, and so does the strict preset
+    if (extra.atMost && RANK[extra.atMost] < RANK[severity] && this.options.rules?.[ruleId] === undefined && this.options.preset !== 'strict') severity = extra.atMost;
     const d: Diagnostic = { ruleId, severity, message, range };
     if (extra.fixes?.length) d.fixes = extra.fixes;
     if (extra.related?.length) d.related = extra.related;
     if (extra.unnecessary) d.tags = ['unnecessary'];
+    const rule = getRule(ruleId);
+    const source = extra.source ?? rule?.source;
+    d.data = source ? { evidence: extra.evidence ?? rule?.evidence ?? 'documented', source } : { evidence: extra.evidence ?? rule?.evidence ?? 'documented' };
     this.diagnostics.push(d);
   }
+}
+
+/** What a finding may add to its rule's defaults. */
+export interface ReportExtra {
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  unnecessary?: boolean;
+  /** The highest severity the finding's own evidence supports (not applied under the strict preset). */
+  atMost?: Severity;
+  /** The finding's evidence, when it differs from its rule's. */
+  evidence?: Evidence;
+  /** The page that states the fact (an error-code page, the action's parameter table). */
+  source?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Evidence } from '../catalog/types';
 import type { Range, TextEdit } from '../text/range';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -15,6 +16,15 @@ export interface Fix {
   certain: boolean;
 }
 
+export type { Evidence };
+
+/** What a diagnostic rests on: the kind of evidence and, where one exists, the address of the document. */
+export interface DiagnosticData {
+  evidence: Evidence;
+  /** The page that states the fact (an error-code page, a parameter table), when there is one. */
+  source?: string;
+}
+
 export interface RelatedInformation {
   range: Range;
   message: string;
@@ -30,4 +40,6 @@ export interface Diagnostic {
   related?: RelatedInformation[];
   /** `unnecessary`: the parameter has no effect (editors fade it). */
   tags?: 'unnecessary'[];
+  /** The evidence behind the verdict (always set by `check`). */
+  data?: DiagnosticData;
 }

@@ -102,7 +102,7 @@ function diagnosticsBytes(diagnostics: readonly Diagnostic[]): number {
 function optionsKey(options: CheckOptions & ParseOptions): string {
   if (options === last.options && options.rules === last.rules) return last.key;
   const rules = options.rules ? JSON.stringify(options.rules) : '';
-  const key = `${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
+  const key = `${options.preset ?? 'recommended'}|${options.mode ?? 'auto'}|${options.sourceKey ?? ''}|${options.nested ?? false}|${options.percentDecode ?? 'auto'}|${rules}`;
   last = { options, rules: options.rules, key };
   return key;
 }

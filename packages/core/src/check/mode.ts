@@ -1,5 +1,18 @@
 import type { ActionInfo, CheckContext } from './context';
 
+const SYNC_PAGE = 'https://help.aliyun.com/en/oss/user-guide/synchronous-processing';
+const CONVERT_PAGE = 'https://help.aliyun.com/zh/oss/user-guide/document-conversion';
+const DOC_CONFLICT =
+  `doc/convert followed by doc/snapshot is the synchronous-processing page's own example (${SYNC_PAGE}), but the ` +
+  `document-conversion page calls doc/convert asynchronous only (${CONVERT_PAGE}): the documentation disagrees, so this may fail`;
+
+/** `doc/convert,…/snapshot,…`: the chain the two pages judge differently. */
+function docChain(known: readonly ActionInfo[]): [ActionInfo, ActionInfo] | undefined {
+  const i = known.findIndex((a) => a.spec!.product === 'doc' && a.name === 'convert');
+  const next = i === -1 ? undefined : known[i + 1];
+  return next && next.spec!.product === 'doc' && next.name === 'snapshot' ? [known[i]!, next] : undefined;
+}
+
 /**
  * Synchronous (x-oss-process) and asynchronous (x-oss-async-process) processing: each action runs in one of
  * them or both; a request cannot mix them; an asynchronous request keeps its output only through sys/saveas.
@@ -11,8 +24,20 @@ export function checkMode(ctx: CheckContext): void {
   const asyncOnly = known.filter((a) => a.spec!.mode === 'async');
   const syncOnly = known.filter((a) => a.spec!.mode === 'sync');
   const name = (a: ActionInfo) => `${a.spec!.product}/${a.name}`;
+  const conflict = docChain(known);
+  if (conflict && declared !== 'async') {
+    // the pages disagree: say so once, as a warning, instead of ruling on either
+    const [convert, snapshot] = conflict;
+    ctx.report(declared === 'sync' ? 'async-only' : 'sync-only', (declared === 'sync' ? convert : snapshot).node.name.range, DOC_CONFLICT, {
+      atMost: 'warning',
+      source: `${SYNC_PAGE}; ${CONVERT_PAGE}`,
+      related: [{ range: (declared === 'sync' ? snapshot : convert).node.name.range, message: declared === 'sync' ? 'doc/snapshot follows here' : 'doc/convert is documented as asynchronous' }],
+    });
+  }
+  const skip = new Set<ActionInfo>(conflict ?? []);
   if (declared === 'sync') {
     for (const a of asyncOnly) {
+      if (skip.has(a)) continue;
       ctx.report('async-only', a.node.name.range, `${name(a)} runs only as asynchronous processing (x-oss-async-process), not x-oss-process`);
     }
   } else if (declared === 'async') {
@@ -22,6 +47,7 @@ export function checkMode(ctx: CheckContext): void {
   } else if (asyncOnly.length > 0) {
     const first = asyncOnly[0]!;
     for (const a of syncOnly) {
+      if (skip.has(a)) continue;
       ctx.report('sync-only', a.node.name.range, `${name(a)} runs synchronously and cannot share a request with ${name(first)}, which runs only asynchronously`, {
         related: [{ range: first.node.name.range, message: `${name(first)} is asynchronous` }],
       });

@@ -5,6 +5,7 @@ import type { Range } from '../text/range';
 import { hasHole, nearKeys, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { nearest } from './suggest';
+import { aliasOf, observedKey, strayProduct } from './tolerated';
 
 /** Parameters against the catalog: known, given once, required ones present, values well-formed and in range. */
 export function checkParams(ctx: CheckContext): void {
@@ -19,7 +20,7 @@ export function checkParams(ctx: CheckContext): void {
         if (p.underscore || hasHole(p.value?.text ?? '')) continue;
         const ps = positional[nextPositional++];
         if (ps) checkValue(ctx, action, p, ps);
-        else positionalMisplaced(ctx, action, p, positional.length);
+        else if (!strayProduct(ctx, action, p)) positionalMisplaced(ctx, action, p, positional.length);
         continue;
       }
       const key = p.key.text;
@@ -58,10 +59,11 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): Para
   const certain = near.length === 1 && certainRename(action, key, near[0]!);
   const fixes: Fix[] = guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: p.key!.range, newText: g }], certain }));
   fixes.push({ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false });
-  ctx.report('unknown-parameter', p.key!.range, message, {
-    fixes,
-    // where the documented table could not be read in full, an unknown key may be real
-    atMost: spec.paramsIncomplete ? 'warning' : undefined,
+  const observed = observedKey(spec, key);
+  ctx.report('unknown-parameter', p.key!.range, observed ?? message, {
+    fixes: observed ? fixes.slice(-1) : fixes,
+    // where the documented table could not be read in full, or an official sample writes the key, it may be real
+    atMost: spec.paramsIncomplete || observed ? 'warning' : undefined,
   });
   return certain ? action.param(guesses[0]!) : undefined;
 }
@@ -146,6 +148,7 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
   switch (ps.type) {
     case 'int':
     case 'float': {
+      if (ps.words?.some((w) => w.value === value)) return;
       if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
         const why = ps.type === 'int' ? 'an integer' : 'a number';
         const meant = expandSuffix(value, ps);
@@ -164,7 +167,7 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       return;
     }
     case 'enum': {
-      if (isEnumValue(ps, value)) return;
+      if (isEnumValue(ps, value) || aliasOf(ctx, action, p, ps)) return;
       const values = ps.values ?? [];
       const allowed = values.map((v) => v.value);
       const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());

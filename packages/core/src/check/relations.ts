@@ -10,6 +10,8 @@ export function checkRelations(ctx: CheckContext): void {
     // one no-effect finding per parameter: the first relation that explains it
     const ineffective = new Set<ParamNode>();
     for (const r of relations) {
+      // what the relation rests on, when it is not the action's parameter table
+      const facts = { evidence: r.evidence, source: r.source, atMost: r.atMost };
       switch (r.kind) {
         case 'exclusive': {
           const given = r.params.map((k) => action.byKey.get(k)).filter((p): p is ParamNode => !!p);
@@ -19,13 +21,14 @@ export function checkRelations(ctx: CheckContext): void {
             ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
               related: [{ range: first!.range, message: `${first!.key!.text} is given here` }],
               fixes: [p, first!].map((drop) => ({ title: `Remove '${paramText(ctx, drop)}'`, edits: [removeParamEdit(action.node, drop)], certain: false })),
+              ...facts,
             });
           }
           break;
         }
         case 'requiresAny': {
           if (r.params.some((k) => action.byKey.has(k))) break;
-          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`);
+          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, facts);
           break;
         }
         case 'effectiveOnly':
@@ -42,10 +45,12 @@ export function checkRelations(ctx: CheckContext): void {
             if (ineffective.has(p) || key === r.when.param) continue;
             ineffective.add(p);
             const why = r.kind === 'ignoredWhen' && action.byDefault(r.when) ? `${r.doc} (${describe(action, r.when)} is the default)` : r.doc;
-            ctx.report('ineffective-parameter', p.range, `${paramText(ctx, p)} has no effect: ${why}`, {
+            // a relation the documentation itself contradicts elsewhere is stated as a possibility
+            ctx.report('ineffective-parameter', p.range, `${paramText(ctx, p)} ${r.atMost === 'info' ? 'may have' : 'has'} no effect: ${why}`, {
               unnecessary: true,
               fixes: [{ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false }],
               related: relatedTo(action, r.when),
+              ...facts,
             });
           }
           break;

@@ -1,4 +1,4 @@
-import type { Severity } from './diagnostic';
+import type { Evidence, Severity } from './diagnostic';
 
 /**
  * Every rule the checker reports, as data: its id (the LSP code, SARIF ruleId, config key, suppression key
@@ -7,7 +7,16 @@ import type { Severity } from './diagnostic';
  */
 export interface RuleMeta {
   id: string;
+  /** The default (`recommended`) severity; it follows `evidence` (see `severityCap`). */
   severity: Severity;
+  /**
+   * What the rule's verdicts rest on: `rejected` (an error-code page or a documented failure), `documented`
+   * (a parameter table or note), `ffmpeg` (measured behaviour only), `convention` (good practice). A finding
+   * may carry weaker evidence of its own (a key seen in an official sample but not in the table).
+   */
+  evidence: Evidence;
+  /** The document the rule's facts come from, where one page holds them (findings on a parameter cite its action's page). */
+  source?: string;
   /** One line: what the rule reports. */
   description: string;
   /** Why it matters and what to write instead. */
@@ -34,6 +43,8 @@ export const RULES = [
   rule({
     id: 'syntax-error',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/oss/user-guide/overview-17',
     description: 'The string does not follow the grammar: empty parameters or stages, a missing name or value, whitespace.',
     explanation:
       'A processing string is `product/action,key_value,…` with stages joined by `|`. The service rejects a string it cannot read, so every syntax error fails the request.',
@@ -44,8 +55,10 @@ export const RULES = [
   rule({
     id: 'unknown-product',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/synchronous-processing',
     description: 'The stage starts with a product that does not exist.',
-    explanation: 'Products are image, video, audio, doc, hls, style and sys. A misspelled product makes the whole request fail. Names are lower case: a string written in upper case (`Video/Convert,F_MP4`) is reported once, with one fix that lowers every name.',
+    explanation: 'Products are image, video, audio, doc, hls, style and sys (and the legacy imm, reported as deprecated). A misspelled product makes the whole request fail. Names are lower case: a string written in upper case (`Video/Convert,F_MP4`) is reported once, with one fix that lowers every name.',
     fixable: true,
     invalid: ['vidoe/convert,f_mp4', 'Video/Convert,F_MP4'],
     valid: ['video/convert,f_mp4'],
@@ -53,6 +66,7 @@ export const RULES = [
   rule({
     id: 'unknown-action',
     severity: 'error',
+    evidence: 'documented',
     description: 'The product has no action of that name.',
     explanation: 'Each product has its own actions (image/resize, video/convert, sys/saveas). An unknown action fails the request. Names are lower case: a string written in upper case is reported once, with one fix.',
     fixable: true,
@@ -62,6 +76,7 @@ export const RULES = [
   rule({
     id: 'misplaced-action',
     severity: 'error',
+    evidence: 'documented',
     description: 'An action stands where it cannot: a sub-action without its parent, notify before saveas, a stage after `|` that is not sys.',
     explanation:
       '`segment` refines `video/convert` and must follow it; `notify` follows `saveas`; only `sys/…` stages may follow `|`.',
@@ -71,6 +86,7 @@ export const RULES = [
   rule({
     id: 'unknown-parameter',
     severity: 'error',
+    evidence: 'documented',
     description: 'The action has no parameter of that name.',
     explanation:
       'Each action takes its own parameters. The service rejects (or silently ignores) one it does not know; a "did you mean" fix is offered for a close name, and applied only when it is the one reading (not a guess between one-letter keys, not onto a key already given). A word a key abbreviates (`width` for `w`) is offered too.',
@@ -81,7 +97,8 @@ export const RULES = [
   }),
   rule({
     id: 'duplicate-parameter',
-    severity: 'error',
+    severity: 'warning',
+    evidence: 'convention',
     description: 'A parameter is given twice in one action.',
     explanation: 'Only one value can take effect; remove the repetition.',
     fixable: true,
@@ -91,6 +108,7 @@ export const RULES = [
   rule({
     id: 'missing-parameter',
     severity: 'error',
+    evidence: 'documented',
     description: 'A required parameter is missing.',
     explanation: 'video/convert needs `f`, sys/saveas needs `o`, notify needs `topic`; some actions need one of a set (indexcrop: x or y).',
     invalid: ['video/convert,vcodec_h264', 'video/convert,f_mp4|sys/saveas,b_b3V0YnVja2V0'],
@@ -99,6 +117,7 @@ export const RULES = [
   rule({
     id: 'invalid-value',
     severity: 'error',
+    evidence: 'documented',
     description: 'A value has the wrong form: not an integer, not a number, not WxH, not a hex colour.',
     explanation: 'Numbers are written in decimal without units; sizes as WidthxHeight; colours as six hex digits. A bitrate written with a suffix (`vb_2M`) is offered as the number it spells (2000000).',
     hasSuggestions: true,
@@ -108,6 +127,7 @@ export const RULES = [
   rule({
     id: 'value-out-of-range',
     severity: 'error',
+    evidence: 'documented',
     description: 'A number lies outside the documented range, or a side of a resolution is odd.',
     explanation: 'Each numeric parameter has a documented range (fps 0–240, crf 0–51, s sides even and 64–4096). The service rejects values outside it. An odd side is offered rounded down and up (1921 → 1920 or 1922), for a person to choose.',
     hasSuggestions: true,
@@ -117,6 +137,7 @@ export const RULES = [
   rule({
     id: 'unknown-value',
     severity: 'error',
+    evidence: 'documented',
     description: 'A value is not one of the parameter\'s allowed values.',
     explanation: 'Containers, codecs, pixel formats, modes and flags take one of a fixed list of values.',
     fixable: true,
@@ -126,6 +147,7 @@ export const RULES = [
   rule({
     id: 'mutually-exclusive',
     severity: 'error',
+    evidence: 'documented',
     description: 'Two parameters that exclude each other are both given.',
     explanation: '`aq` (audio quality) and `ab` (audio bitrate) both control the audio rate; give one of them.',
     hasSuggestions: true,
@@ -135,6 +157,7 @@ export const RULES = [
   rule({
     id: 'ineffective-parameter',
     severity: 'warning',
+    evidence: 'documented',
     description: 'A parameter has no effect where it stands.',
     explanation:
       'Re-encoding parameters do nothing while `vcodec` is `copy` (the default); video parameters do nothing with `vn_1`, audio parameters with `an_1`; `adepth` works only with `acodec_flac`.',
@@ -144,7 +167,9 @@ export const RULES = [
   }),
   rule({
     id: 'audio-only-container',
-    severity: 'error',
+    severity: 'warning',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/video-transcoding',
     description: 'An audio-only container is asked to hold a video stream.',
     explanation: 'mp3, aac, flac, oga, ac3, opus and amr hold audio only; add `vn_1` to drop the video stream.',
     fixable: true,
@@ -153,7 +178,8 @@ export const RULES = [
   }),
   rule({
     id: 'codec-container',
-    severity: 'error',
+    severity: 'warning',
+    evidence: 'ffmpeg',
     description: 'The container cannot carry the codec.',
     explanation: 'Measured with ffmpeg: webm takes only VP9 with Vorbis or Opus, mov refuses VP9, FLAC and Opus, flv takes only H.264 with MP3 or AAC, the audio-only containers take only their own codec.',
     invalid: ['video/convert,f_webm,vcodec_h264', 'video/convert,f_mp3,acodec_aac,vn_1'],
@@ -161,7 +187,8 @@ export const RULES = [
   }),
   rule({
     id: 'codec-container-doubtful',
-    severity: 'warning',
+    severity: 'info',
+    evidence: 'ffmpeg',
     description: 'The container carries the codec only in a way players may not read, or the documentation and ffmpeg disagree.',
     explanation: 'FLAC in MP4 is experimental; H.265 in AVI has no standard tag; mxf takes only H.264 with PCM audio in ffmpeg. The documentation lists these, so the rule warns instead of failing.',
     invalid: ['video/convert,f_avi,vcodec_h265'],
@@ -169,7 +196,8 @@ export const RULES = [
   }),
   rule({
     id: 'sample-rate',
-    severity: 'error',
+    severity: 'warning',
+    evidence: 'ffmpeg',
     description: 'The audio codec or container cannot use the sample rate.',
     explanation: 'AC-3 runs at 32, 44.1 or 48 kHz; Opus at 8, 12, 16, 24 or 48 kHz; MP3 up to 48 kHz; AMR only at 8 kHz; FLV signals MP3 only at 11.025, 22.05, 44.1 or 48 kHz.',
     invalid: ['video/convert,f_mp4,acodec_ac3,ar_22050'],
@@ -177,7 +205,8 @@ export const RULES = [
   }),
   rule({
     id: 'channel-count',
-    severity: 'error',
+    severity: 'warning',
+    evidence: 'ffmpeg',
     description: 'The audio codec cannot encode that many channels.',
     explanation: 'MP3 encodes 1 or 2 channels, AC-3 up to 6, AMR only mono.',
     invalid: ['video/convert,f_mp4,acodec_mp3,ac_6'],
@@ -186,6 +215,7 @@ export const RULES = [
   rule({
     id: 'pixel-format',
     severity: 'warning',
+    evidence: 'ffmpeg',
     description: 'The video codec cannot produce the pixel format as asked.',
     explanation: 'H.264 and H.265 have no alpha channel: yuva420p is written as yuv420p. Only VP9 keeps alpha.',
     invalid: ['video/convert,f_mp4,vcodec_h264,pixfmt_yuva420p'],
@@ -193,7 +223,8 @@ export const RULES = [
   }),
   rule({
     id: 'segment-container',
-    severity: 'error',
+    severity: 'warning',
+    evidence: 'ffmpeg',
     description: 'The segment protocol cannot carry the output container.',
     explanation: 'HLS segments are TS or fragmented MP4 (or packed AAC/MP3 audio); DASH segments are fragmented MP4 or WebM.',
     invalid: ['video/convert,f_mkv,vcodec_h264/segment,f_hls'],
@@ -202,6 +233,8 @@ export const RULES = [
   rule({
     id: 'output-too-large',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/object-storage-service/latest/resize-images',
     description: 'The output image would have more pixels than the service writes.',
     explanation: 'An output has at most 16,384 pixels a side and 16,777,216 pixels in all; resize modes fixed, fill and pad produce exactly w × h.',
     invalid: ['image/resize,m_fixed,w_16384,h_16384'],
@@ -210,14 +243,39 @@ export const RULES = [
   rule({
     id: 'too-many-inputs',
     severity: 'error',
+    evidence: 'documented',
     description: 'More watermark images or concatenation inputs than one action takes.',
     explanation: 'At most 3 image watermarks are drawn on one image; concat joins at most 11 inputs (the source and 10 /pre or /sur).',
     invalid: [`image${'/watermark,image_bG9nby5wbmc'.repeat(4)}`],
     valid: [`image${'/watermark,image_bG9nby5wbmc'.repeat(3)}`],
   }),
   rule({
+    id: 'watermark-overlap',
+    severity: 'error',
+    evidence: 'documented',
+    source: 'https://help.aliyun.com/zh/oss/user-guide/add-watermarks',
+    description: 'Two image watermarks stand at exactly the same position.',
+    explanation:
+      'The watermark page allows up to three image watermarks on one image, and their positions must not fully overlap: give each its own `g`, or different `x`/`y`/`voffset` margins.',
+    invalid: ['image/watermark,image_bG9nby5wbmc,g_se,x_10,y_10/watermark,image_aWNvbi5wbmc,g_se,x_10,y_10'],
+    valid: ['image/watermark,image_bG9nby5wbmc,g_se,x_10,y_10/watermark,image_aWNvbi5wbmc,g_nw,x_10,y_10'],
+  }),
+  rule({
+    id: 'watermark-image-format',
+    severity: 'warning',
+    evidence: 'documented',
+    source: 'https://help.aliyun.com/en/oss/user-guide/add-watermarks',
+    description: "A watermark image's key ends in an extension the watermark cannot be made of.",
+    explanation:
+      'Image watermarks may be JPG, PNG, BMP, WebP or TIFF images. The check reads only the extension of the decoded key, which need not match the content, so it warns.',
+    invalid: ['image/watermark,image_bG9nby5naWY'],
+    valid: ['image/watermark,image_bG9nby5wbmc'],
+  }),
+  rule({
     id: 'overwritten-outputs',
     severity: 'warning',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/video-frame-cutting',
     description: 'An action writes several files to one fixed name, so each overwrites the last.',
     explanation: 'video/snapshots and video/sprite write several images; a target with a file suffix keeps only the last. Leave the suffix out (the service numbers the files) or use {index}.',
     invalid: ['video/snapshots,f_jpg,inter_10000|sys/saveas,o_c2hvdC5qcGc'],
@@ -226,6 +284,8 @@ export const RULES = [
   rule({
     id: 'invalid-base64',
     severity: 'error',
+    evidence: 'rejected',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/common-errors',
     description: 'A value that must be URL-safe base64 is not, or does not decode to text.',
     explanation:
       'Targets (b, o), topics and watermark texts are written as URL-safe base64 of their UTF-8 text. A plain name written there is offered an encoding fix when the encoded name would be valid; a stray character in base64 (`!`) is named.',
@@ -237,6 +297,8 @@ export const RULES = [
   rule({
     id: 'base64-padding',
     severity: 'info',
+    evidence: 'convention',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/add-watermarks',
     description: 'A base64 value ends with `=` padding.',
     explanation: 'The service accepts padding, but the documented form strips it, and `=` must be escaped in URLs.',
     fixable: true,
@@ -246,6 +308,8 @@ export const RULES = [
   rule({
     id: 'base64-alphabet',
     severity: 'warning',
+    evidence: 'convention',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/add-watermarks',
     description: 'A base64 value uses the standard alphabet (`+`, `/`) instead of the URL-safe one (`-`, `_`).',
     explanation: 'In a URL `+` turns into a space, and in a processing string `/` starts a new action; the URL-safe alphabet writes `-` and `_` instead of `+` and `/`.',
     fixable: true,
@@ -255,6 +319,8 @@ export const RULES = [
   rule({
     id: 'invalid-bucket-name',
     severity: 'error',
+    evidence: 'rejected',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions',
     description: 'The decoded bucket name breaks the bucket naming rules.',
     explanation: 'A bucket name has 3 to 63 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
     invalid: ['video/convert,f_mp4|sys/saveas,b_T3V0X0J1Y2tldA,o_b3V0Lm1wNA'],
@@ -263,6 +329,8 @@ export const RULES = [
   rule({
     id: 'invalid-object-key',
     severity: 'error',
+    evidence: 'rejected',
+    source: 'https://www.alibabacloud.com/help/en/oss/support/0016-00000005',
     description: 'The decoded object key breaks the object naming rules.',
     explanation: 'An object key is 1 to 1023 bytes of UTF-8 and must not start with `/` or `\\`.',
     invalid: ['video/convert,f_mp4|sys/saveas,o_L291dC5tcDQ'],
@@ -271,6 +339,8 @@ export const RULES = [
   rule({
     id: 'invalid-template',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/variables',
     description: 'A saveas target uses an unknown variable or unbalanced braces.',
     explanation: 'Targets may hold variables such as {autoext}, {dirname}, {barename}, {index}; a literal brace is written {{ or }}.',
     invalid: ['video/convert,f_mp4|sys/saveas,o_b3V0LntleHRlbnNpb259'],
@@ -279,6 +349,7 @@ export const RULES = [
   rule({
     id: 'extension-mismatch',
     severity: 'warning',
+    evidence: 'convention',
     description: 'The output object\'s extension does not match the output format.',
     explanation: 'Writing an MP4 to `out.avi` misleads every player and browser that trusts the name; use the matching extension or {autoext}.',
     invalid: ['video/convert,f_mp4|sys/saveas,o_b3V0LmF2aQ'],
@@ -287,6 +358,8 @@ export const RULES = [
   rule({
     id: 'output-overwrites-source',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/video-transcoding',
     description: 'The output would be written over the source object.',
     explanation: 'The service must not write the result to the source\'s path: it overwrites the original and can loop through triggers. Checked when the source key is known (`sourceKey`).',
     invalid: [],
@@ -295,6 +368,8 @@ export const RULES = [
   rule({
     id: 'invalid-topic-name',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/mns/developer-reference/topic-topic',
     description: 'The decoded notify topic breaks the SMQ topic naming rules.',
     explanation: 'An SMQ (MNS) topic name has up to 120 letters, digits and hyphens and starts with a letter.',
     invalid: ['video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA/notify,topic_MXRvcGlj'],
@@ -303,6 +378,8 @@ export const RULES = [
   rule({
     id: 'async-only',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/asynchronous-processing',
     description: 'An asynchronous-only action is sent as synchronous processing (x-oss-process).',
     explanation: 'video/convert, audio/convert, the other IMM media tasks, doc/convert and notify run only through x-oss-async-process.',
     invalid: ['x-oss-process=video/convert,f_mp4'],
@@ -311,6 +388,8 @@ export const RULES = [
   rule({
     id: 'sync-only',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/synchronous-processing',
     description: 'A synchronous-only action is sent as an asynchronous task, or mixed with asynchronous ones.',
     explanation: 'Image processing, snapshots and info run synchronously (x-oss-process); they cannot share a request with asynchronous tasks.',
     invalid: ['x-oss-async-process=image/resize,w_100|sys/saveas,o_b3V0LmpwZw'],
@@ -319,6 +398,8 @@ export const RULES = [
   rule({
     id: 'missing-saveas',
     severity: 'error',
+    evidence: 'documented',
+    source: 'https://www.alibabacloud.com/help/en/oss/user-guide/sys-or-saveas',
     description: 'An asynchronous request has no sys/saveas, so its output is lost.',
     explanation:
       'An asynchronous task returns only a task id; without `|sys/saveas,o_…` the result is not kept. A bare style string (kept in a preset, with saveas appended at the call) is not reported.',
@@ -326,8 +407,21 @@ export const RULES = [
     valid: ['x-oss-async-process=video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA', 'video/convert,f_mp4'],
   }),
   rule({
+    id: 'deprecated-action',
+    severity: 'warning',
+    evidence: 'documented',
+    source: 'https://help.aliyun.com/en/oss/user-guide/image-tag-detection-migrated-to-the-new-version',
+    description: 'A legacy operation that the documentation marks as being phased out.',
+    explanation:
+      'The old IMM operations (`imm/detectface`, `imm/tagimage`, `imm/previewdoc`) are still documented but are being replaced by the new IMM version: image/faces, image/labels and doc/preview.',
+    invalid: ['imm/detectface'],
+    valid: ['image/faces'],
+  }),
+  rule({
     id: 'invalid-style-name',
     severity: 'error',
+    evidence: 'rejected',
+    source: 'https://www.alibabacloud.com/help/en/oss/support/0017-00000250',
     description: 'A style reference names a style that cannot exist.',
     explanation: 'Style names have 1 to 63 letters, digits, `_`, `-` and `.`; built-in styles are written style/::name.',
     invalid: ['style/my$style'],
@@ -336,6 +430,7 @@ export const RULES = [
   rule({
     id: 'preset-shape',
     severity: 'error',
+    evidence: 'documented',
     description: 'A preset file ({ "styles": { "<name>": "<string>" } }) has a style that is not a string, or `styles` is not an object.',
     explanation:
       'A preset file in JSON or YAML maps style names to processing strings under `styles`; each value is sent as a style\'s content, so a number, list or mapping there is not a style. Reported by the preset readers, not by the string checker.',
@@ -348,6 +443,26 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]['id'];
 
 const byId = new Map<string, RuleMeta>(RULES.map((r) => [r.id, r]));
+
+/**
+ * The highest default severity each kind of evidence supports: what the service rejects, or the documentation
+ * says is invalid, may be an error; what only ffmpeg shows, or good practice asks, is at most a warning.
+ */
+export const EVIDENCE_CAP: Readonly<Record<Evidence, Severity>> = { rejected: 'error', documented: 'error', ffmpeg: 'warning', convention: 'warning' };
+
+/** The shipped rule presets: `recommended` (the defaults, which follow the evidence) and `strict` (every finding an error). */
+export type PresetName = 'recommended' | 'strict';
+export const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict'];
+
+/**
+ * The severity of every rule under a preset. `recommended` is each rule's default, under which a finding
+ * resting on weaker evidence than its rule (an incomplete table, a key seen only in an official sample) is
+ * reported below it; `strict` makes every finding of every rule an error. Pass the name as
+ * `CheckOptions.preset`; a config's own `rules` entries apply on top.
+ */
+export function presetSeverities(preset: PresetName): Record<string, Severity> {
+  return Object.fromEntries(RULES.map((r) => [r.id, preset === 'strict' ? 'error' : r.severity]));
+}
 
 export function getRule(id: string): RuleMeta | undefined {
   return byId.get(id);

@@ -1,5 +1,6 @@
 import type { SyntaxError } from '../syntax/tree';
 import type { CheckContext } from './context';
+import { toleratedSyntax } from './tolerated';
 
 /** The repair the parser offers for each run of whitespace (syntax/parse.ts); a test holds the two together. */
 const WHITESPACE_REPAIR = 'Remove the whitespace';
@@ -13,6 +14,12 @@ export function checkSyntax(ctx: CheckContext): void {
   const text = ctx.parsed.text;
   const spaces: SyntaxError[] = [];
   for (const e of ctx.parsed.errors) {
+    // slips seen in live use that the service is not documented to reject are warnings (tolerated.ts)
+    const slip = toleratedSyntax(ctx.text, e);
+    if (slip) {
+      ctx.report('syntax-error', e.range, slip.message, { fixes: [{ title: slip.title, edits: [{ range: e.range, newText: slip.newText }], certain: true }], atMost: 'warning' });
+      continue;
+    }
     if (e.repair?.title === WHITESPACE_REPAIR && e.repair.newText === '') {
       spaces.push(e);
       continue;

@@ -231,11 +231,14 @@ function checkDecoded(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
       }
       return;
     }
-    case 'text':
-      if (ps.max !== undefined && [...decoded].length > ps.max) {
-        ctx.report('value-out-of-range', p.range, `${labelOf(p)} decodes to ${[...decoded].length} characters: ${ps.key} must be at most ${ps.max}`);
+    case 'text': {
+      // the limit is on the UTF-8 bytes before encoding ("about 20 Chinese characters"), not on characters
+      const bytes = ps.max === undefined ? 0 : utf8Length(decoded);
+      if (ps.max !== undefined && bytes > ps.max) {
+        ctx.report('value-out-of-range', p.range, `${labelOf(p)} decodes to ${bytes} bytes of UTF-8: ${ps.key} must be at most ${ps.max} bytes before encoding`);
       }
       return;
+    }
     case 'process-ref':
       checkNested(ctx, p, decoded);
       return;

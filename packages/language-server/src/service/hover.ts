@@ -1,4 +1,4 @@
-import { readBase64, type ParamSpec } from '@ossproc/core';
+import { check, readBase64, type ActionSpec, type ParamSpec } from '@ossproc/core';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { actionMarkdown, humanizeBitRate, paramMarkdown, productMarkdown } from './catalogDocs';
@@ -40,7 +40,26 @@ export function doHover(ctx: ServiceContext, doc: TextDocument, position: Positi
       break;
   }
   if (!value) return null;
+  value += evidenceMarkdown(cursor.region.text, cursor.index, settings, 'param' in found ? found.param : undefined, 'action' in found ? found.action : undefined);
   return { contents: { kind: MarkupKind.Markdown, value }, range: lspRange(doc, cursor.region, range) };
+}
+
+/**
+ * What the verdicts at the cursor rest on: each finding there with its evidence and document, and the
+ * documents behind the hovered parameter or action.
+ */
+function evidenceMarkdown(text: string, index: number, settings: Settings, param?: ParamSpec, action?: ActionSpec): string {
+  const lines: string[] = [];
+  for (const d of check(text, { mode: settings.mode, rules: settings.rules, sourceKey: settings.sourceKey })) {
+    if (d.range.start > index || index > d.range.end || !d.data) continue;
+    lines.push(`${d.severity} \`${d.ruleId}\` — evidence: **${d.data.evidence}**${d.data.source ? ` (${d.data.source})` : ''}`);
+  }
+  if (param?.rejectedBy) lines.push(`Evidence: the service rejects a wrong value (${param.rejectedBy})`);
+  if (action?.paramsIncomplete) lines.push('Evidence: the documented parameter table could not be read in full; unknown keys are warnings');
+  if (action?.deprecated) lines.push(`Evidence: a legacy operation being phased out; use ${action.deprecated.replacement} (${action.deprecated.source})`);
+  if (action?.undocumented) lines.push(`Evidence: not documented; seen ${action.undocumented}`);
+  if (action && !param) lines.push(`Source: ${action.source}`);
+  return lines.length ? `\n\n---\n\n${lines.join('\n\n')}` : '';
 }
 
 function code(s: string): string {

@@ -74,11 +74,12 @@ const convert: ActionSpec = {
     'asynchronously through IMM; keep the result with sys/saveas.',
   mode: 'async',
   producesOutput: true,
-  source: `${SRC_CONVERT}; example: ${SRC_PHP_ASYNC}`,
+  source: `${SRC_CONVERT}; https://www.alibabacloud.com/help/en/oss/user-guide/audio-transcoding (f required); example: ${SRC_PHP_ASYNC}`,
   params: [
     startMs('Start of the part to transcode; 0 starts at the beginning.'),
     durationMs('Length of the part to transcode; 0 runs to the end.'),
-    ...outputParams('the source audio'),
+    // the English audio-transcoding table marks f required ("f / string / Yes")
+    ...outputParams('the source audio').map((p) => (p.key === 'f' ? { ...p, required: true } : p)),
     {
       key: 'adepth',
       type: 'enum',

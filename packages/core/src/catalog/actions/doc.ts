@@ -28,6 +28,9 @@ const SOURCE_TYPES: readonly EnumValue[] = [
   { value: 'pdf', doc: 'PDF document.' },
 ];
 
+/** What doc/snapshot renders: a narrower list than conversion's (the document-snapshot page, updated 2026-03). */
+const SNAPSHOT_SOURCE_TYPES: readonly EnumValue[] = SOURCE_TYPES.filter((v) => ['pdf', 'xlsx', 'xls', 'docx', 'doc', 'pptx', 'ppt'].includes(v.value));
+
 const preview: ActionSpec = {
   name: 'preview',
   product: 'doc',
@@ -84,16 +87,22 @@ const snapshot: ActionSpec = {
   product: 'doc',
   summary: 'Render one page of a document as an image (IMM).',
   doc:
-    'Returns an image of one page of a Word, Excel, PowerPoint or PDF object without downloading it. It needs an ' +
-    'IMM project and the new IMM GET/POST processing switch in the Quota Center.',
+    'Returns an image of one page of a Word, Excel, PowerPoint or PDF object (at most 20 MB) without downloading ' +
+    'it. It needs an IMM project and the new IMM GET/POST processing switch in the Quota Center.',
   mode: 'sync',
   paramsIncomplete: true,
   source:
-    'https://help.aliyun.com/zh/oss/user-guide/document-snapshot (page read only to its SDK samples); example ' +
-    'from the synchronous-processing page (reference notes §4.3)',
+    'https://www.alibabacloud.com/help/en/oss/user-guide/document-snapshot (source types pdf, xlsx, xls, docx, doc, ' +
+    'pptx, ppt; ≤ 20 MB; sync only); example from the synchronous-processing page (reference notes §4.3)',
   params: [
     { key: 'target', type: 'string', doc: 'Image type of the snapshot (`jpg` in the documented example; other values not read).' },
-    { key: 'source', type: 'enum', doc: 'Type of the source document; by default taken from the object\'s extension.', values: SOURCE_TYPES },
+    {
+      key: 'source',
+      type: 'enum',
+      doc: 'Type of the source document (at most 20 MB); by default taken from the object\'s extension.',
+      defaultDoc: 'the object key\'s extension',
+      values: SNAPSHOT_SOURCE_TYPES,
+    },
     { key: 'page', type: 'int', doc: 'Page to render (1-based in the documented example; range not read).', min: 1 },
   ],
   examples: ['doc/snapshot,target_jpg,source_docx,page_2'],

@@ -37,4 +37,27 @@ const m3u8: ActionSpec = {
   ],
 };
 
-export const hlsActions: readonly ActionSpec[] = [m3u8];
+const ts: ActionSpec = {
+  name: 'ts',
+  product: 'hls',
+  summary: 'Transcode one TS segment of a live-transcoding playlist when it is first read (IMM).',
+  doc:
+    'Reads a TS segment described by a playlist that hls/m3u8 generated, transcoding it in real time if it does not ' +
+    'exist yet. Meant for custom players; the service triggers it through a conditional processing expression ' +
+    '(x-oss-process=if_status_eq_404{…}). Needs an IMM project and no anonymous access.',
+  mode: 'sync',
+  paramsIncomplete: true,
+  source: 'https://help.aliyun.com/zh/oss/live-transcoding (table read: from)',
+  params: [
+    {
+      key: 'from',
+      type: 'base64',
+      decoded: 'object',
+      required: true,
+      doc: 'The m3u8 object the segment belongs to, URL-safe Base64 encoded (output/media.m3u8 is b3V0cHV0L21lZGlhLm0zdTg).',
+    },
+  ],
+  examples: ['hls/ts,from_b3V0cHV0L21lZGlhLm0zdTg'],
+};
+
+export const hlsActions: readonly ActionSpec[] = [m3u8, ts];

@@ -4,7 +4,7 @@
  * what is inferred, and which facts need checker logic rather than data.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
-import { flag } from './shared';
+import { errorCodePage, flag } from './shared';
 
 // ---------------------------------------------------------------------------------------------------------
 // Small shared value lists
@@ -84,6 +84,7 @@ const resize: ActionSpec = {
       type: 'enum',
       doc: 'Whether to refuse enlarging when the target is larger than the source.',
       default: '1',
+      rejectedBy: errorCodePage('0040-00000319'),
       values: [
         { value: '1', doc: 'Do not enlarge: a larger target returns the image at source resolution.' },
         { value: '0', doc: 'Scale to the requested size even when that enlarges the image.' },
@@ -94,6 +95,7 @@ const resize: ActionSpec = {
       type: 'color',
       doc: 'Fill colour for the padding of `m_pad`, as RRGGBB hex.',
       default: 'FFFFFF',
+      rejectedBy: errorCodePage('0040-00000318'),
     },
     {
       key: 'p',
@@ -103,6 +105,7 @@ const resize: ActionSpec = {
       max: 1000,
       unit: '%',
       caseSensitive: true,
+      rejectedBy: errorCodePage('0040-00000317'),
     },
     {
       key: 'P',
@@ -117,6 +120,13 @@ const resize: ActionSpec = {
     },
   ],
   relations: [
+    {
+      kind: 'requiresAny',
+      params: ['w', 'h', 'l', 's', 'p', 'P'],
+      doc: 'resize without a size is rejected as missing its required parameters (EC 0040-00000322)',
+      evidence: 'rejected',
+      source: errorCodePage('0040-00000322'),
+    },
     {
       kind: 'effectiveOnly',
       params: ['color'],
@@ -207,6 +217,7 @@ const crop: ActionSpec = {
       type: 'enum',
       doc: 'Anchor of the cut in the 3x3 grid, or a content-aware mode (`face`, `auto`, which need an IMM project).',
       defaultDoc: 'the top-left corner of the image',
+      rejectedBy: errorCodePage('0040-00000209'),
       values: [
         ...GRID_POSITIONS,
         { value: 'face', doc: 'Cut around the detected face (needs an IMM project, no anonymous access).' },
@@ -236,6 +247,12 @@ const crop: ActionSpec = {
       doc: 'Smart crop (`g_auto`) chooses the area itself and ignores `w`, `h` and `p`.',
     },
   ],
+  observedKeys: [
+    {
+      key: 'r',
+      seen: 'the official SDK samples and tests (aliyun-oss-java-sdk ImageSample, aliyun-oss-python-sdk tests/test_image.py, aliyun-oss-php-sdk samples/Image.php: image/crop,w_100,h_100,x_100,y_100,r_1)',
+    },
+  ],
   examples: [
     'image/crop,x_800,y_50',
     'image/crop,x_800,y_500,w_300,h_300',
@@ -254,8 +271,8 @@ const indexcrop: ActionSpec = {
   mode: 'sync',
   source: 'https://www.alibabacloud.com/help/en/oss/user-guide/indexed-slice',
   params: [
-    { key: 'x', type: 'int', doc: 'Width of each strip when slicing horizontally (at most the image width).', min: 1, unit: 'px' },
-    { key: 'y', type: 'int', doc: 'Height of each strip when slicing vertically (at most the image height).', min: 1, unit: 'px' },
+    { key: 'x', type: 'int', doc: 'Width of each strip when slicing horizontally (at most the image width).', min: 1, unit: 'px', rejectedBy: errorCodePage('0040-00000230') },
+    { key: 'y', type: 'int', doc: 'Height of each strip when slicing vertically (at most the image height).', min: 1, unit: 'px', rejectedBy: errorCodePage('0040-00000230') },
     { key: 'i', type: 'int', doc: 'Zero-based index of the strip to return.', min: 0, default: '0' },
   ],
   relations: [
@@ -279,7 +296,8 @@ const circle: ActionSpec = {
     'formats with alpha (PNG, WebP, BMP); a radius beyond half the short side is reduced to fit.',
   mode: 'sync',
   source: 'https://www.alibabacloud.com/help/doc-detail/44695.htm',
-  params: [{ key: 'r', type: 'int', doc: 'Radius of the circle.', min: 1, max: 4096, unit: 'px' }],
+  // the only parameter, with no default: the action means nothing without it
+  params: [{ key: 'r', type: 'int', required: true, doc: 'Radius of the circle.', min: 1, max: 4096, unit: 'px', rejectedBy: errorCodePage('0040-00000233') }],
   examples: ['image/circle,r_100'],
 };
 
@@ -292,7 +310,7 @@ const roundedCorners: ActionSpec = {
     'BMP; a radius beyond half the short side is reduced to fit. Not supported for GIF.',
   mode: 'sync',
   source: 'https://help.aliyun.com/en/oss/user-guide/rounded-rectangle-4; https://www.alibabacloud.com/help/doc-detail/44694.html',
-  params: [{ key: 'r', type: 'int', doc: 'Corner radius.', min: 1, max: 4096, unit: 'px' }],
+  params: [{ key: 'r', type: 'int', required: true, doc: 'Corner radius.', min: 1, max: 4096, unit: 'px', rejectedBy: errorCodePage('0040-00000237') }],
   examples: ['image/rounded-corners,r_30', 'image/crop,w_100,h_100/rounded-corners,r_10/format,png'],
 };
 
@@ -313,13 +331,14 @@ const rotate: ActionSpec = {
     {
       key: 'angle',
       positional: true,
-      required: true,
+      // documented with a default (0), so not required; what the service does with a bare rotate is not documented
       type: 'int',
       doc: 'Clockwise rotation (the docs call this column `[value]`).',
       min: 0,
       max: 360,
       unit: 'degrees',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000217'),
     },
   ],
   examples: ['image/rotate,90', 'image/rotate,70'],
@@ -341,6 +360,7 @@ const autoOrient: ActionSpec = {
       required: true,
       type: 'enum',
       doc: 'Whether to auto-orient (the docs call this column `[value]`).',
+      rejectedBy: errorCodePage('0040-00000215'),
       values: flag('Keep the stored orientation.', 'Rotate according to the EXIF orientation.'),
     },
   ],
@@ -375,6 +395,7 @@ const blur: ActionSpec = {
       min: 1,
       max: 200,
       unit: '%',
+      rejectedBy: errorCodePage('0004-00000244'),
     },
   ],
   relations: [
@@ -476,6 +497,7 @@ const watermark: ActionSpec = {
       max: 100,
       unit: '%',
       default: '100',
+      rejectedBy: errorCodePage('0040-00000263'),
     },
     {
       key: 'g',
@@ -492,6 +514,7 @@ const watermark: ActionSpec = {
       max: 4096,
       unit: 'px',
       default: '10',
+      rejectedBy: errorCodePage('0040-00000262'),
     },
     {
       key: 'y',
@@ -501,6 +524,7 @@ const watermark: ActionSpec = {
       max: 4096,
       unit: 'px',
       default: '10',
+      rejectedBy: errorCodePage('0040-00000264'),
     },
     {
       key: 'voffset',
@@ -510,6 +534,7 @@ const watermark: ActionSpec = {
       max: 1000,
       unit: 'px',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000268'),
     },
     {
       key: 'fill',
@@ -517,6 +542,7 @@ const watermark: ActionSpec = {
       doc: 'Tile the watermark over the whole image. Tiling of image watermarks must be enabled in the Quota Center.',
       default: '0',
       values: flag('Draw the watermark once.', 'Tile the watermark over the whole image.'),
+      rejectedBy: errorCodePage('0040-00000274'),
     },
     {
       key: 'padx',
@@ -526,6 +552,7 @@ const watermark: ActionSpec = {
       max: 4096,
       unit: 'px',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000276'),
     },
     {
       key: 'pady',
@@ -535,6 +562,7 @@ const watermark: ActionSpec = {
       max: 4096,
       unit: 'px',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000276'),
     },
     // image watermark
     {
@@ -551,7 +579,9 @@ const watermark: ActionSpec = {
       type: 'base64',
       decoded: 'text',
       max: 64,
-      doc: 'The watermark text, URL-safe Base64 encoded; at most 64 characters before encoding, no traditional Chinese.',
+      doc:
+        'The watermark text, URL-safe Base64 encoded; at most 64 bytes of UTF-8 before encoding (about 20 Chinese ' +
+        'characters), no traditional Chinese.',
     },
     {
       key: 'type',
@@ -581,6 +611,7 @@ const watermark: ActionSpec = {
       max: 100,
       unit: '%',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000255'),
     },
     {
       key: 'rotate',
@@ -590,6 +621,7 @@ const watermark: ActionSpec = {
       max: 360,
       unit: 'degrees',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000272'),
     },
     // mixed image + text
     {
@@ -601,6 +633,7 @@ const watermark: ActionSpec = {
         { value: '0', doc: 'Image first, then text.' },
         { value: '1', doc: 'Text first, then image.' },
       ],
+      rejectedBy: errorCodePage('0040-00000269'),
     },
     {
       key: 'align',
@@ -612,6 +645,7 @@ const watermark: ActionSpec = {
         { value: '1', doc: 'Align centres.' },
         { value: '2', doc: 'Align bottom edges.' },
       ],
+      rejectedBy: errorCodePage('0040-00000271'),
     },
     {
       key: 'interval',
@@ -621,21 +655,31 @@ const watermark: ActionSpec = {
       max: 1000,
       unit: 'px',
       default: '0',
+      rejectedBy: errorCodePage('0040-00000270'),
     },
   ],
   relations: [
-    { kind: 'requiresAny', params: ['image', 'text'], doc: 'A watermark needs an image (`image`) or a text (`text`).' },
+    {
+      kind: 'requiresAny',
+      params: ['image', 'text'],
+      doc: 'A watermark needs an image (`image`) or a text (`text`).',
+      evidence: 'rejected',
+      source: errorCodePage('0040-00000278'),
+    },
+    // the table says so, but the same page's own example writes g_west,x_10,y_10: information, not a warning
     {
       kind: 'effectiveOnly',
       params: ['x'],
       when: { param: 'g', values: X_EDGE_POSITIONS },
-      doc: 'The horizontal margin `x` only means something at the left or right positions (nw, ne, west, east, sw, se).',
+      doc: 'the parameter table gives the horizontal margin `x` a meaning only at the left or right positions (nw, ne, west, east, sw, se); the page\'s own examples write it elsewhere too',
+      atMost: 'info',
     },
     {
       kind: 'effectiveOnly',
       params: ['y'],
       when: { param: 'g', values: Y_EDGE_POSITIONS },
-      doc: 'The vertical margin `y` only means something at the top or bottom positions (nw, north, ne, sw, south, se).',
+      doc: 'the parameter table gives the vertical margin `y` a meaning only at the top or bottom positions (nw, north, ne, sw, south, se); the page\'s own example writes g_west,x_10,y_10',
+      atMost: 'info',
     },
     {
       kind: 'effectiveOnly',
@@ -669,6 +713,8 @@ const watermark: ActionSpec = {
     'image/resize,w_300,h_300/quality,q_90/watermark,image_cGFuZGEucG5n,t_90,g_se,x_10,y_10',
     'image/resize,w_300/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvcmVzaXplLFBfMzA,t_90,g_se,x_10,y_10',
     'image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2UvcmVzaXplLFBfMzA,text_SGVsbG8gV29ybGQ',
+    // 添加多个图片水印 (the zh page's example of several image watermarks)
+    'image/watermark,image_VHVsaXBzLmpwZw,g_west,x_10,y_10',
   ],
 };
 
@@ -687,7 +733,7 @@ const format: ActionSpec = {
   source:
     'https://alibabacloud.com/help/en/oss/user-guide/convert-image-formats-2; ' +
     'https://www.alibabacloud.com/help/zh/object-storage-service/latest/format-conversion; ' +
-    `${SRC_OVERVIEW} (HEIF/AVIF)`,
+    `${SRC_OVERVIEW} (HEIF/AVIF); https://alibabacloud.com/help/en/oss/user-guide/advanced-compression-of-heif-or-avif-images (regions)`,
   params: [
     {
       key: 'format',
@@ -696,14 +742,14 @@ const format: ActionSpec = {
       type: 'enum',
       doc: 'Target format (the docs list the values themselves, without a column name).',
       values: [
-        { value: 'jpg', doc: 'JPEG. A HEIC source with an alpha channel cannot be saved as JPG.' },
+        { value: 'jpg', doc: 'JPEG. A HEIC source with an alpha channel cannot be saved as JPG.', aliases: ['jpeg'] },
         { value: 'png', doc: 'PNG.' },
         { value: 'webp', doc: 'WebP.' },
         { value: 'bmp', doc: 'BMP.' },
         { value: 'gif', doc: 'GIF, effective only for GIF sources; other sources keep their own format.' },
         { value: 'tiff', doc: 'TIFF.' },
-        { value: 'heic', doc: 'HEIF, a high-compression format; only in some regions.' },
-        { value: 'avif', doc: 'AVIF, a high-compression format; only in some regions.' },
+        { value: 'heic', doc: 'HEIF, a high-compression format; only in some regions (see the advanced-compression page).' },
+        { value: 'avif', doc: 'AVIF, a high-compression format; only in some regions (see the advanced-compression page).' },
       ],
     },
   ],
@@ -737,6 +783,9 @@ const interlace: ActionSpec = {
   examples: ['image/interlace,1/format,jpg'],
 };
 
+/** quality's documented word for keeping the source quality, accepted for q, Q and on its own. */
+const LOSSLESS: EnumValue = { value: 'lossless', doc: 'Compress without loss: the source quality is kept.' };
+
 const quality: ActionSpec = {
   name: 'quality',
   product: 'image',
@@ -757,6 +806,8 @@ const quality: ActionSpec = {
       max: 100,
       unit: '%',
       caseSensitive: true,
+      words: [LOSSLESS],
+      rejectedBy: errorCodePage('0040-00000308'),
     },
     {
       key: 'Q',
@@ -766,6 +817,15 @@ const quality: ActionSpec = {
       max: 100,
       unit: '%',
       caseSensitive: true,
+      words: [LOSSLESS],
+      rejectedBy: errorCodePage('0040-00000308'),
+    },
+    {
+      key: 'lossless',
+      positional: true,
+      type: 'enum',
+      doc: 'The bare form `quality,lossless`: keep the source quality (the docs write the word alone).',
+      values: [LOSSLESS],
     },
   ],
   relations: [
@@ -776,7 +836,7 @@ const quality: ActionSpec = {
       doc: 'When both `q` and `Q` are given, the absolute quality `Q` is used.',
     },
   ],
-  examples: ['image/quality,q_80', 'image/quality,Q_90', 'image/resize,w_100,h_100/quality,q_80'],
+  examples: ['image/quality,q_80', 'image/quality,Q_90', 'image/resize,w_100,h_100/quality,q_80', 'image/quality,lossless', 'image/quality,q_lossless', 'image/quality,Q_lossless'],
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -804,6 +864,35 @@ const averageHue: ActionSpec = {
   params: [],
   examples: ['image/average-hue'],
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// image intelligence (IMM, synchronous)
+// ---------------------------------------------------------------------------------------------------------
+
+const SRC_SYNC = 'https://help.aliyun.com/en/oss/user-guide/synchronous-processing';
+
+/**
+ * An image-intelligence action: synchronous x-oss-process through IMM, authenticated access only, a JSON answer.
+ * Their parameter tables were not retrievable (see NOTES.md), so unknown keys are warnings.
+ */
+const intelligence = (name: string, summary: string, doc: string, page: string): ActionSpec => ({
+  name,
+  product: 'image',
+  summary,
+  doc: `${doc} Runs synchronously through IMM (an IMM project bound to the bucket, no anonymous access) and returns JSON.`,
+  mode: 'sync',
+  paramsIncomplete: true,
+  source: `${page}; ${SRC_SYNC} (image intelligence: x-oss-process=image/*)`,
+  params: [],
+  examples: [`image/${name}`],
+});
+
+const faces = intelligence('faces', 'Detect faces and their attributes (IMM).', 'Detects the faces in the image with age, gender, mood, quality and position.', 'https://help.aliyun.com/en/oss/user-guide/face-detection');
+const bodies = intelligence('bodies', 'Detect human bodies (IMM).', 'Detects the people in the image and where they stand.', SRC_SYNC);
+const cars = intelligence('cars', 'Detect vehicles (IMM).', 'Detects the vehicles in the image and their attributes.', SRC_SYNC);
+const codes = intelligence('codes', 'Read QR codes and bar codes (IMM).', 'Detects and decodes the QR codes and bar codes in the image.', SRC_SYNC);
+const labels = intelligence('labels', 'Detect scene, object and event labels (IMM).', 'Tags the image with labels for its scenes, objects and events, each with a confidence.', 'https://help.aliyun.com/en/oss/user-guide/image-label-detection');
+const score = intelligence('score', 'Score the aesthetic quality of the image (IMM).', 'Rates the image for composition, exposure and clarity.', SRC_SYNC);
 
 // ---------------------------------------------------------------------------------------------------------
 // blind watermarks (IMM)
@@ -869,6 +958,31 @@ const deblindwatermark: ActionSpec = {
   examples: ['image/deblindwatermark,s_low,t_text|sys/notify,topic_aW1tLWJsaW5kd2F0ZXJtYXJrLXRlc3Q'],
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// seen in live use, not documented
+// ---------------------------------------------------------------------------------------------------------
+
+const ignoreError: ActionSpec = {
+  name: 'ignore-error',
+  product: 'image',
+  summary: 'Seen in live use: return the source image when processing fails (not documented).',
+  doc:
+    'Widely written after an image chain (`…/format,webp/ignore-error,1`) in published pages, apparently to get the ' +
+    'source image back instead of an error. No OSS page documents it, so OSS may ignore it.',
+  mode: 'sync',
+  undocumented: 'in published pages and code (image/resize,w_540,h_270/quality,q_90/ignore-error,1)',
+  source: 'not documented: seen only in third-party pages and code (live use)',
+  params: [
+    {
+      key: 'value',
+      positional: true,
+      type: 'enum',
+      doc: 'Seen as 1.',
+      values: flag('Seen nowhere; by analogy, report errors.', 'Return the source image when processing fails (as used).'),
+    },
+  ],
+};
+
 export const imageActions: readonly ActionSpec[] = [
   resize,
   crop,
@@ -887,6 +1001,13 @@ export const imageActions: readonly ActionSpec[] = [
   quality,
   info,
   averageHue,
+  faces,
+  bodies,
+  cars,
+  codes,
+  labels,
+  score,
   blindwatermark,
   deblindwatermark,
+  ignoreError,
 ];

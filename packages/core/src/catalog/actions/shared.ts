@@ -55,3 +55,6 @@ export const concatInput = (
     examples: [example],
   };
 };
+
+/** The address of an OSS error-code page (`0040-00000322`): each names a parameter, its valid range and a valid sample. */
+export const errorCodePage = (code: string): string => `https://help.aliyun.com/en/oss/user-guide/${code}`;

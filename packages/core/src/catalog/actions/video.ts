@@ -3,7 +3,7 @@
  * Pure data; see NOTES.md beside this file for what was verified where and what is inferred.
  */
 import type { ActionSpec, EnumValue, ParamSpec } from '../types';
-import { concatInput, durationMs, IMM_SAMPLE_RATES, startMs } from './shared';
+import { concatInput, durationMs, errorCodePage, IMM_SAMPLE_RATES, startMs } from './shared';
 
 const SCALE_TYPES: readonly EnumValue[] = [
   { value: 'crop', doc: 'Scale and crop to fill the target size.' },
@@ -59,7 +59,7 @@ const snapshot: ActionSpec = {
     'Returns the frame at time `t` as a JPG or PNG. Only H.264 and H.265 videos are supported; a time past the end ' +
     'returns the last frame, and the image is not stored unless saved.',
   mode: 'sync',
-  source: `${SRC_SNAPSHOT}; https://www.alibabacloud.com/help/tc/object-storage-service/latest/video-snapshots; EC 0053-00000102..0053-00000109`,
+  source: `${SRC_SNAPSHOT}; https://www.alibabacloud.com/help/tc/object-storage-service/latest/video-snapshots; ${errorCodePage('0053-00000102')} … ${errorCodePage('0053-00000109')} (l, s and ar_h/ar_w)`,
   params: [
     {
       key: 't',
@@ -67,6 +67,7 @@ const snapshot: ActionSpec = {
       doc: 'Time of the frame to capture (at most the video duration); 0 gives the first frame, for a cover image.',
       min: 0,
       unit: 'ms',
+      rejectedBy: errorCodePage('0053-00000101'),
     },
     {
       key: 'w',
@@ -74,6 +75,7 @@ const snapshot: ActionSpec = {
       doc: 'Width of the image (at most the video width); 0 derives it from the height and the video ratio.',
       min: 0,
       unit: 'px',
+      rejectedBy: errorCodePage('0053-00000104'),
     },
     {
       key: 'h',
@@ -82,6 +84,23 @@ const snapshot: ActionSpec = {
         'Height of the image (at most the video height); 0 derives it from the width. Both 0 keep the video size.',
       min: 0,
       unit: 'px',
+      rejectedBy: errorCodePage('0053-00000105'),
+    },
+    {
+      key: 'l',
+      type: 'int',
+      doc: 'Length of the long side of the image (at most the video\'s long side); the short side follows the video ratio.',
+      min: 0,
+      unit: 'px',
+      rejectedBy: errorCodePage('0053-00000102'),
+    },
+    {
+      key: 's',
+      type: 'int',
+      doc: 'Length of the short side of the image (at most the video\'s short side); the long side follows the video ratio.',
+      min: 0,
+      unit: 'px',
+      rejectedBy: errorCodePage('0053-00000103'),
     },
     {
       key: 'm',
@@ -89,6 +108,7 @@ const snapshot: ActionSpec = {
       doc: 'Capture mode; without it the frame at exactly `t` is taken.',
       defaultDoc: 'the exact frame at t',
       values: [{ value: 'fast', doc: 'Take the nearest keyframe before `t` (faster).' }],
+      rejectedBy: errorCodePage('0053-00000106'),
     },
     {
       key: 'f',
@@ -98,15 +118,26 @@ const snapshot: ActionSpec = {
         { value: 'jpg', doc: 'JPEG image.' },
         { value: 'png', doc: 'PNG image.' },
       ],
+      rejectedBy: errorCodePage('0053-00000107'),
     },
     {
       key: 'ar',
       type: 'enum',
-      doc: 'Rotate the captured image according to the rotation recorded in the video.',
-      values: [{ value: 'auto', doc: 'Rotate by the video metadata.' }],
+      doc: 'Rotate the captured image: by the rotation recorded in the video, or so that it is taller or wider than it is wide.',
+      values: [
+        { value: 'auto', doc: 'Rotate by the video metadata.' },
+        { value: 'h', doc: 'Rotate so that the height is greater than the width.' },
+        { value: 'w', doc: 'Rotate so that the width is greater than the height.' },
+      ],
+      rejectedBy: errorCodePage('0053-00000108'),
     },
   ],
-  examples: ['video/snapshot,t_7000,f_jpg,w_800,h_600,m_fast', 'video/snapshot,t_3000,f_jpg,w_800,h_600,ar_auto'],
+  examples: [
+    'video/snapshot,t_7000,f_jpg,w_800,h_600,m_fast',
+    'video/snapshot,t_3000,f_jpg,w_800,h_600,ar_auto',
+    // the valid samples of error-code pages 0053-00000102 and 0053-00000103
+    'video/snapshot,t_3000,f_jpg,l_800,s_600',
+  ],
 };
 
 const info: ActionSpec = {

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { check, EVIDENCE_CAP, explain, fixAll, PRESET_NAMES, presetSeverities, PRODUCTS, RULES } from '../src/index';
+
+/** What a string reports, as [ruleId, severity, the text under the range]. */
+function found(text: string, options = {}): [string, string, string][] {
+  return check(text, options).map((d) => [d.ruleId, d.severity, text.slice(d.range.start, d.range.end)]);
+}
+
+/**
+ * Issue 11, item by item: each verdict with the document it rests on (the address in the test's name).
+ */
+describe('false errors the documentation contradicts', () => {
+  it('video/snapshot takes l and s (EC 0053-00000102 / 0053-00000103, whose valid sample this is)', () => {
+    expect(found('video/snapshot,t_3000,f_jpg,l_800,s_600')).toEqual([]);
+    expect(found('video/snapshot,t_3000,l_-1')).toEqual([['value-out-of-range', 'error', 'l_-1']]);
+    expect(check('video/snapshot,t_3000,s_x')[0]!.data).toEqual({ evidence: 'rejected', source: 'https://help.aliyun.com/en/oss/user-guide/0053-00000103' });
+  });
+
+  it('video/snapshot ar is auto, h or w (https://www.alibabacloud.com/help/en/object-storage-service/latest/video-snapshots; EC 0053-00000108)', () => {
+    for (const ar of ['auto', 'h', 'w']) expect(found(`video/snapshot,t_1000,ar_${ar}`)).toEqual([]);
+    expect(found('video/snapshot,t_1000,ar_x')).toEqual([['unknown-value', 'error', 'ar_x']]);
+  });
+
+  it('quality takes lossless for q, Q and alone (https://help.aliyun.com/document_detail/44705.htm)', () => {
+    for (const s of ['image/quality,lossless', 'image/quality,q_lossless', 'image/quality,Q_lossless']) expect(found(s)).toEqual([]);
+    expect(found('image/quality,q_loss')).toEqual([['invalid-value', 'error', 'q_loss']]);
+  });
+
+  it('the six image-intelligence actions are known and synchronous (https://help.aliyun.com/en/oss/user-guide/synchronous-processing)', () => {
+    for (const name of ['faces', 'bodies', 'cars', 'codes', 'labels', 'score']) {
+      expect(found(`image/${name}`), name).toEqual([]);
+      expect(found(`x-oss-async-process=image/${name}|sys/saveas,o_b3V0Lmpzb24`), name).toEqual([['sync-only', 'error', name]]);
+    }
+    // their tables are not known: an unknown key is a warning, not an error
+    expect(found('image/labels,thr_0.5')).toEqual([['unknown-parameter', 'warning', 'thr']]);
+  });
+
+  it('doc/convert then doc/snapshot is a warning that cites both pages', () => {
+    const text = 'doc/convert,target_png,source_docx/snapshot,target_jpg,page_1';
+    const [d, ...rest] = check(text);
+    expect(rest).toEqual([]);
+    expect([d!.ruleId, d!.severity, text.slice(d!.range.start, d!.range.end)]).toEqual(['sync-only', 'warning', 'snapshot']);
+    expect(d!.message).toContain('https://help.aliyun.com/en/oss/user-guide/synchronous-processing');
+    expect(d!.message).toContain('https://help.aliyun.com/zh/oss/user-guide/document-conversion');
+    expect(d!.data!.source).toBe('https://help.aliyun.com/en/oss/user-guide/synchronous-processing; https://help.aliyun.com/zh/oss/user-guide/document-conversion');
+    expect(found(`x-oss-process=${text}`)).toEqual([['async-only', 'warning', 'convert']]);
+  });
+});
+
+describe('missed errors the documentation states', () => {
+  it('image/resize with no size is rejected (EC 0040-00000322)', () => {
+    for (const s of ['image/resize', 'image/resize,m_fill', 'image/resize,limit_0']) {
+      const d = check(s);
+      expect(d.map((x) => [x.ruleId, x.severity, x.message])).toEqual([
+        ['missing-parameter', 'error', 'image/resize needs one of w, h, l, s, p, P: resize without a size is rejected as missing its required parameters (EC 0040-00000322)'],
+      ]);
+      expect(d[0]!.data).toEqual({ evidence: 'rejected', source: 'https://help.aliyun.com/en/oss/user-guide/0040-00000322' });
+    }
+    expect(found('image/resize,p_50')).toEqual([]);
+  });
+
+  it('every action whose only parameters have no default needs one (circle r: doc-detail/44695, EC 0040-00000233)', () => {
+    expect(check('image/circle').map((d) => [d.ruleId, d.message])).toEqual([['missing-parameter', 'image/circle needs r: radius of the circle']]);
+    expect(check('image/rounded-corners').map((d) => d.ruleId)).toEqual(['missing-parameter']);
+    for (const product of PRODUCTS) {
+      for (const a of product.actions) {
+        const params = a.params.filter((p) => !p.positional || a.params.length === 1);
+        if (a.params.length !== 1 || a.paramsIncomplete || a.undocumented) continue;
+        const only = params[0]!;
+        if (only.default === undefined && only.defaultDoc === undefined) expect(only.required, `${product.name}/${a.name} ${only.key}`).toBe(true);
+      }
+    }
+  });
+
+  it('no parameter is both required and defaulted (image/rotate: https://www.alibabacloud.com/help/en/oss/rotate, default 0)', () => {
+    for (const p of PRODUCTS.flatMap((x) => x.actions.flatMap((a) => a.params.map((ps) => [`${x.name}/${a.name} ${ps.key}`, ps] as const)))) {
+      expect(!!p[1].required && p[1].default !== undefined, p[0]).toBe(false);
+    }
+    expect(found('image/rotate')).toEqual([]);
+  });
+
+  it('audio/convert needs f (https://www.alibabacloud.com/help/en/oss/user-guide/audio-transcoding: "f / string / Yes")', () => {
+    expect(found('audio/convert,ab_96000|sys/saveas,o_b3V0LmFhYw')).toEqual([['missing-parameter', 'error', 'convert']]);
+  });
+
+  it('two image watermarks at one position are an error (https://help.aliyun.com/zh/oss/user-guide/add-watermarks, 注意事项)', () => {
+    expect(found('image/watermark,image_QS5wbmc,g_se,x_10,y_10/watermark,image_Qi5wbmc,g_se,x_10,y_10')).toEqual([['watermark-overlap', 'error', 'watermark']]);
+    expect(found('image/watermark,image_QS5wbmc,g_se,x_10,y_10/watermark,image_Qi5wbmc,g_se,x_20,y_10')).toEqual([]);
+  });
+
+  it('watermark text is limited to 64 bytes of UTF-8 (https://help.aliyun.com/zh/oss/user-guide/add-watermarks: 最大字节长度为64)', () => {
+    const encode = (s: string) => Buffer.from(s).toString('base64url');
+    const thirty = '水'.repeat(30); // 90 bytes
+    expect(check(`image/watermark,text_${encode(thirty)}`).map((d) => [d.ruleId, d.severity, d.message])).toEqual([
+      ['value-out-of-range', 'error', `text_${encode(thirty)} decodes to 90 bytes of UTF-8: text must be at most 64 bytes before encoding`],
+    ]);
+    expect(found(`image/watermark,text_${encode('水'.repeat(21))}`)).toEqual([]); // 63 bytes
+    expect(found(`image/watermark,text_${encode('a'.repeat(64))}`)).toEqual([]);
+  });
+
+  it('doc/snapshot takes only pdf, xlsx, xls, docx, doc, pptx, ppt (https://www.alibabacloud.com/help/en/oss/user-guide/document-snapshot)', () => {
+    for (const s of ['pdf', 'xlsx', 'xls', 'docx', 'doc', 'pptx', 'ppt']) expect(found(`doc/snapshot,target_jpg,source_${s},page_1`)).toEqual([]);
+    for (const s of ['csv', 'wps', 'et']) expect(found(`doc/snapshot,target_jpg,source_${s},page_1`)).toEqual([['unknown-value', 'error', `source_${s}`]]);
+    expect(found('doc/convert,target_pdf,source_csv|sys/saveas,o_b3V0LnBkZg')).toEqual([]);
+  });
+
+  it('a watermark image is JPG, PNG, BMP, WebP or TIFF (https://help.aliyun.com/en/oss/user-guide/add-watermarks)', () => {
+    expect(found('image/watermark,image_bG9nby5naWY')).toEqual([['watermark-image-format', 'warning', 'image_bG9nby5naWY']]);
+    expect(found('image/watermark,image_bG9nby5KUEc')).toEqual([]); // logo.JPG
+  });
+});
+
+describe('doubtful claims, stated as what they are', () => {
+  it('format,gif keeps non-GIF sources in their format, so quality is only possibly ineffective (https://alibabacloud.com/help/en/oss/user-guide/convert-image-formats-2)', () => {
+    const [d] = check('image/format,gif/quality,q_80');
+    expect([d!.severity, d!.message]).toEqual(['info', 'quality has no effect if the source is a GIF: format,gif keeps other sources in their own format, and quality applies only to jpg and webp output']);
+  });
+
+  it('codec-container-doubtful on the seed\'s own SDK sample rests on ffmpeg only: information', () => {
+    const [d] = check('video/convert,f_avi,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1');
+    expect([d!.ruleId, d!.severity]).toEqual(['codec-container-doubtful', 'info']);
+    expect(d!.data!.evidence).toBe('ffmpeg');
+    expect(found('video/convert,f_webm,vcodec_h264')).toEqual([['codec-container', 'warning', 'vcodec_h264']]);
+  });
+
+  it('the watermark page\'s own example g_west,x_10,y_10 reports no warning (https://help.aliyun.com/zh/oss/user-guide/add-watermarks, 添加多个图片水印)', () => {
+    const d = check('image/watermark,image_VHVsaXBzLmpwZw,g_west,x_10,y_10');
+    expect(d.map((x) => [x.ruleId, x.severity])).toEqual([['ineffective-parameter', 'info']]);
+    expect(d[0]!.message.startsWith('y_10 may have no effect: the parameter table gives')).toBe(true);
+  });
+
+  it('legacy imm/* operations are deprecated, not an unknown product (https://help.aliyun.com/en/oss/user-guide/facial-recognition)', () => {
+    expect(found('imm/detectface')).toEqual([['deprecated-action', 'warning', 'detectface']]);
+    expect(found('imm/tagimage')).toEqual([['deprecated-action', 'warning', 'tagimage']]);
+    expect(found('imm/previewdoc,copy_1')).toEqual([['deprecated-action', 'warning', 'previewdoc']]);
+  });
+});
+
+describe('strings in live use: warnings that say what is documented, certain fixes where safe', () => {
+  const cases: [string, string, string, string][] = [
+    ['image/resize,w_100,h_100,image/circle,r_100', 'unknown-parameter', 'image', 'image/resize,w_100,h_100/circle,r_100'],
+    ['image/resize,w_100/', 'syntax-error', '/', 'image/resize,w_100'],
+    ['image/resize,w_100//rotate,90', 'syntax-error', '/', 'image/resize,w_100/rotate,90'],
+    ['image/resize,w_100,,h_100', 'syntax-error', ',', 'image/resize,w_100,h_100'],
+    ['image/format,jpeg', 'unknown-value', 'jpeg', 'image/format,jpg'],
+  ];
+  it.each(cases)('%s', (text, ruleId, at, fixed) => {
+    const d = check(text);
+    expect(d.map((x) => [x.ruleId, x.severity, text.slice(x.range.start, x.range.end)])).toEqual([[ruleId, 'warning', at]]);
+    expect(d[0]!.message).toContain('not documented; OSS may ignore it');
+    expect(fixAll(text).text).toBe(fixed);
+  });
+
+  it('crop r_1 of the official SDK samples is a warning without a certain fix', () => {
+    const d = check('image/crop,w_100,h_100,x_100,y_100,r_1');
+    expect(d.map((x) => [x.ruleId, x.severity])).toEqual([['unknown-parameter', 'warning']]);
+    expect(d[0]!.message).toContain('not documented; OSS may ignore it');
+    expect(d[0]!.fixes!.every((f) => !f.certain)).toBe(true);
+    expect(found('image/crop,w_100,h_100,q_1')).toEqual([['unknown-parameter', 'error', 'q']]);
+  });
+
+  it('ignore-error,1 is a warning', () => {
+    expect(found('image/resize,w_100/ignore-error,1')).toEqual([['unknown-action', 'warning', 'ignore-error']]);
+    expect(found('image/ignore-error,1')).toEqual([['unknown-action', 'warning', 'ignore-error']]);
+  });
+
+  it('real syntax errors stay errors', () => {
+    expect(found('image/resize, w_100')[0]!.slice(0, 2)).toEqual(['syntax-error', 'error']);
+    expect(found('image/')).toEqual([['syntax-error', 'error', '/']]);
+  });
+});
+
+describe('evidence', () => {
+  it('every rule has evidence, and its default severity is no higher than the evidence allows', () => {
+    const rank = { info: 0, warning: 1, error: 2 } as const;
+    for (const r of RULES) {
+      expect(['rejected', 'documented', 'ffmpeg', 'convention'], r.id).toContain(r.evidence);
+      expect(rank[r.severity] <= rank[EVIDENCE_CAP[r.evidence]], r.id).toBe(true);
+    }
+  });
+
+  it('every diagnostic carries its evidence', () => {
+    for (const s of ['video/convert,f_mp4,fps_241', 'video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ=', 'vidoe/convert', 'image/resize,w_1//']) {
+      for (const d of check(s)) expect(d.data?.evidence, `${s} ${d.ruleId}`).toBeDefined();
+    }
+  });
+
+  it('a finding on a parameter with an error-code page is rejected evidence and cites the page', () => {
+    expect(check('image/circle,r_5000')[0]!.data).toEqual({ evidence: 'rejected', source: 'https://help.aliyun.com/en/oss/user-guide/0040-00000233' });
+    expect(check('video/convert,f_mp4,vcodec_h264,fps_241')[0]!.data).toEqual({ evidence: 'documented', source: 'https://www.alibabacloud.com/help/en/oss/user-guide/video-transcoding' });
+  });
+});
+
+describe('presets', () => {
+  it('recommended is every rule\'s default; strict makes every finding an error', () => {
+    expect(PRESET_NAMES).toEqual(['recommended', 'strict']);
+    const recommended = presetSeverities('recommended');
+    const strict = presetSeverities('strict');
+    for (const r of RULES) {
+      expect(recommended[r.id]).toBe(r.severity);
+      expect(strict[r.id]).toBe('error');
+    }
+    // a finding capped by its evidence is raised too under strict
+    const text = 'image/crop,w_100,h_100,x_100,y_100,r_1/format,jpeg';
+    expect(check(text).map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(check(text, { preset: 'strict' }).map((d) => d.severity)).toEqual(['error', 'error']);
+    expect(check(text, { preset: 'strict', rules: { 'unknown-value': 'off' } }).map((d) => d.ruleId)).toEqual(['unknown-parameter']);
+  });
+});
+
+describe('explain shows the evidence', () => {
+  it('lists each finding with its evidence and source, and each action with its source', () => {
+    const e = explain('image/circle,r_5000/format,jpeg');
+    expect(e.findings).toEqual([
+      { ruleId: 'value-out-of-range', severity: 'error', message: 'r_5000: r must be between 1 and 4096', evidence: 'rejected', source: 'https://help.aliyun.com/en/oss/user-guide/0040-00000233' },
+      expect.objectContaining({ ruleId: 'unknown-value', severity: 'warning', evidence: 'documented' }),
+    ]);
+    expect(e.actions[0]!.source).toBe('https://www.alibabacloud.com/help/doc-detail/44695.htm');
+    expect(e.actions[0]!.params[0]!.rejectedBy).toBe('https://help.aliyun.com/en/oss/user-guide/0040-00000233');
+    expect(e.text).toContain('   error value-out-of-range: r_5000: r must be between 1 and 4096 (evidence: rejected; https://help.aliyun.com/en/oss/user-guide/0040-00000233)');
+    expect(e.text).toContain('   source: https://www.alibabacloud.com/help/doc-detail/44695.htm');
+    expect(explain('image/resize,w_100').findings).toEqual([]);
+  });
+});
