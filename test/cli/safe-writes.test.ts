@@ -66,7 +66,7 @@ describe('symbolic links', () => {
     expect(lstatSync(join(cwd, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(cwd, 'real/t.ossproc'), 'utf8')).toBe(FIXED);
     expect(readFileSync(join(cwd, 'real/p.json'), 'utf8')).toBe('{"a": "video/convert,f_mp4"}\n');
-    expect(r.stderr).toBe(['ossproc: link.ossproc is a symbolic link: fixed its target, real/t.ossproc', 'ossproc: link.json is a symbolic link: fixed its target, real/p.json', ''].join('\n'));
+    expect(r.stderr).toBe(['ossproc: link.ossproc is a symbolic link: fixed its target, real/t.ossproc', 'ossproc: link.json is a symbolic link: fixed its target, real/p.json', 'ossproc: fixed 2 problems in 2 files', ''].join('\n'));
     expect(leftovers(cwd)).toEqual([]);
   });
 
@@ -133,7 +133,7 @@ describe('files that may not be written', () => {
     expect(fileResult(r.results, 'clean.ossproc').messages).toEqual([]);
     expect(readFileSync(join(cwd, 'a.ossproc'), 'utf8')).toBe(BROKEN);
     expect(statSync(join(cwd, 'a.ossproc')).mode & 0o777).toBe(0o444);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('ossproc: fixed 0 problems in 0 files\n');
   });
 
   it('fmt refuses a read-only file in one line', () => {
@@ -179,7 +179,7 @@ describe.skipIf(!linux)('races and signals', () => {
     const r = await interrupted(['lint', '--fix', 'a.ossproc'], cwd, () => appendFileSync(join(cwd, 'a.ossproc'), '# X\n'));
     expect(r.code).toBe(1);
     expect(readFileSync(join(cwd, 'a.ossproc'), 'utf8')).toBe(`${BROKEN.repeat(2000)}# X\n`);
-    expect(r.stderr).toBe('ossproc: warning: a.ossproc was not fixed: it changed on disk while ossproc was working on it; its new content is kept (run ossproc --fix again)\n');
+    expect(r.stderr).toBe('ossproc: warning: a.ossproc was not fixed: it changed on disk while ossproc was working on it; its new content is kept (run ossproc --fix again)\nossproc: fixed 0 problems in 0 files\n');
     expect(leftovers(cwd)).toEqual([]);
   });
 

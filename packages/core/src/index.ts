@@ -27,7 +27,7 @@ export { RULES, getRule, isRuleId, ruleDocsUrl, type RuleId, type RuleMeta } fro
 export { EVIDENCE_CAP, PRESET_NAMES, presetSeverities, type PresetName } from './check/rules';
 
 // fixes, formatting, explanation, building
-export { applyFixes, fixAll, type FixResult } from './fix';
+export { applyFixes, fixAll, fixPasses, MAX_FIX_PASSES, type FixPasses, type FixResult } from './fix';
 export { format } from './format';
 export { explain, type ExplainedAction, type ExplainedFinding, type ExplainedParam, type Explanation } from './explain';
 export { build, BuildError, type BuildSpec, type BuildStep } from './build';
@@ -40,7 +40,7 @@ export type { ActionMode, ActionSpec, Condition, DecodedKind, EnumValue, Mode, P
 // documents that hold processing strings
 export { byPosition, lintDocument, lintLanguage, structureFindings, suppressAndSort, type LintedRegion, type LintOptions, type LintResult } from './lint/document';
 export { checkRegion, lintRegion, toHost, type RegionText } from './lint/region';
-export { fixDocument, fixPasses, MAX_FIX_PASSES, type FixDocumentOptions, type FixPasses } from './lint/fix';
+export { fixDocument, type FixDocumentOptions } from './lint/fix';
 export type { StructureError } from './presets/findings';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
 export { editorLanguageIds, HOST_FORMATS, hostFormat, walkedExtensions, type HostFormat } from './embed/hosts';

@@ -305,7 +305,7 @@ async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings,
   } finally {
     await opts.writer?.abort();
   }
-  if (file && opts.writer?.outcome) noteWrite(run, file, opts.writer.outcome);
+  if (file && opts.writer?.outcome) noteWrite(run, file, opts.writer.outcome, report);
 }
 
 async function lintOther(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
@@ -331,7 +331,7 @@ async function lintOther(run: LintRun, task: FileTask, settings: FileSettings, r
       await writer.write(full);
       const outcome = await writer.finish(true);
       if (outcome.kind === 'refused') report.add(fatalMessage(`not fixed: ${outcome.reason}`));
-      noteWrite(run, file, outcome);
+      noteWrite(run, file, outcome, report);
     }
   } finally {
     await writer?.abort();
@@ -339,8 +339,9 @@ async function lintOther(run: LintRun, task: FileTask, settings: FileSettings, r
 }
 
 /** What --fix says beside the report: a link's target written, a file skipped because it changed meanwhile. */
-function noteWrite(run: LintRun, file: TrackedFile, outcome: WriteOutcome): void {
+function noteWrite(run: LintRun, file: TrackedFile, outcome: WriteOutcome, report: FileReport): void {
   const shown = displayPath(file.path, run.io.cwd);
+  if (outcome.kind !== 'written') report.unfixed();
   if (outcome.kind === 'written' && outcome.link) say(run.io, `${shown} is a symbolic link: fixed its target, ${displayPath(outcome.target, run.io.cwd)}`);
   if (outcome.kind === 'skipped') {
     run.skipped++;

@@ -58,6 +58,13 @@ export class FileReport {
     this.fixedTotals.problems += n;
   }
 
+  /** This file's fixes were not written (it changed on disk, or writing was refused): they are not counted. */
+  unfixed(): void {
+    if (this.fixedHere > 0) this.fixedTotals.files--;
+    this.fixedTotals.problems -= this.fixedHere;
+    this.fixedHere = 0;
+  }
+
   end(output?: string): void {
     if (this.ended) return;
     this.ended = true;
