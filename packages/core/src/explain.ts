@@ -53,7 +53,7 @@ export interface Explanation {
 }
 
 /** What a processing string will do, step by step, defaults filled in and targets decoded. */
-export function explain(input: string | ParseResult, options: CheckOptions = {}): Explanation {
+export function explain(input: string | ParseResult, options: CheckOptions & { findingsInText?: boolean } = {}): Explanation {
   const parsed = typeof input === 'string' ? parse(input) : input;
   const ctx = new CheckContext(parsed, options);
   const actions: ExplainedAction[] = [];
@@ -102,8 +102,9 @@ export function explain(input: string | ParseResult, options: CheckOptions = {})
     evidence: d.data?.evidence ?? 'documented',
     ...(d.data?.source ? { source: d.data.source } : {}),
   }));
-  if (findings.length) lines.push('Findings:');
-  for (const f of findings) lines.push(`   ${f.severity} ${f.ruleId}: ${f.message} (evidence: ${f.evidence}${f.source ? `; ${f.source}` : ''})`);
+  // a caller that prints the problems its own way (the CLI, with a caret under each) leaves them out of the text
+  if (findings.length && options.findingsInText !== false) lines.push('Findings:');
+  for (const f of options.findingsInText === false ? [] : findings) lines.push(`   ${f.severity} ${f.ruleId}: ${f.message} (evidence: ${f.evidence}${f.source ? `; ${f.source}` : ''})`);
   return { mode, modeReason, actions, findings, text: lines.join('\n') };
 }
 

@@ -40,7 +40,7 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<n
   const url = pastedUrlSpan(input);
   if (url) input = input.slice(url.start, url.end);
   const options = mode ? { mode: mode as CheckMode } : {};
-  const explanation = explain(input, options);
+  const explanation = explain(input, { ...options, findingsInText: false });
   const problems = check(input, options);
   io.stdout.write(format === 'json' ? `${JSON.stringify({ ...explanation, problems }, null, 2)}\n` : `${explanation.text}\n${problemsText(input, problems)}`);
   return problems.some((d) => d.severity === 'error') ? 1 : 0;
@@ -55,7 +55,8 @@ export function problemsText(input: string, problems: readonly Diagnostic[]): st
   let out = `\n${n} problem${n === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${others} warning${others === 1 ? '' : 's'}):\n`;
   for (const d of problems) {
     const width = Math.max(1, Math.min(d.range.end, input.length) - d.range.start);
-    out += `  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}\n    ${input}\n    ${' '.repeat(d.range.start)}${'^'.repeat(width)}\n`;
+    const evidence = d.data?.evidence ? `  (evidence: ${d.data.evidence}${d.data.source ? `; ${d.data.source}` : ''})` : '';
+    out += `  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}${evidence}\n    ${input}\n    ${' '.repeat(d.range.start)}${'^'.repeat(width)}\n`;
   }
   return out;
 }

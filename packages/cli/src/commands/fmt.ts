@@ -17,10 +17,16 @@ const FLAGS: FlagSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** One line in canonical form: a string line is trimmed and formatted; comment and blank lines stay. */
+/**
+ * One line in canonical form: a string line is trimmed and formatted; comment and blank lines stay. Of a
+ * pasted URL only its x-oss-process value is formatted: the rest of the URL is kept as written.
+ */
 export function formatLine(line: string): string {
   const c = classifyLine(line);
-  return c.s === c.e || c.comment ? line : format(line.slice(c.s, c.e));
+  if (c.s === c.e || c.comment) return line;
+  const trimmed = line.trim();
+  const at = line.indexOf(trimmed);
+  return line.slice(at, c.s) + format(line.slice(c.s, c.e)) + line.slice(c.e, at + trimmed.length);
 }
 
 /**

@@ -13,7 +13,7 @@ import { nextQueryValue } from './scan';
 export function pastedUrlSpan(text: string, start = 0, end = text.length): { start: number; end: number } | undefined {
   const t = text.slice(start, end);
   const prefixed = t.startsWith('x-oss-process=') || t.startsWith('x-oss-async-process=');
-  if (prefixed ? !/[&#\s]/.test(t) : !/^(https?:)?\/\/|[?&]x-oss-(async-)?process=/i.test(t)) return undefined;
+  if (prefixed ? !/[&#]/.test(t) : !/^(https?:)?\/\/|[?&]x-oss-(async-)?process=/i.test(t)) return undefined;
   const q = nextQueryValue(t, 0, prefixed, false);
   if (!q) return undefined;
   const name = q.mode === 'sync' ? 'x-oss-process='.length : 'x-oss-async-process='.length;
