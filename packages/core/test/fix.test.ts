@@ -43,8 +43,8 @@ describe('the fix engine', () => {
     ['image/circle,r_2,o_AA', 'image/circle,r_2,o_AA'],
     ['image/blur,R_5,r_6', 'image/blur,R_5,r_6'],
     ['video/convert,f_mp4,s_1280x720,S_1920x1080', 'video/convert,f_mp4,s_1280x720,S_1920x1080'],
-    // renames that would bring out an error of their own
-    ['video/convert,f_webm,acdec_aac', 'video/convert,f_webm,acdec_aac'],
+    // renames that would bring out an error of their own (aac in webm is only a warning: ffmpeg is its one evidence)
+    ['video/convert,f_webm,acdec_aac', 'video/convert,f_webm,acodec_aac'],
     ['video/convert,f_mp4,aq_50,AB_100000', 'video/convert,f_mp4,aq_50,AB_100000'],
     // an encoding that would not be a valid name is not offered
     ['sys/saveas,b_%v,o_b3V0Lm1wNA', 'sys/saveas,b_%v,o_b3V0Lm1wNA'],
@@ -68,7 +68,7 @@ describe('the fix engine', () => {
   it('offers what it no longer applies as suggestions', () => {
     expect(titles(check('video/convert,f_flac,vn_'), 'audio-only-container')).toEqual(['Add vn_1']);
     expect(titles(check('hls/m3u8,m_934,g_5'), 'unknown-parameter')).toEqual(["Replace with 't'", "Remove 'm_934'", "Replace with 't'", "Remove 'g_5'"]);
-    expect(titles(check('video/convert,f_webm,acdec_aac'), 'unknown-parameter')).toEqual(["Replace with 'acodec'", "Remove 'acdec_aac'"]);
+    expect(titles(check('video/convert,f_webm,acdec_aac'), 'unknown-parameter')).toEqual(["Replace with 'acodec' (certain)", "Remove 'acdec_aac'"]);
     expect(titles(check('video/convert,f_mp4,vcodec_h264,s_1921x1080'), 'value-out-of-range')).toEqual(['Round to 1920x1080', 'Round to 1922x1080']);
     expect(titles(check('video/convert,f_mp4,vcodec_h264,s_4095x1080'), 'value-out-of-range')).toEqual(['Round to 4094x1080', 'Round to 4096x1080']);
     expect(titles(check('video/convert,f_mp4,S_1920x1080'), 'unknown-parameter')).toEqual(["Replace with 's' (certain)", "Remove 'S_1920x1080'"]);
@@ -137,7 +137,7 @@ describe('messages a user understands the first time', () => {
   });
 
   it('suggests w for width and 2000000 for 2M', () => {
-    const width = one('image/resize,<|width|>_100', 'unknown-parameter', "Unknown parameter 'width' for image/resize: did you mean 'w'?");
+    const width = one('image/resize,<|width|>_100,h_100', 'unknown-parameter', "Unknown parameter 'width' for image/resize: did you mean 'w'?");
     expect(width.fixes!.map((f) => [f.title, f.certain])).toEqual([["Replace with 'w'", false], ["Remove 'width_100'", false]]);
     const vb = one('video/convert,f_mp4,vcodec_h264,<|vb_2M|>', 'invalid-value', 'vb_2M: vb must be an integer (between 10000 and 100000000); did you mean 2000000?');
     expect(vb.fixes).toEqual([{ title: "Replace with '2000000'", edits: [{ range: { start: 35, end: 37 }, newText: '2000000' }], certain: false }]);
