@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, chmodSync, closeSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readlinkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readlinkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CLI, fileResult, lintJson, ossproc, removeTrees, requireBuiltCli, STACK, tree } from './helpers';
@@ -153,7 +153,11 @@ describe('files that may not be written', () => {
     for (const f of ['a.ossproc', 'b.json', 'c.ossproc']) chmodSync(join(cwd, 'ro', f), 0o666);
     chmodSync(join(cwd, 'ro'), 0o555);
     const as = isRoot ? { uid: 65534, gid: 65534 } : {};
-    const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: join(cwd, 'ro'), encoding: 'utf8', ...as });
+    // run as nobody, the CLI and Node must be reachable by nobody: the checkout may sit under a 0700 directory
+    const cli = join(cwd, 'ossproc.cjs');
+    copyFileSync(CLI, cli);
+    const node = isRoot && existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath;
+    const run = (args: string[]) => spawnSync(node, [cli, ...args], { cwd: join(cwd, 'ro'), encoding: 'utf8', ...as });
     onTestFinished(() => chmodSync(join(cwd, 'ro'), 0o755));
     const lint = run(['lint', '--fix', '-f', 'json', 'a.ossproc', 'b.json']);
     expect(lint.status).toBe(2);
