@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CheckMode, RuleSetting } from '@ossproc/core';
-import { parse, type ParseError } from 'jsonc-parser';
+import { configErrorLine, parseConfig, type CheckMode, type RuleSetting } from '@ossproc/core';
 
 /**
  * The project's `ossproc.config.json`, found as the ossproc CLI finds it (walking up from the linted file), so
@@ -19,32 +18,14 @@ export interface ProjectConfig {
   problem?: string;
 }
 
-const SETTINGS = new Set<unknown>(['off', 'info', 'warn', 'warning', 'error', 0, 1, 2]);
-const MODES = new Set<unknown>(['auto', 'sync', 'async']);
-
 const byDir = new Map<string, ProjectConfig>();
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Rule settings as written, ESLint's `["warn", {…}]` read by its first item; unknown words are dropped. */
-export function readRules(raw: unknown): Record<string, RuleSetting> {
-  const out: Record<string, RuleSetting> = {};
-  if (!isObject(raw)) return out;
-  for (const [id, value] of Object.entries(raw)) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (SETTINGS.has(v)) out[id] = v as RuleSetting;
-  }
-  return out;
-}
-
+/** Read by core's config model, as the CLI and the server read it (comments, `extends`, severities). */
 export function readConfigText(text: string, file: string): ProjectConfig {
-  const errors: ParseError[] = [];
-  const raw: unknown = parse(text, errors, { allowTrailingComma: true });
-  if (errors.length || !isObject(raw)) return { rules: {}, file, problem: `${file} is not a JSON object` };
-  const out: ProjectConfig = { rules: readRules(raw.rules), file };
-  if (MODES.has(raw.mode)) out.mode = raw.mode as CheckMode;
+  const { config, errors } = parseConfig(text);
+  const out: ProjectConfig = { rules: config.rules, file };
+  if (config.mode) out.mode = config.mode;
+  if (errors[0]) out.problem = configErrorLine(file, text, errors[0]);
   return out;
 }
 
