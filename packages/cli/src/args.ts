@@ -93,6 +93,14 @@ export function str(flags: ParsedArgs['flags'], name: string): string | undefine
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A string flag that must be one of `allowed` (`command` names whose flag it is in the message). */
+export function choice<T extends string>(flags: ParsedArgs['flags'], name: string, allowed: readonly T[], command?: string): T | undefined {
+  const v = str(flags, name);
+  if (v === undefined || (allowed as readonly string[]).includes(v)) return v as T | undefined;
+  const words = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : allowed[0];
+  throw new UsageError(`${command ? `${command} ` : ''}--${name} must be ${words}; got '${v}'`);
+}
+
 export function bool(flags: ParsedArgs['flags'], name: string): boolean {
   return flags[name] === true;
 }

@@ -1,5 +1,5 @@
 import { check, explain, pastedUrlSpan, type CheckMode, type Diagnostic } from '@ossproc/core';
-import { bool, parseArgs, str, type FlagSpecs } from '../args';
+import { bool, choice, type FlagSpecs, parseArgs } from '../args';
 import { UsageError } from '../errors';
 import { decodeBytes, readAll } from '../files/read';
 import { EXPLAIN_HELP } from '../help';
@@ -20,10 +20,8 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<n
     io.stdout.write(EXPLAIN_HELP);
     return 0;
   }
-  const format = str(flags, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`explain --format must be text or json; got '${format}'`);
-  const mode = str(flags, 'mode');
-  if (mode !== undefined && !['auto', 'sync', 'async'].includes(mode)) throw new UsageError(`--mode must be auto, sync or async; got '${mode}'`);
+  const format = choice(flags, 'format', ['text', 'json'], 'explain') ?? 'text';
+  const mode = choice(flags, 'mode', ['auto', 'sync', 'async']);
   let input: string;
   if (bool(flags, 'stdin')) {
     if (positionals.length) throw new UsageError('explain --stdin reads the string from standard input; do not also pass one');

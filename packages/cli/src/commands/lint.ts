@@ -2,7 +2,7 @@ import { languageForFile, severityOf, UNUSED_DIRECTIVE_RULE, type CheckMode, typ
 import { createWriteStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { bool, list, parseArgs, str, type FlagSpecs } from '../args';
+import { bool, choice, type FlagSpecs, list, parseArgs, str } from '../args';
 import { ConfigResolver, type Config } from '../config';
 import { FatalError, UsageError } from '../errors';
 import { Discoverer, type FileTask } from '../files/discover';
@@ -75,8 +75,7 @@ export async function lintCommand(argv: readonly string[], io: Io): Promise<numb
   const format = str(flags, 'format') ?? 'stylish';
   const createSession = formatterFor(format);
   const maxWarnings = parseMaxWarnings(str(flags, 'max-warnings'));
-  const mode = str(flags, 'mode');
-  if (mode !== undefined && !['auto', 'sync', 'async'].includes(mode)) throw new UsageError(`--mode must be auto, sync or async; got '${mode}'`);
+  const mode = choice(flags, 'mode', ['auto', 'sync', 'async']);
   const cliRules: Record<string, RuleSetting> = {};
   for (const r of list(flags, 'rule')) {
     const [id, setting] = parseRuleFlag(r);

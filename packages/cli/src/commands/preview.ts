@@ -1,5 +1,5 @@
 import { check, LineIndex, type Diagnostic } from '@ossproc/core';
-import { bool, parseArgs, str, type FlagSpecs } from '../args';
+import { bool, choice, type FlagSpecs, parseArgs, str } from '../args';
 import { FatalError, UsageError } from '../errors';
 import { useColor } from '../formatters/colors';
 import { formatterFor } from '../formatters/index';
@@ -91,8 +91,7 @@ export async function previewCommand(argv: readonly string[], io: Io): Promise<n
     io.stdout.write(PREVIEW_HELP);
     return 0;
   }
-  const format = str(flags, 'format') ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`preview --format must be table or json; got '${format}'`);
+  const format = choice(flags, 'format', ['table', 'json'], 'preview') ?? 'table';
   if (positionals.length !== 2) throw new UsageError(`preview takes a processing string and an input file (got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}), e.g. ossproc preview "image/resize,w_100" photo.jpg`);
   const text = positionals[0]!.trim();
   const input = positionals[1]!;

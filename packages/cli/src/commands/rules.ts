@@ -1,5 +1,5 @@
 import { check, getRule, type RuleMeta } from '@ossproc/core';
-import { bool, parseArgs, str, type FlagSpecs } from '../args';
+import { bool, choice, type FlagSpecs, parseArgs } from '../args';
 import { closest, UsageError } from '../errors';
 import { colors, useColor } from '../formatters/colors';
 import { RULES_HELP } from '../help';
@@ -20,8 +20,7 @@ export async function rulesCommand(argv: readonly string[], io: Io): Promise<num
     io.stdout.write(RULES_HELP);
     return 0;
   }
-  const format = str(flags, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`rules --format must be text or json; got '${format}'`);
+  const format = choice(flags, 'format', ['text', 'json'], 'rules') ?? 'text';
   if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id; got ${positionals.length}`);
   const c = colors(useColor(flags.color as boolean | undefined, !!io.stdout.isTTY, io.env));
   const id = positionals[0];
