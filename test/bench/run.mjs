@@ -51,6 +51,18 @@ if (wants('core') || wants('fix')) {
   }
 }
 
+// the full path alone: distinct broken strings (and distinct clean ones) against split + ajv on the same strings
+if (wants('core') || wants('broken')) {
+  const brokenOut = join(root, 'node_modules', '.cache', 'ossproc', 'broken-bench.mjs');
+  await build({ entryPoints: [join(here, 'broken-bench.ts')], bundle: true, platform: 'node', format: 'esm', conditions: ['ossproc-source'], outfile: brokenOut, logLevel: 'warning' });
+  const { benchBroken } = await import(pathToFileURL(brokenOut).href);
+  const broken = benchBroken(Number(process.env.BENCH_BROKEN ?? 5_000), 5);
+  console.log(`\n## core: the full path, ${fmt(broken.strings)} distinct strings per corpus, ${broken.rounds} interleaved rounds (median)`);
+  for (const [name, { check, ajv, found }] of Object.entries(broken.table)) {
+    console.log(`${name.padEnd(8)} check ${check.toFixed(2).padStart(7)} µs/string   split + ajv ${ajv.toFixed(2).padStart(6)} µs/string   check is ${(ajv / check).toFixed(3)}× split + ajv   ${(100 * found).toFixed(0)}% with findings`);
+  }
+}
+
 // the CLI's benchmark lives beside its code; 100,000 lines beside 1,000,000 show that memory stays flat
 if (wants('cli')) {
   const cli = await import(pathToFileURL(join(root, 'packages/cli/bench/lint-bench.mjs')).href);

@@ -33,6 +33,8 @@ interface ActionIndex {
   spec: ActionSpec;
   params: Map<string, ParamSpec>;
   positional: ParamSpec[];
+  /** The keys of the keyed parameters, in catalog order (the candidates of every "did you mean" for a key). */
+  keys: string[];
 }
 
 const enumSets = new WeakMap<ParamSpec, Set<string>>();
@@ -59,7 +61,7 @@ for (const product of PRODUCTS) {
       if (p.positional) positional.push(p);
       else params.set(p.key, p);
     }
-    const index = { spec, params, positional };
+    const index = { spec, params, positional, keys: [...params.keys()] };
     own.set(spec.name, index);
     bySpec.set(spec, index);
   }
@@ -81,6 +83,11 @@ export function getParam(action: ActionSpec, key: string): ParamSpec | undefined
 /** The positional (keyless) parameters of an action, in order. */
 export function positionalParams(action: ActionSpec): readonly ParamSpec[] {
   return bySpec.get(action)?.positional ?? [];
+}
+
+/** The keys of an action's keyed parameters, in catalog order. */
+export function paramKeys(action: ActionSpec): readonly string[] {
+  return bySpec.get(action)?.keys ?? [];
 }
 
 /** Actions that may start a stage of `product` (not sub-actions). */

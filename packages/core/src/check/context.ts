@@ -1,4 +1,4 @@
-import { getAction, getParam, getProduct, PRODUCTS } from '../catalog';
+import { getAction, getParam, getProduct, paramKeys, PRODUCTS } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/types';
 import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
@@ -7,6 +7,8 @@ import { severityOf } from '../config/severity';
 import type { Diagnostic, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
 import { getRule, type PresetName, type RuleId } from './rules';
 import { closest, nearest } from './suggest';
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -33,7 +35,13 @@ export class ActionInfo {
   /** Keyed parameters by key (the first, when repeated). */
   readonly byKey = new Map<string, ParamNode>();
   /** Keys not written that a misspelled key probably means. */
-  readonly misspelled = new Set<string>();
+  get misspelled(): ReadonlySet<string> {
+    return this.meant ?? NO_KEYS;
+  }
+  private meant?: Set<string>;
+  /** `nearKeys` per unknown key, asked by several rules: computed once. */
+  private near?: Map<string, string[]>;
+
   constructor(
     readonly node: ActionNode,
     readonly stage: StageInfo,
@@ -45,14 +53,34 @@ export class ActionInfo {
     // another's value do not judge by a default the misspelling overrides (`vcodex_h264` is no reason to
     // call fps ineffective because vcodec defaults to copy)
     if (spec) {
-      const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
       for (const p of node.params) {
         if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
-        const guesses = nearKeys(p.key.text, keys);
-        if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) this.misspelled.add(guesses[0]!);
+        const guesses = this.guesses(p.key.text);
+        if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) (this.meant ??= new Set()).add(guesses[0]!);
       }
     }
   }
+
+  /** The keys of the action an unknown key may be a misspelling of (`nearKeys`); the action must be known. */
+  guesses(key: string): string[] {
+    let found = this.near?.get(key);
+    if (!found) (this.near ??= new Map()).set(key, (found = nearKeys(key, paramKeys(this.spec!))));
+    return found;
+  }
+
+  /** How many unknown keys of the action have each key as their one guess (computed once). */
+  renameTargets(): ReadonlyMap<string, number> {
+    if (this.targets) return this.targets;
+    this.targets = new Map();
+    for (const p of this.node.params) {
+      const key = p.key?.text;
+      if (key === undefined || hasHole(key) || this.param(key)) continue;
+      const guesses = this.guesses(key);
+      if (guesses.length === 1) this.targets.set(guesses[0]!, (this.targets.get(guesses[0]!) ?? 0) + 1);
+    }
+    return this.targets;
+  }
+  private targets?: Map<string, number>;
 
   /** The action's name as the catalog knows it (a certain correction of a misspelling). */
   get name(): string {
@@ -106,12 +134,13 @@ export class StageInfo {
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly stages: StageInfo[] = [];
-  private readonly severities = new Map<string, Severity | 'off'>();
+  private readonly severities: Map<string, Severity | 'off'>;
 
   constructor(
     readonly parsed: ParseResult,
     readonly options: CheckOptions,
   ) {
+    this.severities = options.rules ? new Map() : presetSeverities(options.preset);
     parsed.tree.stages.forEach((node, index) => {
       const product = node.product ? (hasHole(node.product.text) ? undefined : resolve(node.product.text, getProduct, PRODUCTS)) : implied(node, index);
       const stage = new StageInfo(node, index, product);
@@ -172,6 +201,15 @@ export class CheckContext {
     d.data = source ? { evidence: extra.evidence ?? rule?.evidence ?? 'documented', source } : { evidence: extra.evidence ?? rule?.evidence ?? 'documented' };
     this.diagnostics.push(d);
   }
+}
+
+/**
+ * Without a rules map a rule's severity depends on the preset alone: one table per preset, shared by every
+ * check (a rules map is the caller's object and may be new each time: its severities are resolved per check).
+ */
+const presetTables = { strict: new Map<string, Severity | 'off'>(), other: new Map<string, Severity | 'off'>() };
+function presetSeverities(preset: PresetName | undefined): Map<string, Severity | 'off'> {
+  return preset === 'strict' ? presetTables.strict : presetTables.other;
 }
 
 /** What a finding may add to its rule's defaults. */

@@ -29,6 +29,7 @@ export function checkStanding(ctx: CheckContext): void {
  * refuse such a value), else the first address of the action's source.
  */
 export function citeSources(ctx: CheckContext): void {
+  if (!ctx.diagnostics.some((d) => d.data && !d.data.source)) return;
   // found by binary search over spans in document order: a string with 100,000 findings stays linear
   const actions = ctx
     .actions()
@@ -84,6 +85,11 @@ function paramSpans(action: ActionInfo): Span<ParamSpec | undefined>[] {
   return action.node.params.map((p) => ({ start: p.range.start, end: p.range.end, item: p.key ? action.param(p.key.text) : list[positional++] }));
 }
 
+const ADDRESS = /https?:\/\/[^\s;,)]+/;
+/** By source text: a few hundred catalog sources, each cited again and again. */
+const addresses = new Map<string, string | undefined>();
+
 function firstAddress(source: string): string | undefined {
-  return /https?:\/\/[^\s;,)]+/.exec(source)?.[0];
+  if (!addresses.has(source)) addresses.set(source, ADDRESS.exec(source)?.[0]);
+  return addresses.get(source);
 }

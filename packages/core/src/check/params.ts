@@ -1,8 +1,8 @@
-import { isEnumValue, positionalParams } from '../catalog';
+import { isEnumValue, paramKeys, positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import type { Range } from '../text/range';
-import { hasHole, nearKeys, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
+import { hasHole, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { nearest } from './suggest';
 import { aliasOf, observedKey, strayProduct } from './tolerated';
@@ -47,8 +47,8 @@ export function checkParams(ctx: CheckContext): void {
 function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): ParamSpec | undefined {
   const spec = action.spec!;
   const key = p.key!.text;
-  const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
-  const near = nearKeys(key, keys);
+  const keys = paramKeys(spec);
+  const near = action.guesses(key);
   // an abbreviation is offered, never applied: `width` may be w, or a parameter of another action
   const guesses = near.length ? near : abbreviated(key, spec.params);
   const where = `${spec.product}/${spec.name}`;
@@ -90,25 +90,7 @@ function docWords(doc: string): string[] {
 function certainRename(action: ActionInfo, key: string, guess: string): boolean {
   if (key.length === 1 && key.toLowerCase() !== guess.toLowerCase()) return false;
   if (action.byKey.has(guess)) return false;
-  return (renameTargets(action).get(guess) ?? 0) < 2;
-}
-
-const renames = new WeakMap<ActionInfo, Map<string, number>>();
-/** How many unknown keys of the action have each key as their one guess. */
-function renameTargets(action: ActionInfo): Map<string, number> {
-  let targets = renames.get(action);
-  if (targets) return targets;
-  targets = new Map();
-  const spec = action.spec!;
-  const keys = spec.params.filter((x) => !x.positional).map((x) => x.key);
-  for (const p of action.node.params) {
-    const key = p.key?.text;
-    if (key === undefined || hasHole(key) || action.param(key)) continue;
-    const guesses = nearKeys(key, keys);
-    if (guesses.length === 1) targets.set(guesses[0]!, (targets.get(guesses[0]!) ?? 0) + 1);
-  }
-  renames.set(action, targets);
-  return targets;
+  return (action.renameTargets().get(guess) ?? 0) < 2;
 }
 
 function positionalMisplaced(ctx: CheckContext, action: ActionInfo, p: ParamNode, count: number): void {

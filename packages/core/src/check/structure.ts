@@ -51,9 +51,9 @@ function productless(ctx: CheckContext, stage: StageInfo): void {
 }
 
 function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): void {
-  const names = product.actions.map((a) => a.name);
-  // what follows a base64 value's standard '/' is the value's, not an action (the targets family reports it)
-  const tails = new Set(stage.actions.flatMap((a) => base64Tail(a)));
+  // what follows a base64 value's standard '/' is the value's, not an action (the targets family reports it);
+  // a tail is made of actions the catalog does not know, so a stage of known actions has none
+  const tails = new Set(stage.actions.some((a) => !a.spec) ? stage.actions.flatMap((a) => base64Tail(a)) : []);
   stage.actions.forEach((action, i) => {
     const nameRange = action.node.name.range;
     const written = action.node.name.text;
@@ -70,7 +70,7 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
         ctx.report('misplaced-action', nameRange, `${written} is a ${elsewhere.name} action: put it in the ${elsewhere.name} stage${parent ? `, after ${elsewhere.name}/${parent}` : ''}${product.system ? ", before '|'" : ''}`);
         return;
       }
-      const guess = closest(written, names);
+      const guess = closest(written, product.actions.map((a) => a.name));
       ctx.report('unknown-action', nameRange, `${product.name} has no action '${written}'${guess ? `: did you mean '${guess}'?` : ''}`, {
         fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
       });

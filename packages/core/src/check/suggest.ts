@@ -8,7 +8,10 @@ export function nearest(word: string, candidates: Iterable<string>): string[] {
   let best: string[] = [];
   let bestDistance = limit + 1;
   for (const c of candidates) {
-    const d = c === word ? 0 : distance(w, c.toLowerCase()) + (c.toLowerCase() === w ? 0.5 : 0);
+    // the distance is at least the difference in length: a candidate that cannot tie the best is not measured
+    if (Math.abs(c.length - w.length) > bestDistance) continue;
+    const lower = c.toLowerCase();
+    const d = c === word ? 0 : distance(w, lower) + (lower === w ? 0.5 : 0);
     if (d < bestDistance) {
       best = [c];
       bestDistance = d;
@@ -23,21 +26,26 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** The three rows `distance` rolls through, kept between calls (it runs for every candidate of every guess). */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions), in three rolling rows. */
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 3) return 99;
   const n = b.length;
-  let before = new Array<number>(n + 1).fill(0); // row i - 2
-  let previous = new Array<number>(n + 1);
-  let current = new Array<number>(n + 1);
+  if (rows[0]!.length <= n) rows = [0, 1, 2].map(() => new Int32Array(2 * n + 2));
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array]; // rows i - 2, i - 1, i
+  before.fill(0, 0, n + 1);
   for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
       current[j] = d;
     }
     [before, previous, current] = [previous, current, before];
