@@ -80,7 +80,8 @@ function boundaries(fixes: readonly Fix[]): Float64Array {
   all.sort();
   let m = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[m - 1]) all[m++] = all[i]!;
-  return all.subarray(0, m);
+  // a copy, not a view: making a view costs more than copying the few boundaries of an everyday string
+  return all.slice(0, m);
 }
 
 function lowerBound(sorted: Float64Array, value: number): number {

@@ -49,7 +49,7 @@ export function citeSources(ctx: CheckContext): void {
       continue;
     }
     const source = firstAddress(action.spec!.source);
-    if (source) d.data = { ...d.data, source };
+    if (source) d.data = { evidence: d.data.evidence, source }; // report() makes data of these two alone
   }
 }
 

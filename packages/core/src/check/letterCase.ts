@@ -42,6 +42,7 @@ export function checkLetterCase(
 function wrongCase(parsed: ParseResult): { kind: Kind; edit: TextEdit }[] {
   const out: { kind: Kind; edit: TextEdit }[] = [];
   const { text } = parsed;
+  if (!UPPER.test(text)) return out; // most strings: no word to fold
   /** The word lowered, when it is not known as written but is once lowered (and reads as written). */
   const fold = (word: Word | undefined, kind: Kind, known: (name: string) => boolean): string | undefined => {
     if (!word || !UPPER.test(word.text) || known(word.text)) return word?.text;
@@ -68,16 +69,17 @@ function params(
   list: readonly { key?: Word; value?: Word; underscore?: unknown }[],
   fold: (word: Word | undefined, kind: Kind, known: (name: string) => boolean) => string | undefined,
 ): void {
-  const keys = new Set(list.map((p) => p.key?.text));
+  let keys: Set<string | undefined> | undefined; // the keys written, needed only for a key in upper case
   const positional = positionalParams(spec);
   let next = 0;
   for (const p of list) {
     let ps: ParamSpec | undefined;
     if (p.key) {
       // a key that exists as written (P beside p) stays; so does one whose lower case is given too
-      const key = fold(p.key, 'key', (n) => getParam(spec, n) !== undefined && (n === p.key!.text || !keys.has(n)));
-      ps = key === undefined ? undefined : getParam(spec, key);
+      const written = p.key.text;
+      const key = !UPPER.test(written) ? written : fold(p.key, 'key', (n) => getParam(spec, n) !== undefined && (n === written || !(keys ??= new Set(list.map((q) => q.key?.text))).has(n)));
+      ps = getParam(spec, key!);
     } else if (!p.underscore) ps = positional[next++];
-    if (ps?.type === 'enum') fold(p.value, 'value', (v) => isEnumValue(ps, v));
+    if (ps?.type === 'enum' && p.value && UPPER.test(p.value.text)) fold(p.value, 'value', (v) => isEnumValue(ps, v));
   }
 }

@@ -20,9 +20,15 @@ function docChain(known: readonly ActionInfo[]): [ActionInfo, ActionInfo] | unde
 export function checkMode(ctx: CheckContext): void {
   if (ctx.options.nested) return;
   const declared = ctx.declaredMode;
-  const known = [...ctx.actions()].filter((a) => a.spec);
-  const asyncOnly = known.filter((a) => a.spec!.mode === 'async');
-  const syncOnly = known.filter((a) => a.spec!.mode === 'sync');
+  const known: ActionInfo[] = [];
+  const asyncOnly: ActionInfo[] = [];
+  const syncOnly: ActionInfo[] = [];
+  for (const a of ctx.actions()) {
+    if (!a.spec) continue;
+    known.push(a);
+    if (a.spec.mode === 'async') asyncOnly.push(a);
+    else if (a.spec.mode === 'sync') syncOnly.push(a);
+  }
   const name = (a: ActionInfo) => `${a.spec!.product}/${a.name}`;
   const conflict = docChain(known);
   if (conflict && declared !== 'async') {
