@@ -1,7 +1,6 @@
 import { PRODUCTS, styleNameRule } from '../catalog';
 import type { ProductSpec } from '../catalog/types';
 import { hasHole, type CheckContext, type StageInfo } from './context';
-import { closest } from './suggest';
 import { base64Tail } from './targets';
 
 /** Products, actions and where they stand. */
@@ -15,7 +14,8 @@ export function checkStructure(ctx: CheckContext): void {
     }
     if (hasHole(node.product.text)) continue;
     if (product?.name !== node.product.text) {
-      const guess = closest(node.product.text, PRODUCTS.map((p) => p.name));
+      // the context resolved a misspelled product through its one nearest name: that name is the guess
+      const guess = product?.name;
       ctx.report('unknown-product', node.product.range, `Unknown product '${node.product.text}'${guess ? `: did you mean '${guess}'?` : `; products are ${PRODUCTS.map((p) => p.name).join(', ')}`}`, {
         fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: node.product.range, newText: guess }], certain: true }] : undefined,
       });
@@ -70,7 +70,8 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
         ctx.report('misplaced-action', nameRange, `${written} is a ${elsewhere.name} action: put it in the ${elsewhere.name} stage${parent ? `, after ${elsewhere.name}/${parent}` : ''}${product.system ? ", before '|'" : ''}`);
         return;
       }
-      const guess = closest(written, product.actions.map((a) => a.name));
+      // the context resolved a misspelled name through its one nearest action of the product: the guess
+      const guess = spec?.name;
       ctx.report('unknown-action', nameRange, `${product.name} has no action '${written}'${guess ? `: did you mean '${guess}'?` : ''}`, {
         fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
       });

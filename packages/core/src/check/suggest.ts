@@ -11,7 +11,7 @@ export function nearest(word: string, candidates: Iterable<string>): string[] {
     // the distance is at least the difference in length: a candidate that cannot tie the best is not measured
     if (Math.abs(c.length - w.length) > bestDistance) continue;
     const lower = c.toLowerCase();
-    const d = c === word ? 0 : distance(w, lower) + (lower === w ? 0.5 : 0);
+    const d = c === word ? 0 : distance(w, lower, bestDistance) + (lower === w ? 0.5 : 0);
     if (d < bestDistance) {
       best = [c];
       bestDistance = d;
@@ -29,8 +29,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** The three rows `distance` rolls through, kept between calls (it runs for every candidate of every guess). */
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions), in three rolling rows. */
-export function distance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions), in three rolling rows. Past
+ * `bound` it stops early and returns some distance above it: once two rows in a row exceed the bound, no
+ * later row can come back under it.
+ */
+export function distance(a: string, b: string, bound = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 3) return 99;
   const n = b.length;
@@ -38,8 +42,10 @@ export function distance(a: string, b: string): number {
   let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array]; // rows i - 2, i - 1, i
   before.fill(0, 0, n + 1);
   for (let j = 0; j <= n; j++) previous[j] = j;
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
+    let min = i;
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
       const bj = b.charCodeAt(j - 1);
@@ -47,7 +53,10 @@ export function distance(a: string, b: string): number {
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
       current[j] = d;
+      if (d < min) min = d;
     }
+    if (min > bound && previousMin > bound) return min;
+    previousMin = min;
     [before, previous, current] = [previous, current, before];
   }
   return previous[n]!;
