@@ -45,24 +45,29 @@ function wrongCase(parsed: ParseResult): { kind: Kind; edit: TextEdit }[] {
   if (!UPPER.test(text)) return out; // most strings: no word to fold
   /** The word lowered, when it is not known as written but is once lowered (and reads as written). */
   const fold = (word: Word | undefined, kind: Kind, known: (name: string) => boolean): string | undefined => {
+    // a word without capitals is as it is: the test comes before anything else, this runs for every word
     if (!word || !UPPER.test(word.text) || known(word.text)) return word?.text;
     const lower = word.text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
     if (!known(lower) || text.slice(word.range.start, word.range.end) !== word.text) return word.text;
     out.push({ kind, edit: { range: word.range, newText: lower } });
     return lower;
   };
-  parsed.tree.stages.forEach((stage, index) => {
-    const product = stage.product ? fold(stage.product, 'product', (n) => getProduct(n) !== undefined) : index > 0 ? 'sys' : undefined;
+  const stages = parsed.tree.stages;
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index]!;
+    const product = stage.product ? fold(stage.product, 'product', knownProduct) : index > 0 ? 'sys' : undefined;
     const spec = product === undefined ? undefined : getProduct(product);
-    if (!spec || spec.styleReference) return;
+    if (!spec || spec.styleReference) continue;
     for (const action of stage.actions) {
-      const name = fold(action.name, 'action', (n) => getAction(spec.name, n) !== undefined);
-      const actionSpec = name === undefined ? undefined : getAction(spec.name, name);
+      const name = UPPER.test(action.name.text) ? fold(action.name, 'action', (n) => getAction(spec.name, n) !== undefined) : action.name.text;
+      const actionSpec = getAction(spec.name, name!);
       if (actionSpec) params(actionSpec, action.params, fold);
     }
-  });
+  }
   return out;
 }
+
+const knownProduct = (name: string) => getProduct(name) !== undefined;
 
 function params(
   spec: ActionSpec,
@@ -74,12 +79,18 @@ function params(
   let next = 0;
   for (const p of list) {
     let ps: ParamSpec | undefined;
+    const upperValue = p.value !== undefined && UPPER.test(p.value.text);
     if (p.key) {
       // a key that exists as written (P beside p) stays; so does one whose lower case is given too
       const written = p.key.text;
-      const key = !UPPER.test(written) ? written : fold(p.key, 'key', (n) => getParam(spec, n) !== undefined && (n === written || !(keys ??= new Set(list.map((q) => q.key?.text))).has(n)));
-      ps = getParam(spec, key!);
+      if (!UPPER.test(written)) {
+        if (!upperValue) continue; // nothing of this parameter to fold
+        ps = getParam(spec, written);
+      } else {
+        const key = fold(p.key, 'key', (n) => getParam(spec, n) !== undefined && (n === written || !(keys ??= new Set(list.map((q) => q.key?.text))).has(n)));
+        ps = getParam(spec, key!);
+      }
     } else if (!p.underscore) ps = positional[next++];
-    if (ps?.type === 'enum' && p.value && UPPER.test(p.value.text)) fold(p.value, 'value', (v) => isEnumValue(ps, v));
+    if (ps?.type === 'enum' && upperValue) fold(p.value, 'value', (v) => isEnumValue(ps, v));
   }
 }
