@@ -35,6 +35,8 @@ interface ActionIndex {
   positional: ParamSpec[];
   /** The keys of the keyed parameters, in catalog order (the candidates of every "did you mean" for a key). */
   keys: string[];
+  /** The required parameters, in catalog order (every action checked asks). */
+  required: ParamSpec[];
 }
 
 const enumSets = new WeakMap<ParamSpec, Set<string>>();
@@ -61,7 +63,7 @@ for (const product of PRODUCTS) {
       if (p.positional) positional.push(p);
       else params.set(p.key, p);
     }
-    const index = { spec, params, positional, keys: [...params.keys()] };
+    const index = { spec, params, positional, keys: [...params.keys()], required: spec.params.filter((p) => p.required) };
     own.set(spec.name, index);
     bySpec.set(spec, index);
   }
@@ -88,6 +90,11 @@ export function positionalParams(action: ActionSpec): readonly ParamSpec[] {
 /** The keys of an action's keyed parameters, in catalog order. */
 export function paramKeys(action: ActionSpec): readonly string[] {
   return bySpec.get(action)?.keys ?? [];
+}
+
+/** The parameters an action requires, in catalog order. */
+export function requiredParams(action: ActionSpec): readonly ParamSpec[] {
+  return bySpec.get(action)?.required ?? [];
 }
 
 /** Actions that may start a stage of `product` (not sub-actions). */

@@ -31,11 +31,9 @@ export function checkStanding(ctx: CheckContext): void {
 export function citeSources(ctx: CheckContext): void {
   if (!ctx.diagnostics.some((d) => d.data && !d.data.source)) return;
   // found by binary search over spans in document order: a string with 100,000 findings stays linear
-  const actions = ctx
-    .actions()
-    .filter((a) => a.spec)
-    .map((a) => ({ start: a.node.range.start, end: a.node.range.end, item: a }))
-    .sort((x, y) => x.start - y.start);
+  const actions: Span<ActionInfo>[] = [];
+  // the context lists its actions in document order: the spans come sorted
+  for (const a of ctx.actions()) if (a.spec) actions.push({ start: a.node.range.start, end: a.node.range.end, item: a });
   const params = new Map<ActionInfo, Span<ParamSpec | undefined>[]>();
   for (const d of ctx.diagnostics) {
     if (!d.data || d.data.source) continue;

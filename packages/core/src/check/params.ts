@@ -1,4 +1,4 @@
-import { isEnumValue, paramKeys, positionalParams } from '../catalog';
+import { isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import type { Range } from '../text/range';
@@ -32,8 +32,7 @@ export function checkParams(ctx: CheckContext): void {
       if (first !== p) duplicate(ctx, action, first, p);
       else checkValue(ctx, action, p, ps);
     }
-    for (const ps of spec.params) {
-      if (!ps.required) continue;
+    for (const ps of requiredParams(spec)) {
       const given = ps.positional ? nextPositional > positional.indexOf(ps) : action.byKey.has(ps.key);
       if (!given) {
         const what = ps.positional ? `a value (${ps.key})` : ps.key;

@@ -1,6 +1,6 @@
-import type { Condition } from '../catalog/types';
+import type { Condition, Relation } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
-import { paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
+import { paramText, removeParamEdit, type ActionInfo, type CheckContext, type ReportExtra } from './context';
 
 /** The relations the catalog states between parameters of one action. */
 export function checkRelations(ctx: CheckContext): void {
@@ -10,8 +10,6 @@ export function checkRelations(ctx: CheckContext): void {
     // one no-effect finding per parameter: the first relation that explains it
     const ineffective = new Set<ParamNode>();
     for (const r of relations) {
-      // what the relation rests on, when it is not the action's parameter table
-      const facts = { evidence: r.evidence, source: r.source, atMost: r.atMost };
       switch (r.kind) {
         case 'exclusive': {
           const given = r.params.map((k) => action.byKey.get(k)).filter((p): p is ParamNode => !!p);
@@ -21,14 +19,14 @@ export function checkRelations(ctx: CheckContext): void {
             ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
               related: [{ range: first!.range, message: `${first!.key!.text} is given here` }],
               fixes: [p, first!].map((drop) => ({ title: `Remove '${paramText(ctx, drop)}'`, edits: [removeParamEdit(action.node, drop)], certain: false })),
-              ...facts,
+              ...facts(r),
             });
           }
           break;
         }
         case 'requiresAny': {
           if (r.params.some((k) => action.byKey.has(k))) break;
-          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, facts);
+          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, facts(r));
           break;
         }
         case 'effectiveOnly':
@@ -50,7 +48,7 @@ export function checkRelations(ctx: CheckContext): void {
               unnecessary: true,
               fixes: [{ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false }],
               related: relatedTo(action, r.when),
-              ...facts,
+              ...facts(r),
             });
           }
           break;
@@ -58,6 +56,11 @@ export function checkRelations(ctx: CheckContext): void {
       }
     }
   }
+}
+
+/** What a relation rests on, when it is not the action's parameter table (made only for a finding). */
+function facts(r: Relation): ReportExtra {
+  return { evidence: r.evidence, source: r.source, atMost: r.atMost };
 }
 
 const paramSets = new WeakMap<readonly string[], Set<string>>();
