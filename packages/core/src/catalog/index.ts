@@ -40,15 +40,26 @@ interface ActionIndex {
 }
 
 const enumSets = new WeakMap<ParamSpec, Set<string>>();
+const enumLists = new WeakMap<ParamSpec, string[]>();
 
 /** Whether `value` is one of an enum parameter's values (a set lookup: this runs for every value checked). */
 export function isEnumValue(param: ParamSpec, value: string): boolean {
   let set = enumSets.get(param);
-  if (!set) enumSets.set(param, (set = new Set((param.values ?? []).map((v) => v.value))));
+  if (!set) enumSets.set(param, (set = new Set(enumValues(param))));
   return set.has(value);
 }
 
+/** An enum parameter's values, in catalog order: one list per parameter (so guesses over it can be cached). */
+export function enumValues(param: ParamSpec): readonly string[] {
+  let list = enumLists.get(param);
+  if (!list) enumLists.set(param, (list = (param.values ?? []).map((v) => v.value)));
+  return list;
+}
+
 const products = new Map<string, ProductSpec>();
+/** Every product's name, in order. */
+export const PRODUCT_NAMES: readonly string[] = PRODUCTS.map((p) => p.name);
+const actionNameLists = new Map<ProductSpec, string[]>();
 const actions = new Map<string, Map<string, ActionIndex>>();
 // looked up by the spec object itself on the checker's hot path (no key strings to build)
 const bySpec = new Map<ActionSpec, ActionIndex>();
@@ -56,6 +67,7 @@ for (const product of PRODUCTS) {
   products.set(product.name, product);
   const own = new Map<string, ActionIndex>();
   actions.set(product.name, own);
+  actionNameLists.set(product, product.actions.map((a) => a.name));
   for (const spec of product.actions) {
     const params = new Map<string, ParamSpec>();
     const positional: ParamSpec[] = [];
@@ -75,6 +87,11 @@ export function getProduct(name: string): ProductSpec | undefined {
 
 export function getAction(product: string, name: string): ActionSpec | undefined {
   return actions.get(product)?.get(name)?.spec;
+}
+
+/** The names of a product's actions, in catalog order (one list per product). */
+export function actionNames(product: ProductSpec): readonly string[] {
+  return actionNameLists.get(product) ?? product.actions.map((a) => a.name);
 }
 
 /** A keyed parameter of an action. */

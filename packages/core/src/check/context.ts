@@ -1,4 +1,4 @@
-import { getAction, getParam, getProduct, paramKeys, PRODUCTS } from '../catalog';
+import { actionNames, getAction, getParam, getProduct, paramKeys, PRODUCT_NAMES, PRODUCTS } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/types';
 import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
@@ -6,7 +6,7 @@ import type { Range } from '../text/range';
 import { severityOf } from '../config/severity';
 import type { Diagnostic, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
 import { getRule, type PresetName, type RuleId } from './rules';
-import { closest, nearest } from './suggest';
+import { closestIn, nearestIn } from './suggest';
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
@@ -141,18 +141,19 @@ export class CheckContext {
     readonly options: CheckOptions,
   ) {
     this.severities = options.rules ? new Map() : presetSeverities(options.preset);
-    parsed.tree.stages.forEach((node, index) => {
-      const product = node.product ? (hasHole(node.product.text) ? undefined : resolve(node.product.text, getProduct, PRODUCTS)) : implied(node, index);
+    const stages = parsed.tree.stages;
+    for (let index = 0; index < stages.length; index++) {
+      const node = stages[index]!;
+      const product = node.product ? (hasHole(node.product.text) ? undefined : resolveProduct(node.product.text)) : implied(node, index);
       const stage = new StageInfo(node, index, product);
       for (const a of node.actions) {
-        const owner = product;
-        const spec = owner && !hasHole(a.name.text) ? resolve(a.name.text, (n) => getAction(owner.name, n), owner.actions) : undefined;
+        const spec = product && !hasHole(a.name.text) ? resolveAction(product, a.name.text) : undefined;
         const info = new ActionInfo(a, stage, spec);
         stage.actions.push(info);
         this.all.push(info);
       }
       this.stages.push(stage);
-    });
+    }
   }
 
   get text(): string {
@@ -242,18 +243,25 @@ export function implied(node: StageNode, index: number): ProductSpec | undefined
  * A name as the catalog knows it; a misspelling with one certain correction resolves to it, so the rest of
  * the stage is checked as it will read once the fix is applied (the misspelling itself is still reported).
  */
-function resolve<T extends { name: string }>(name: string, get: (n: string) => T | undefined, all: readonly T[]): T | undefined {
-  const exact = get(name);
+function resolveProduct(name: string): ProductSpec | undefined {
+  const exact = getProduct(name);
   if (exact) return exact;
-  const guess = closest(name, all.map((x) => x.name));
-  return guess === undefined ? undefined : get(guess);
+  const guess = closestIn(name, PRODUCT_NAMES);
+  return guess === undefined ? undefined : getProduct(guess);
+}
+
+function resolveAction(product: ProductSpec, name: string): ActionSpec | undefined {
+  const exact = getAction(product.name, name);
+  if (exact) return exact;
+  const guess = closestIn(name, actionNames(product));
+  return guess === undefined ? undefined : getAction(product.name, guess);
 }
 
 export { hasHole };
 /** The keys an unknown key may be a misspelling of; exactly one is a certain correction. */
 export function nearKeys(key: string, keys: readonly string[]): string[] {
   // case-sensitive twins (q and Q) are different parameters: never "correct" one into the other
-  return nearest(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
+  return nearestIn(key, keys).filter((g) => g.toLowerCase() !== key.toLowerCase() || !keys.includes(key));
 }
 
 /** The source text of a parameter as written (`fps_241`). */

@@ -1,10 +1,10 @@
-import { isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
+import { enumValues, isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import type { Range } from '../text/range';
 import { hasHole, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
-import { nearest } from './suggest';
+import { nearestIn } from './suggest';
 import { aliasOf, observedKey, strayProduct } from './tolerated';
 
 /** Parameters against the catalog: known, given once, required ones present, values well-formed and in range. */
@@ -149,10 +149,9 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
     }
     case 'enum': {
       if (isEnumValue(ps, value) || aliasOf(ctx, action, p, ps)) return;
-      const values = ps.values ?? [];
-      const allowed = values.map((v) => v.value);
+      const allowed = enumValues(ps);
       const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
-      const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearest(value, allowed);
+      const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearestIn(value, allowed);
       const target = p.value!.range;
       ctx.report('unknown-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
         fixes: guesses.map((g) => ({
@@ -231,7 +230,7 @@ function expandSuffix(value: string, ps: ParamSpec): string | undefined {
 }
 
 /** For a numeric list (sample rates): the closest value, offered as a suggestion, never applied on its own. */
-function nearestNumber(value: string, allowed: string[]): string[] {
+function nearestNumber(value: string, allowed: readonly string[]): string[] {
   const n = Number(value);
   if (!Number.isFinite(n) || allowed.length < 5) return [];
   const best = allowed.reduce((a, b) => (Math.abs(Number(b) - n) < Math.abs(Number(a) - n) ? b : a));

@@ -26,6 +26,33 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * `nearest` over a list that lives as long as the catalog (an action's keys, a product's actions, an enum's
+ * values), remembered per list: the same misspellings recur line after line, and in the re-check of a fixed
+ * string. Bounded per list; the answer is shared, so it must not be changed.
+ */
+export function nearestIn(word: string, candidates: readonly string[]): readonly string[] {
+  if (word.length > MAX_REMEMBERED) return nearest(word, candidates);
+  let byWord = guessed.get(candidates);
+  if (!byWord) guessed.set(candidates, (byWord = new Map()));
+  let found = byWord.get(word);
+  if (!found) {
+    if (byWord.size >= GUESSES_PER_LIST) byWord.clear();
+    byWord.set(word, (found = nearest(word, candidates)));
+  }
+  return found;
+}
+
+/** `closest` over a list that lives as long as the catalog (see `nearestIn`). */
+export function closestIn(word: string, candidates: readonly string[]): string | undefined {
+  const found = nearestIn(word, candidates);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+const guessed = new WeakMap<readonly string[], Map<string, string[]>>();
+const GUESSES_PER_LIST = 512;
+const MAX_REMEMBERED = 64;
+
 /** The three rows `distance` rolls through, kept between calls (it runs for every candidate of every guess). */
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
