@@ -39,23 +39,25 @@ function random(seed: number): () => number {
   };
 }
 
+export type BrokenKind = 'shapes' | 'mutated';
+
 /**
- * `n` distinct broken strings for `round`: half the broken shapes, half mutated seeds (as the property test
- * mutates them: 1–3 edits, each dropping up to 3 characters and inserting up to 3), a distinct number in each.
+ * `n` distinct broken strings for `round`, each with its own numbers: the broken shapes, or mutated seeds (as
+ * the property test mutates them: 1–3 edits, each dropping up to 3 characters and inserting up to 3).
  */
-export function brokenCorpus(n: number, round: number): string[] {
+export function brokenCorpus(n: number, round: number, kind: BrokenKind): string[] {
   const next = random(round + 1);
   const out = new Set<string>();
   // a template's k-th use in this round gets count c: each template meets each count once in a whole run
   const fill = (template: string, c: number) =>
     template.replace('{c}', String(10_000 + c)).replace('{a}', String(1 + (c % 4000))).replace('{b}', String(1 + ((c / 4000) | 0)));
   for (let k = 0; out.size < n; k++) {
-    const c = round * n + (k >> 1);
-    if (k % 2 === 0) {
-      out.add(fill(BROKEN[(k >> 1) % BROKEN.length]!, c));
+    const c = round * 2 * n + k;
+    if (kind === 'shapes') {
+      out.add(fill(BROKEN[k % BROKEN.length]!, c));
       continue;
     }
-    let s = fill(SEEDS[(k >> 1) % SEEDS.length]!, c);
+    let s = fill(SEEDS[k % SEEDS.length]!, c);
     const edits = 1 + Math.floor(next() * 3);
     for (let e = 0; e < edits; e++) {
       const at = Math.floor(next() * (s.length + 1));
@@ -92,9 +94,14 @@ export function benchBroken(n = 5_000, rounds = 5): BrokenBench {
     list.push(((performance.now() - t) * 1000) / strings.length);
     times.set(key, list);
   };
+  const corpora = {
+    'broken shapes': (r: number) => brokenCorpus(n, r, 'shapes'),
+    mutated: (r: number) => brokenCorpus(n, r, 'mutated'),
+    clean: (r: number) => cleanCorpus(n, r),
+  };
   for (let r = 0; r <= rounds; r++) {
-    const corpora = { broken: brokenCorpus(n, r), clean: cleanCorpus(n, r) };
-    for (const [name, strings] of Object.entries(corpora)) {
+    for (const [name, make] of Object.entries(corpora)) {
+      const strings = make(r);
       let withFindings = 0;
       time(`${name}\tcheck`, strings, (s) => {
         const d = check(s).length;
@@ -112,7 +119,7 @@ export function benchBroken(n = 5_000, rounds = 5): BrokenBench {
   };
   if (sink < 0) console.log(sink);
   const table = Object.fromEntries(
-    ['broken', 'clean'].map((name) => [name, { check: median(`${name}\tcheck`), ajv: median(`${name}\tajv`), found: found.get(name)! }]),
+    Object.keys(corpora).map((name) => [name, { check: median(`${name}\tcheck`), ajv: median(`${name}\tajv`), found: found.get(name)! }]),
   );
   return { strings: n, rounds, table };
 }

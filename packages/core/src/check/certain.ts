@@ -125,7 +125,8 @@ export function keepPromises(
   const chosen = chooseFixes(diagnostics);
   if (chosen.length === 0) return { diagnostics };
   // a certain fix that waits for another round is a suggestion in this one: one round takes all that is certain
-  const before = { ...tally(diagnostics), certain: chosen.length };
+  const before = tally(diagnostics);
+  before.certain = chosen.length;
   let budget = text.length > LONG ? 1 : RECHECKS;
   let fixed: { text: string; diagnostics: Diagnostic[] } | undefined;
   const attempt = (set: readonly Chosen[]): boolean => {

@@ -1,3 +1,4 @@
+import { positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ActionInfo, CheckContext } from './context';
 import { MAY_IGNORE } from './tolerated';
@@ -79,7 +80,7 @@ function containing<T>(spans: readonly Span<T>[], start: number, end: number): T
 /** An action's parameters with their specs (positional values in order), in document order. */
 function paramSpans(action: ActionInfo): Span<ParamSpec | undefined>[] {
   let positional = 0;
-  const list = action.spec!.params.filter((p) => p.positional);
+  const list = positionalParams(action.spec!);
   return action.node.params.map((p) => ({ start: p.range.start, end: p.range.end, item: p.key ? action.param(p.key.text) : list[positional++] }));
 }
 

@@ -195,8 +195,8 @@ function checkSize(ctx: CheckContext, p: ParamNode, ps: ParamSpec, label: string
   }
   const sides = [m[1]!, m[2]!];
   const numbers = sides.map((s) => (s === '' ? undefined : Number(s)));
-  if (numbers.some((n) => n !== undefined && outOfRange(n, { ...ps, multipleOf: undefined }))) {
-    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${rangeWords({ ...ps, multipleOf: undefined })}`);
+  if (numbers.some((n) => n !== undefined && outOfRange(n, ps, false))) {
+    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${rangeWords(ps)}`);
     return;
   }
   const step = ps.multipleOf;
@@ -257,10 +257,11 @@ function clamp(n: number, ps: ParamSpec): number | undefined {
   return outOfRange(c, ps) ? undefined : c;
 }
 
-function outOfRange(n: number, ps: ParamSpec): boolean {
+/** Whether `n` is outside the parameter's range, or (with `grid`) off its multiples; a size judges the range first. */
+function outOfRange(n: number, ps: ParamSpec, grid = true): boolean {
   if (ps.min !== undefined && (ps.minExclusive ? n <= ps.min : n < ps.min)) return true;
   if (ps.max !== undefined && n > ps.max) return true;
-  return ps.multipleOf !== undefined && n % ps.multipleOf !== 0;
+  return grid && ps.multipleOf !== undefined && n % ps.multipleOf !== 0;
 }
 
 /** "between 0 and 240", "0 or more", "more than 0 and at most 1000". */

@@ -1,9 +1,10 @@
-import type { Condition, Relation } from '../catalog/types';
+import type { Condition } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
-import { paramText, removeParamEdit, type ActionInfo, type CheckContext, type ReportExtra } from './context';
+import { paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 
 /** The relations the catalog states between parameters of one action. */
 export function checkRelations(ctx: CheckContext): void {
+  // a finding carries what its relation rests on (evidence, source, atMost), when not the parameter table
   for (const action of ctx.actions()) {
     const relations = action.spec?.relations;
     if (!relations) continue;
@@ -19,14 +20,16 @@ export function checkRelations(ctx: CheckContext): void {
             ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
               related: [{ range: first!.range, message: `${first!.key!.text} is given here` }],
               fixes: [p, first!].map((drop) => ({ title: `Remove '${paramText(ctx, drop)}'`, edits: [removeParamEdit(action.node, drop)], certain: false })),
-              ...facts(r),
+              evidence: r.evidence,
+              source: r.source,
+              atMost: r.atMost,
             });
           }
           break;
         }
         case 'requiresAny': {
           if (r.params.some((k) => action.byKey.has(k))) break;
-          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, facts(r));
+          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, { evidence: r.evidence, source: r.source, atMost: r.atMost });
           break;
         }
         case 'effectiveOnly':
@@ -48,7 +51,9 @@ export function checkRelations(ctx: CheckContext): void {
               unnecessary: true,
               fixes: [{ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false }],
               related: relatedTo(action, r.when),
-              ...facts(r),
+              evidence: r.evidence,
+              source: r.source,
+              atMost: r.atMost,
             });
           }
           break;
@@ -56,11 +61,6 @@ export function checkRelations(ctx: CheckContext): void {
       }
     }
   }
-}
-
-/** What a relation rests on, when it is not the action's parameter table (made only for a finding). */
-function facts(r: Relation): ReportExtra {
-  return { evidence: r.evidence, source: r.source, atMost: r.atMost };
 }
 
 const paramSets = new WeakMap<readonly string[], Set<string>>();
