@@ -128,13 +128,14 @@ export function keepPromises(
   const before = tally(diagnostics);
   before.certain = chosen.length;
   let budget = text.length > LONG ? 1 : RECHECKS;
-  let fixed: { text: string; diagnostics: Diagnostic[] } | undefined;
+  let fixed: { text: string; diagnostics: Diagnostic[]; certain: number } | undefined;
   const attempt = (set: readonly Chosen[]): boolean => {
     budget--;
     const after = applyEdits(text, editsOf(set));
     const found = recheck(after);
-    const ok = keeps(before, set.map((c) => diagnostics[c.index]!), tally(found));
-    if (ok && set.length === chosen.length) fixed = { text: after, diagnostics: found };
+    const counted = tally(found);
+    const ok = keeps(before, set.map((c) => diagnostics[c.index]!), counted);
+    if (ok && set.length === chosen.length) fixed = { text: after, diagnostics: found, certain: counted.certain };
     return ok;
   };
   /** The part of `set` that, applied with `base`, keeps the promise. */
@@ -149,7 +150,7 @@ export function keepPromises(
   };
   const kept = new Set(grow([], chosen).map((c) => c.index));
   const settled = diagnostics.map((d, i) => (kept.has(i) || !d.fixes?.some((f) => f.certain) ? d : demote(d)));
-  return { diagnostics: settled, fixed: fixed && tally(fixed.diagnostics).certain === 0 ? fixed : undefined };
+  return { diagnostics: settled, fixed: fixed && fixed.certain === 0 ? { text: fixed.text, diagnostics: fixed.diagnostics } : undefined };
 }
 
 function demote(d: Diagnostic): Diagnostic {

@@ -6,6 +6,8 @@ const DOC_CONFLICT =
   `doc/convert followed by doc/snapshot is the synchronous-processing page's own example (${SYNC_PAGE}), but the ` +
   `document-conversion page calls doc/convert asynchronous only (${CONVERT_PAGE}): the documentation disagrees, so this may fail`;
 
+const NONE: ReadonlySet<ActionInfo> = new Set();
+
 /** `doc/convert,…/snapshot,…`: the chain the two pages judge differently. */
 function docChain(known: readonly ActionInfo[]): [ActionInfo, ActionInfo] | undefined {
   const i = known.findIndex((a) => a.spec!.product === 'doc' && a.name === 'convert');
@@ -40,7 +42,7 @@ export function checkMode(ctx: CheckContext): void {
       related: [{ range: (declared === 'sync' ? snapshot : convert).node.name.range, message: declared === 'sync' ? 'doc/snapshot follows here' : 'doc/convert is documented as asynchronous' }],
     });
   }
-  const skip = new Set<ActionInfo>(conflict ?? []);
+  const skip: ReadonlySet<ActionInfo> = conflict ? new Set(conflict) : NONE;
   if (declared === 'sync') {
     for (const a of asyncOnly) {
       if (skip.has(a)) continue;

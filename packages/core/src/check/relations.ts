@@ -8,8 +8,8 @@ export function checkRelations(ctx: CheckContext): void {
   for (const action of ctx.actions()) {
     const relations = action.spec?.relations;
     if (!relations) continue;
-    // one no-effect finding per parameter: the first relation that explains it
-    const ineffective = new Set<ParamNode>();
+    // one no-effect finding per parameter: the first relation that explains it (a set made at the first)
+    let ineffective: Set<ParamNode> | undefined;
     for (const r of relations) {
       switch (r.kind) {
         case 'exclusive': {
@@ -43,8 +43,8 @@ export function checkRelations(ctx: CheckContext): void {
           if (r.kind === 'effectiveOnly' ? holds : !holds) break;
           for (const p of affected) {
             const key = p.key!.text;
-            if (ineffective.has(p) || key === r.when.param) continue;
-            ineffective.add(p);
+            if (ineffective?.has(p) || key === r.when.param) continue;
+            (ineffective ??= new Set()).add(p);
             const why = r.kind === 'ignoredWhen' && action.byDefault(r.when) ? `${r.doc} (${describe(action, r.when)} is the default)` : r.doc;
             // a relation the documentation itself contradicts elsewhere is stated as a possibility
             ctx.report('ineffective-parameter', p.range, `${paramText(ctx, p)} ${r.atMost === 'info' ? 'may have' : 'has'} no effect: ${why}`, {

@@ -1,6 +1,6 @@
 import { PRODUCTS, styleNameRule } from '../catalog';
 import type { ProductSpec } from '../catalog/types';
-import { hasHole, type CheckContext, type StageInfo } from './context';
+import { hasHole, type ActionInfo, type CheckContext, type StageInfo } from './context';
 import { base64Tail } from './targets';
 
 /** Products, actions and where they stand. */
@@ -50,10 +50,12 @@ function productless(ctx: CheckContext, stage: StageInfo): void {
   actions(ctx, stage, product);
 }
 
+const NO_ACTIONS: ReadonlySet<ActionInfo> = new Set();
+
 function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): void {
   // what follows a base64 value's standard '/' is the value's, not an action (the targets family reports it);
   // a tail is made of actions the catalog does not know, so a stage of known actions has none
-  const tails = new Set(stage.actions.some((a) => !a.spec) ? stage.actions.flatMap((a) => base64Tail(a)) : []);
+  const tails: ReadonlySet<ActionInfo> = stage.actions.some((a) => !a.spec) ? new Set(stage.actions.flatMap((a) => base64Tail(a))) : NO_ACTIONS;
   stage.actions.forEach((action, i) => {
     const nameRange = action.node.name.range;
     const written = action.node.name.text;
