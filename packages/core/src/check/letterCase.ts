@@ -1,5 +1,5 @@
 import { getAction, getParam, getProduct, isEnumValue, positionalParams } from '../catalog';
-import type { ActionSpec, ParamSpec } from '../catalog/types';
+import type { ActionSpec, ParamSpec, ProductSpec } from '../catalog/types';
 import { parse, type ParseOptions } from '../syntax/parse';
 import type { ParseResult, Word } from '../syntax/tree';
 import { applyEdits, type TextEdit } from '../text/range';
@@ -39,58 +39,68 @@ export function checkLetterCase(
 }
 
 /** The known names and values written in upper case, in order, each with the edit that lowers it. */
-function wrongCase(parsed: ParseResult): { kind: Kind; edit: TextEdit }[] {
-  const out: { kind: Kind; edit: TextEdit }[] = [];
+function wrongCase(parsed: ParseResult): Found[] {
+  const out: Found[] = [];
   const { text } = parsed;
   if (!UPPER.test(text)) return out; // most strings: no word to fold
-  /** The word lowered, when it is not known as written but is once lowered (and reads as written). */
-  const fold = (word: Word | undefined, kind: Kind, known: (name: string) => boolean): string | undefined => {
-    // a word without capitals is as it is: the test comes before anything else, this runs for every word
-    if (!word || !UPPER.test(word.text) || known(word.text)) return word?.text;
-    const lower = word.text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-    if (!known(lower) || text.slice(word.range.start, word.range.end) !== word.text) return word.text;
-    out.push({ kind, edit: { range: word.range, newText: lower } });
-    return lower;
-  };
   const stages = parsed.tree.stages;
   for (let index = 0; index < stages.length; index++) {
     const stage = stages[index]!;
-    const product = stage.product ? fold(stage.product, 'product', knownProduct) : index > 0 ? 'sys' : undefined;
+    const product = stage.product ? fold(out, text, stage.product, 'product', knownProduct) : index > 0 ? 'sys' : undefined;
     const spec = product === undefined ? undefined : getProduct(product);
     if (!spec || spec.styleReference) continue;
     for (const action of stage.actions) {
-      const name = UPPER.test(action.name.text) ? fold(action.name, 'action', (n) => getAction(spec.name, n) !== undefined) : action.name.text;
-      const actionSpec = getAction(spec.name, name!);
-      if (actionSpec) params(actionSpec, action.params, fold);
+      const name = UPPER.test(action.name.text) ? foldAction(out, text, spec, action.name) : action.name.text;
+      const actionSpec = getAction(spec.name, name);
+      if (actionSpec) params(out, text, actionSpec, action.params);
     }
   }
   return out;
 }
 
+type Found = { kind: Kind; edit: TextEdit };
+type Param = { key?: Word; value?: Word; underscore?: unknown };
+
+/**
+ * The word lowered, when it is not known as written but is once lowered (and reads as written). This runs for
+ * every word, so callers test for capitals first, and make the `known` closure only for a word that has them
+ * (in helpers of their own: a variable a closure captures costs an allocation wherever its scope is entered).
+ */
+function fold(out: Found[], text: string, word: Word, kind: Kind, known: (name: string) => boolean): string {
+  if (!UPPER.test(word.text) || known(word.text)) return word.text;
+  const lower = word.text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  if (!known(lower) || text.slice(word.range.start, word.range.end) !== word.text) return word.text;
+  out.push({ kind, edit: { range: word.range, newText: lower } });
+  return lower;
+}
+
 const knownProduct = (name: string) => getProduct(name) !== undefined;
 
-function params(
-  spec: ActionSpec,
-  list: readonly { key?: Word; value?: Word; underscore?: unknown }[],
-  fold: (word: Word | undefined, kind: Kind, known: (name: string) => boolean) => string | undefined,
-): void {
-  let keys: Set<string | undefined> | undefined; // the keys written, needed only for a key in upper case
+function foldAction(out: Found[], text: string, product: ProductSpec, name: Word): string {
+  return fold(out, text, name, 'action', (n) => getAction(product.name, n) !== undefined);
+}
+
+/** A key in capitals: one that exists as written (P beside p) stays; so does one whose lower case is given too. */
+function foldKey(out: Found[], text: string, spec: ActionSpec, list: readonly Param[], key: Word): string {
+  let keys: Set<string | undefined> | undefined;
+  return fold(out, text, key, 'key', (n) => getParam(spec, n) !== undefined && (n === key.text || !(keys ??= new Set(list.map((q) => q.key?.text))).has(n)));
+}
+
+function foldValue(out: Found[], text: string, ps: ParamSpec, value: Word): void {
+  fold(out, text, value, 'value', (v) => isEnumValue(ps, v));
+}
+
+function params(out: Found[], text: string, spec: ActionSpec, list: readonly Param[]): void {
   const positional = positionalParams(spec);
   let next = 0;
   for (const p of list) {
     let ps: ParamSpec | undefined;
     const upperValue = p.value !== undefined && UPPER.test(p.value.text);
     if (p.key) {
-      // a key that exists as written (P beside p) stays; so does one whose lower case is given too
-      const written = p.key.text;
-      if (!UPPER.test(written)) {
-        if (!upperValue) continue; // nothing of this parameter to fold
-        ps = getParam(spec, written);
-      } else {
-        const key = fold(p.key, 'key', (n) => getParam(spec, n) !== undefined && (n === written || !(keys ??= new Set(list.map((q) => q.key?.text))).has(n)));
-        ps = getParam(spec, key!);
-      }
+      if (UPPER.test(p.key.text)) ps = getParam(spec, foldKey(out, text, spec, list, p.key));
+      else if (upperValue) ps = getParam(spec, p.key.text);
+      else continue; // nothing of this parameter to fold
     } else if (!p.underscore) ps = positional[next++];
-    if (ps?.type === 'enum' && upperValue) fold(p.value, 'value', (v) => isEnumValue(ps, v));
+    if (ps?.type === 'enum' && upperValue) foldValue(out, text, ps, p.value!);
   }
 }

@@ -13,8 +13,11 @@ export function checkRelations(ctx: CheckContext): void {
     for (const r of relations) {
       switch (r.kind) {
         case 'exclusive': {
+          // nearly always at most one of them is given: count before collecting
+          let count = 0;
+          for (const k of r.params) if (action.byKey.has(k)) count++;
+          if (count < 2) break;
           const given = r.params.map((k) => action.byKey.get(k)).filter((p): p is ParamNode => !!p);
-          if (given.length < 2) break;
           const [first, ...rest] = given;
           for (const p of rest) {
             ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
