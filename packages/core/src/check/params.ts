@@ -129,7 +129,7 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
   switch (ps.type) {
     case 'int':
     case 'float': {
-      if (ps.words?.some((w) => w.value === value)) return;
+      if (ps.words && isWord(ps, value)) return;
       if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
         const why = ps.type === 'int' ? 'an integer' : 'a number';
         const meant = expandSuffix(value, ps);
@@ -147,22 +147,9 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       });
       return;
     }
-    case 'enum': {
-      if (isEnumValue(ps, value) || aliasOf(ctx, action, p, ps)) return;
-      const allowed = enumValues(ps);
-      const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
-      const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearestIn(value, allowed);
-      const target = p.value!.range;
-      ctx.report('unknown-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
-        fixes: guesses.map((g) => ({
-          title: `Replace with '${g}'`,
-          edits: [{ range: target, newText: g }],
-          // only a difference of case is certain: another value (mp5 → mp4? mp3?) changes what is produced
-          certain: sameCase.length === 1,
-        })),
-      });
+    case 'enum':
+      if (!isEnumValue(ps, value) && !aliasOf(ctx, action, p, ps)) unknownValue(ctx, action, p, ps, value);
       return;
-    }
     case 'size':
       return checkSize(ctx, p, ps, labelOf(p, value), nameOf(action, ps), range);
     case 'color':
@@ -174,6 +161,30 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
     case 'base64':
       return;
   }
+}
+
+// the rare paths of checkValue are functions of their own: checkValue runs for every value, and a variable a
+// closure captures would cost it an allocation on every call
+
+/** A word an int or float parameter takes instead of a number (`auto`). */
+function isWord(ps: ParamSpec, value: string): boolean {
+  for (const w of ps.words!) if (w.value === value) return true;
+  return false;
+}
+
+function unknownValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec, value: string): void {
+  const allowed = enumValues(ps);
+  const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
+  const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearestIn(value, allowed);
+  const target = p.value!.range;
+  ctx.report('unknown-value', p.range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
+    fixes: guesses.map((g) => ({
+      title: `Replace with '${g}'`,
+      edits: [{ range: target, newText: g }],
+      // only a difference of case is certain: another value (mp5 → mp4? mp3?) changes what is produced
+      certain: sameCase.length === 1,
+    })),
+  });
 }
 
 /** `fps_241`, or a bare value as written. */

@@ -1,10 +1,11 @@
-import type { Condition } from '../catalog/types';
+import type { Condition, Relation } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import { paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 
 /** The relations the catalog states between parameters of one action. */
 export function checkRelations(ctx: CheckContext): void {
-  // a finding carries what its relation rests on (evidence, source, atMost), when not the parameter table
+  // a finding carries what its relation rests on (evidence, source, atMost), when not the parameter table;
+  // no closure here captures the action (that would cost an allocation per action): helpers take it instead
   for (const action of ctx.actions()) {
     const relations = action.spec?.relations;
     if (!relations) continue;
@@ -12,26 +13,11 @@ export function checkRelations(ctx: CheckContext): void {
     let ineffective: Set<ParamNode> | undefined;
     for (const r of relations) {
       switch (r.kind) {
-        case 'exclusive': {
-          // nearly always at most one of them is given: count before collecting
-          let count = 0;
-          for (const k of r.params) if (action.byKey.has(k)) count++;
-          if (count < 2) break;
-          const given = r.params.map((k) => action.byKey.get(k)).filter((p): p is ParamNode => !!p);
-          const [first, ...rest] = given;
-          for (const p of rest) {
-            ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
-              related: [{ range: first!.range, message: `${first!.key!.text} is given here` }],
-              fixes: [p, first!].map((drop) => ({ title: `Remove '${paramText(ctx, drop)}'`, edits: [removeParamEdit(action.node, drop)], certain: false })),
-              evidence: r.evidence,
-              source: r.source,
-              atMost: r.atMost,
-            });
-          }
+        case 'exclusive':
+          exclusive(ctx, action, r);
           break;
-        }
         case 'requiresAny': {
-          if (r.params.some((k) => action.byKey.has(k))) break;
+          if (writesAny(action, r.params)) break;
           ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, { evidence: r.evidence, source: r.source, atMost: r.atMost });
           break;
         }
@@ -63,6 +49,30 @@ export function checkRelations(ctx: CheckContext): void {
         }
       }
     }
+  }
+}
+
+function writesAny(action: ActionInfo, keys: readonly string[]): boolean {
+  for (const k of keys) if (action.byKey.has(k)) return true;
+  return false;
+}
+
+/** An exclusive relation: the keys given after the first are reported. */
+function exclusive(ctx: CheckContext, action: ActionInfo, r: Extract<Relation, { kind: 'exclusive' }>): void {
+  // nearly always at most one of them is given: count before collecting
+  let count = 0;
+  for (const k of r.params) if (action.byKey.has(k)) count++;
+  if (count < 2) return;
+  const given = r.params.map((k) => action.byKey.get(k)).filter((p): p is ParamNode => !!p);
+  const [first, ...rest] = given;
+  for (const p of rest) {
+    ctx.report('mutually-exclusive', p.range, `${p.key!.text} and ${first!.key!.text} cannot be combined: give one of them${r.doc ? ` (${r.doc})` : ''}`, {
+      related: [{ range: first!.range, message: `${first!.key!.text} is given here` }],
+      fixes: [p, first!].map((drop) => ({ title: `Remove '${paramText(ctx, drop)}'`, edits: [removeParamEdit(action.node, drop)], certain: false })),
+      evidence: r.evidence,
+      source: r.source,
+      atMost: r.atMost,
+    });
   }
 }
 
