@@ -60,6 +60,8 @@ const products = new Map<string, ProductSpec>();
 /** Every product's name, in order. */
 export const PRODUCT_NAMES: readonly string[] = PRODUCTS.map((p) => p.name);
 const actionNameLists = new Map<ProductSpec, string[]>();
+/** Action name → the products with an action of that name, in order: all of them, and those where it starts a stage. */
+const owners = new Map<string, { any: ProductSpec[]; topLevel: ProductSpec[] }>();
 const actions = new Map<string, Map<string, ActionIndex>>();
 // looked up by the spec object itself on the checker's hot path (no key strings to build)
 const bySpec = new Map<ActionSpec, ActionIndex>();
@@ -69,6 +71,10 @@ for (const product of PRODUCTS) {
   actions.set(product.name, own);
   actionNameLists.set(product, product.actions.map((a) => a.name));
   for (const spec of product.actions) {
+    let named = owners.get(spec.name);
+    if (!named) owners.set(spec.name, (named = { any: [], topLevel: [] }));
+    if (!named.any.includes(product)) named.any.push(product);
+    if (!spec.parent && !named.topLevel.includes(product)) named.topLevel.push(product);
     const params = new Map<string, ParamSpec>();
     const positional: ParamSpec[] = [];
     for (const p of spec.params) {
@@ -92,6 +98,12 @@ export function getAction(product: string, name: string): ActionSpec | undefined
 /** The names of a product's actions, in catalog order (one list per product). */
 export function actionNames(product: ProductSpec): readonly string[] {
   return actionNameLists.get(product) ?? product.actions.map((a) => a.name);
+}
+
+/** The products with an action named `name`, in catalog order (with `topLevel`, only where it starts a stage). */
+export function productsWithAction(name: string, topLevel: boolean): readonly ProductSpec[] {
+  const own = owners.get(name);
+  return own ? (topLevel ? own.topLevel : own.any) : [];
 }
 
 /** A keyed parameter of an action. */

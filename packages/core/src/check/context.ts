@@ -1,4 +1,4 @@
-import { actionNames, getAction, getParam, getProduct, paramKeys, PRODUCT_NAMES, PRODUCTS } from '../catalog';
+import { actionNames, getAction, getParam, getProduct, paramKeys, PRODUCT_NAMES, productsWithAction } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec, ProductSpec } from '../catalog/types';
 import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
@@ -111,7 +111,9 @@ export class ActionInfo {
       const v = this.value(c.param);
       ok = v !== undefined && (c.values ?? []).includes(v);
     }
-    return ok && (c.and ?? []).every((x) => this.holds(x));
+    if (!ok || !c.and) return ok;
+    for (const x of c.and) if (!this.holds(x)) return false; // a loop: a closure over `this` costs every call
+    return true;
   }
 
   /** Whether a condition holds only because of a default (to say so in the message). */
@@ -235,7 +237,7 @@ export function implied(node: StageNode, index: number): ProductSpec | undefined
   if (first === undefined) return undefined;
   const sys = getProduct('sys')!;
   if (index > 0 && getAction('sys', first)) return sys;
-  const owners = PRODUCTS.filter((p) => p.actions.some((a) => a.name === first && !a.parent));
+  const owners = productsWithAction(first, true);
   return owners.length === 1 ? owners[0] : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { PRODUCTS, styleNameRule } from '../catalog';
+import { PRODUCTS, productsWithAction, styleNameRule } from '../catalog';
 import type { ProductSpec } from '../catalog/types';
 import { hasHole, type ActionInfo, type CheckContext, type StageInfo } from './context';
 import { base64Tail } from './targets';
@@ -66,7 +66,7 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
         ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${written}': parameters follow the action after ','`);
         return;
       }
-      const elsewhere = !spec && PRODUCTS.find((p) => p !== product && p.actions.some((a) => a.name === written));
+      const elsewhere = !spec && productsWithAction(written, false).find((p) => p !== product);
       if (elsewhere) {
         const parent = elsewhere.actions.find((a) => a.name === written)!.parent;
         ctx.report('misplaced-action', nameRange, `${written} is a ${elsewhere.name} action: put it in the ${elsewhere.name} stage${parent ? `, after ${elsewhere.name}/${parent}` : ''}${product.system ? ", before '|'" : ''}`);
