@@ -139,8 +139,13 @@ function decode(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSp
  */
 function notBase64(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec): void {
   const value = p.value!.text;
-  const stray = [...new Set([...value].filter((ch) => !B64_WORD.test(ch)))];
-  const rest = [...value].filter((ch) => B64_WORD.test(ch)).join('');
+  // by code point, in one pass: the stray characters once each, in order, and the rest as written
+  const stray: string[] = [];
+  let rest = '';
+  for (const ch of value) {
+    if (isBase64Char(ch)) rest += ch;
+    else if (!stray.includes(ch)) stray.push(ch);
+  }
   const reading = stray.length <= 2 && rest.length >= 4 ? read(rest) : undefined;
   const start = `${labelOf(p)}: ${ps.key} must be URL-safe base64 of the ${what(ps)}`;
   if (reading && !reading.problem && textLike(reading.text!) && value.length - rest.length <= 2) {
@@ -155,6 +160,13 @@ function notBase64(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Para
   ctx.report('invalid-base64', p.range, `${start}; '${value}' looks like plain text${encoded ? ` (encoded: ${encodeBase64Url(value)})` : `, and is not a valid ${what(ps)} either`}`, {
     fixes: encoded ? [encodeFix(value, p.value!.range, true)] : undefined,
   });
+}
+
+/** One character of B64_WORD's alphabet (a code point: an astral one is two units, and never base64). */
+function isBase64Char(ch: string): boolean {
+  if (ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 95 || c === 61 || c === 45;
 }
 
 /** Mostly letters, digits and the punctuation of names: what an encoded target decodes to, not noise. */
