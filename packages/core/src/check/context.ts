@@ -4,7 +4,7 @@ import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
 import { severityOf } from '../config/severity';
-import type { Diagnostic, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './diagnostic';
+import { evidenceData, type Diagnostic, type Evidence, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
 import { getRule, type PresetName, type RuleId } from './rules';
 import { closestIn, nearestIn } from './suggest';
 
@@ -201,7 +201,7 @@ export class CheckContext {
     if (extra.unnecessary) d.tags = ['unnecessary'];
     const rule = getRule(ruleId);
     const source = extra.source ?? rule?.source;
-    d.data = source ? { evidence: extra.evidence ?? rule?.evidence ?? 'documented', source } : { evidence: extra.evidence ?? rule?.evidence ?? 'documented' };
+    d.data = evidenceData(extra.evidence ?? rule?.evidence ?? 'documented', source || undefined);
     this.diagnostics.push(d);
   }
 }

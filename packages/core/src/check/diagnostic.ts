@@ -25,6 +25,19 @@ export interface DiagnosticData {
   source?: string;
 }
 
+/**
+ * The data of a finding, one frozen object per evidence and source: they come from the catalog and the rule
+ * table (a few hundred pairs), and every diagnostic carries one, so they are shared instead of made anew.
+ */
+export function evidenceData(evidence: Evidence, source?: string): DiagnosticData {
+  let bySource = shared.get(evidence);
+  if (!bySource) shared.set(evidence, (bySource = new Map()));
+  let data = bySource.get(source);
+  if (!data) bySource.set(source, (data = Object.freeze(source === undefined ? { evidence } : { evidence, source })));
+  return data;
+}
+const shared = new Map<Evidence, Map<string | undefined, DiagnosticData>>();
+
 export interface RelatedInformation {
   range: Range;
   message: string;

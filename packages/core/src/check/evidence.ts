@@ -1,6 +1,7 @@
 import { positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ActionInfo, CheckContext } from './context';
+import { evidenceData } from './diagnostic';
 import { MAY_IGNORE } from './tolerated';
 
 /**
@@ -44,11 +45,11 @@ export function citeSources(ctx: CheckContext): void {
     if (!list) params.set(action, (list = paramSpans(action)));
     const ps = containing(list, d.range.start, d.range.end);
     if (ps?.rejectedBy && VALUE_RULES.has(d.ruleId)) {
-      d.data = { evidence: d.data.evidence === 'documented' ? 'rejected' : d.data.evidence, source: ps.rejectedBy };
+      d.data = evidenceData(d.data.evidence === 'documented' ? 'rejected' : d.data.evidence, ps.rejectedBy);
       continue;
     }
     const source = firstAddress(action.spec!.source);
-    if (source) d.data = { evidence: d.data.evidence, source }; // report() makes data of these two alone
+    if (source) d.data = evidenceData(d.data.evidence, source);
   }
 }
 
