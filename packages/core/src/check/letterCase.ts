@@ -42,7 +42,7 @@ export function checkLetterCase(
 function wrongCase(parsed: ParseResult): Found[] {
   const out: Found[] = [];
   const { text } = parsed;
-  if (!UPPER.test(text)) return out; // most strings: no word to fold
+  if (!UPPER.test(text)) return out; // most strings: no word to fold (one regex over the text, then per word a loop)
   const stages = parsed.tree.stages;
   for (let index = 0; index < stages.length; index++) {
     const stage = stages[index]!;
@@ -50,7 +50,7 @@ function wrongCase(parsed: ParseResult): Found[] {
     const spec = product === undefined ? undefined : getProduct(product);
     if (!spec || spec.styleReference) continue;
     for (const action of stage.actions) {
-      const name = UPPER.test(action.name.text) ? foldAction(out, text, spec, action.name) : action.name.text;
+      const name = hasUpper(action.name.text) ? foldAction(out, text, spec, action.name) : action.name.text;
       const actionSpec = getAction(spec.name, name);
       if (actionSpec) params(out, text, actionSpec, action.params);
     }
@@ -67,11 +67,20 @@ type Param = { key?: Word; value?: Word; underscore?: unknown };
  * (in helpers of their own: a variable a closure captures costs an allocation wherever its scope is entered).
  */
 function fold(out: Found[], text: string, word: Word, kind: Kind, known: (name: string) => boolean): string {
-  if (!UPPER.test(word.text) || known(word.text)) return word.text;
+  if (!hasUpper(word.text) || known(word.text)) return word.text;
   const lower = word.text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
   if (!known(lower) || text.slice(word.range.start, word.range.end) !== word.text) return word.text;
   out.push({ kind, edit: { range: word.range, newText: lower } });
   return lower;
+}
+
+/** Whether a word has a capital letter (a loop: words are short, and this runs for each). */
+function hasUpper(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 const knownProduct = (name: string) => getProduct(name) !== undefined;
@@ -95,9 +104,9 @@ function params(out: Found[], text: string, spec: ActionSpec, list: readonly Par
   let next = 0;
   for (const p of list) {
     let ps: ParamSpec | undefined;
-    const upperValue = p.value !== undefined && UPPER.test(p.value.text);
+    const upperValue = p.value !== undefined && hasUpper(p.value.text);
     if (p.key) {
-      if (UPPER.test(p.key.text)) ps = getParam(spec, foldKey(out, text, spec, list, p.key));
+      if (hasUpper(p.key.text)) ps = getParam(spec, foldKey(out, text, spec, list, p.key));
       else if (upperValue) ps = getParam(spec, p.key.text);
       else continue; // nothing of this parameter to fold
     } else if (!p.underscore) ps = positional[next++];

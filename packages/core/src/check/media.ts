@@ -30,12 +30,14 @@ function containerCodecs(ctx: CheckContext, action: ActionInfo, f: string, conta
   }
   const vcodec = action.written('vcodec');
   if (container.video && videoOn && vcodec && vcodec !== 'copy') {
-    verdict(ctx, action.byKey.get('vcodec')!, container.vcodec[vcodec], `vcodec_${vcodec} in f_${f}`, fParam);
+    const v = container.vcodec[vcodec];
+    if (v) verdict(ctx, action.byKey.get('vcodec')!, v, `vcodec_${vcodec} in f_${f}`, fParam);
   }
   const acodec = action.written('acodec');
   if (audioOn && acodec && acodec !== 'copy') {
     const acodecParam = action.byKey.get('acodec')!;
-    verdict(ctx, acodecParam, container.acodec[acodec], `acodec_${acodec} in f_${f}`, fParam);
+    const v = container.acodec[acodec];
+    if (v) verdict(ctx, acodecParam, v, `acodec_${acodec} in f_${f}`, fParam); // the words only for a verdict
     const rates = container.rates?.[acodec];
     const ar = action.written('ar');
     if (rates && ar && rates.refused.includes(ar)) {
@@ -48,8 +50,7 @@ function containerCodecs(ctx: CheckContext, action: ActionInfo, f: string, conta
   }
 }
 
-function verdict(ctx: CheckContext, at: ParamNode, v: Verdict | undefined, what: string, container: ParamNode): void {
-  if (!v) return;
+function verdict(ctx: CheckContext, at: ParamNode, v: Verdict, what: string, container: ParamNode): void {
   ctx.report(v.level === 'error' ? 'codec-container' : 'codec-container-doubtful', at.range, `${what}: ${v.why}`, {
     related: [{ range: container.range, message: `the container is ${paramText(ctx, container)}` }],
   });
