@@ -28,6 +28,8 @@ export function chooseFixes(diagnostics: readonly Diagnostic[]): Chosen[] {
     candidates.push({ fix, index: i, start, end });
   }
   if (candidates.length === 0) return [];
+  // one fix overlaps nothing taken before it (the sweep below would take it): the common case, without the sweep
+  if (candidates.length === 1) return [{ fix: candidates[0]!.fix, index: candidates[0]!.index }];
   // at one start the longer fix goes first: it holds the shorter (a misspelled word's replacement holds the
   // removal of a space inside it), which is then done with it
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
