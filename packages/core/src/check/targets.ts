@@ -49,6 +49,7 @@ function read(value: string): Base64Reading {
 
 const B64_WORD = /^[A-Za-z0-9+_=-]+$/;
 const tails = new WeakMap<ActionInfo, ActionInfo[]>();
+const NO_TAIL: readonly ActionInfo[] = [];
 
 /**
  * Standard base64 writes '/', which starts a new action in a processing string: `o_YT8/Lm1wNA` reads as the
@@ -56,25 +57,28 @@ const tails = new WeakMap<ActionInfo, ActionInfo[]>();
  * parameter of `action` that way, when the value they make together reads as base64 of text.
  */
 export function base64Tail(action: ActionInfo): readonly ActionInfo[] {
+  // nearly always the last parameter is not base64, or the next action is known: no tail, nothing to remember
+  const last = action.node.params[action.node.params.length - 1];
+  const ps = last?.key && action.param(last.key.text);
+  if (!last?.value || last.value.text === '' || !ps || ps.type !== 'base64' || ps.positional) return NO_TAIL;
+  const actions = action.stage.actions;
+  const at = actions.indexOf(action);
+  const next = actions[at + 1];
+  if (!next || next.spec || next.node.commas.length > 0) return NO_TAIL;
   let tail = tails.get(action);
   if (tail) return tail;
   tail = [];
-  const last = action.node.params[action.node.params.length - 1];
-  const ps = last?.key && action.param(last.key.text);
-  if (last?.value && last.value.text !== '' && ps && ps.type === 'base64' && !ps.positional) {
-    const actions = action.stage.actions;
-    let value = last.value.text;
-    for (let j = actions.indexOf(action) + 1; j < actions.length; j++) {
-      const next = actions[j]!;
-      if (next.spec || next.node.commas.length > 0 || !B64_WORD.test(next.node.name.text)) break;
-      value += `/${next.node.name.text}`;
-      tail.push(next);
-    }
-    // it is the value's when it reads as base64 of text, or is base64 by its look ('+', '=') though misshapen
-    const r = tail.length ? read(value) : undefined;
-    const looks = /[+=]/.test(value.slice(last.value.text.length));
-    if (!r || r.problem === 'alphabet' || !(r.problem ? looks : readable(r.text!))) tail = [];
+  let value = last.value.text;
+  for (let j = at + 1; j < actions.length; j++) {
+    const next = actions[j]!;
+    if (next.spec || next.node.commas.length > 0 || !B64_WORD.test(next.node.name.text)) break;
+    value += `/${next.node.name.text}`;
+    tail.push(next);
   }
+  // it is the value's when it reads as base64 of text, or is base64 by its look ('+', '=') though misshapen
+  const r = tail.length ? read(value) : undefined;
+  const looks = /[+=]/.test(value.slice(last.value.text.length));
+  if (!r || r.problem === 'alphabet' || !(r.problem ? looks : readable(r.text!))) tail = [];
   tails.set(action, tail);
   return tail;
 }
