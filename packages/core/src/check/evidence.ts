@@ -1,5 +1,7 @@
 import { positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
+import type { ParamNode } from '../syntax/tree';
+import type { Range } from '../text/range';
 import type { ActionInfo, CheckContext } from './context';
 import { evidenceData } from './diagnostic';
 import { MAY_IGNORE } from './tolerated';
@@ -32,23 +34,26 @@ export function checkStanding(ctx: CheckContext): void {
  */
 export function citeSources(ctx: CheckContext): void {
   if (!ctx.diagnostics.some((d) => d.data && !d.data.source)) return;
-  // found by binary search over spans in document order: a string with 100,000 findings stays linear
-  const actions: Span<ActionInfo>[] = [];
-  // the context lists its actions in document order: the spans come sorted
-  for (const a of ctx.actions()) if (a.spec) actions.push({ start: a.node.range.start, end: a.node.range.end, item: a });
-  const params = new Map<ActionInfo, Span<ParamSpec | undefined>[]>();
+  // found by binary search over ranges in document order (the context lists its actions so, and an action its
+  // parameters): a string with 100,000 findings stays linear
+  const actions = ctx.actions();
+  let specs: Map<ActionInfo, readonly (ParamSpec | undefined)[]> | undefined;
   for (const d of ctx.diagnostics) {
     if (!d.data || d.data.source) continue;
-    const action = containing(actions, d.range.start, d.range.end);
-    if (!action) continue;
-    let list = params.get(action);
-    if (!list) params.set(action, (list = paramSpans(action)));
-    const ps = containing(list, d.range.start, d.range.end);
+    const action = actions[containing(actions, actionRange, d.range.start, d.range.end)];
+    if (!action?.spec) continue;
+    const at = containing(action.node.params, paramRange, d.range.start, d.range.end);
+    let ps: ParamSpec | undefined;
+    if (at !== -1) {
+      let list = specs?.get(action);
+      if (!list) (specs ??= new Map()).set(action, (list = paramSpecs(action)));
+      ps = list[at];
+    }
     if (ps?.rejectedBy && VALUE_RULES.has(d.ruleId)) {
       d.data = evidenceData(d.data.evidence === 'documented' ? 'rejected' : d.data.evidence, ps.rejectedBy);
       continue;
     }
-    const source = firstAddress(action.spec!.source);
+    const source = firstAddress(action.spec.source);
     if (source) d.data = evidenceData(d.data.evidence, source);
   }
 }
@@ -56,33 +61,29 @@ export function citeSources(ctx: CheckContext): void {
 /** The findings an error-code page about a parameter speaks for: a value of the wrong form or out of range. */
 const VALUE_RULES = new Set(['invalid-value', 'value-out-of-range', 'unknown-value']);
 
-interface Span<T> {
-  start: number;
-  end: number;
-  item: T;
-}
+const actionRange = (a: ActionInfo) => a.node.range;
+const paramRange = (p: ParamNode) => p.range;
 
-/** The item of the last span starting at or before `start`, when it holds [start, end). */
-function containing<T>(spans: readonly Span<T>[], start: number, end: number): T | undefined {
+/** The index of the last item starting at or before `start`, when it holds [start, end); else -1. */
+function containing<T>(items: readonly T[], rangeOf: (item: T) => Range, start: number, end: number): number {
   let lo = 0;
-  let hi = spans.length - 1;
+  let hi = items.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= start) {
+    if (rangeOf(items[mid]!).start <= start) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const span = spans[found];
-  return span && end <= span.end ? span.item : undefined;
+  return found !== -1 && end <= rangeOf(items[found]!).end ? found : -1;
 }
 
-/** An action's parameters with their specs (positional values in order), in document order. */
-function paramSpans(action: ActionInfo): Span<ParamSpec | undefined>[] {
+/** The spec of each of an action's parameters (positional values in order), in document order. */
+function paramSpecs(action: ActionInfo): (ParamSpec | undefined)[] {
   let positional = 0;
   const list = positionalParams(action.spec!);
-  return action.node.params.map((p) => ({ start: p.range.start, end: p.range.end, item: p.key ? action.param(p.key.text) : list[positional++] }));
+  return action.node.params.map((p) => (p.key ? action.param(p.key.text) : list[positional++]));
 }
 
 const ADDRESS = /https?:\/\/[^\s;,)]+/;
