@@ -1,7 +1,6 @@
 import { enumValues, isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
-import type { Range } from '../text/range';
 import { hasHole, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { nearestIn } from './suggest';
@@ -151,7 +150,7 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       if (!isEnumValue(ps, value) && !aliasOf(ctx, action, p, ps)) unknownValue(ctx, action, p, ps, value);
       return;
     case 'size':
-      return checkSize(ctx, p, ps, labelOf(p, value), nameOf(action, ps), range);
+      return checkSize(ctx, action, p, ps, value);
     case 'color':
       if (!COLOR.test(value)) ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be an RGB colour of six hex digits, such as FF0000`);
       return;
@@ -197,29 +196,31 @@ function nameOf(action: ActionInfo, ps: ParamSpec): string {
   return !ps.positional ? ps.key : ps.key === action.name ? `the value of ${action.name}` : `the ${ps.key} of ${action.name}`;
 }
 
-function checkSize(ctx: CheckContext, p: ParamNode, ps: ParamSpec, label: string, name: string, range: Range): void {
-  const value = p.value!.text;
+function checkSize(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec, value: string): void {
+  const range = p.range;
   const m = SIZE.exec(value);
   if (!m || (!m[1] && !m[2]) || (!ps.sizeOptional && (!m[1] || !m[2]))) {
-    ctx.report('invalid-value', range, `${label}: ${name} must be WidthxHeight, such as 1920x1080${ps.sizeOptional ? ' (one side may be left out: 640x)' : ''}`);
+    ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be WidthxHeight, such as 1920x1080${ps.sizeOptional ? ' (one side may be left out: 640x)' : ''}`);
     return;
   }
-  const sides = [m[1]!, m[2]!];
-  const numbers = sides.map((s) => (s === '' ? undefined : Number(s)));
-  if (numbers.some((n) => n !== undefined && outOfRange(n, ps, false))) {
-    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${rangeWords(ps)}`);
+  const w = m[1] === '' ? undefined : Number(m[1]);
+  const h = m[2] === '' ? undefined : Number(m[2]);
+  if ((w !== undefined && outOfRange(w, ps, false)) || (h !== undefined && outOfRange(h, ps, false))) {
+    ctx.report('value-out-of-range', range, `${labelOf(p, value)}: each side of ${nameOf(action, ps)} must be ${rangeWords(ps)}`);
     return;
   }
   const step = ps.multipleOf;
-  if (step && numbers.some((n) => n !== undefined && n % step !== 0)) {
-    // 1921 may be 1920 or 1922: both are offered, neither applied on its own
-    const sizes = [Math.floor, Math.ceil]
-      .map((round) => numbers.map((n) => (n === undefined ? '' : String(inRange(round(n / step) * step, ps, step)))).join('x'))
-      .filter((size, i, all) => all.indexOf(size) === i && size !== value);
-    ctx.report('value-out-of-range', range, `${label}: each side of ${name} must be ${step === 2 ? 'even' : `a multiple of ${step}`} (did you mean ${sizes.join(' or ')}?)`, {
-      fixes: sizes.map((newText) => ({ title: `Round to ${newText}`, edits: [{ range: p.value!.range, newText }], certain: false })),
-    });
-  }
+  if (step && ((w !== undefined && w % step !== 0) || (h !== undefined && h % step !== 0))) offGrid(ctx, action, p, ps, value, [w, h], step);
+}
+
+/** 1921 may be 1920 or 1922: both are offered, neither applied on its own. */
+function offGrid(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec, value: string, numbers: (number | undefined)[], step: number): void {
+  const sizes = [Math.floor, Math.ceil]
+    .map((round) => numbers.map((n) => (n === undefined ? '' : String(inRange(round(n / step) * step, ps, step)))).join('x'))
+    .filter((size, i, all) => all.indexOf(size) === i && size !== value);
+  ctx.report('value-out-of-range', p.range, `${labelOf(p, value)}: each side of ${nameOf(action, ps)} must be ${step === 2 ? 'even' : `a multiple of ${step}`} (did you mean ${sizes.join(' or ')}?)`, {
+    fixes: sizes.map((newText) => ({ title: `Round to ${newText}`, edits: [{ range: p.value!.range, newText }], certain: false })),
+  });
 }
 
 /** A multiple of `step` moved back inside the parameter's range, by one step. */
