@@ -287,13 +287,27 @@ function templateOk(ctx: CheckContext, p: ParamNode, decoded: string, t: Templat
 }
 
 function bucket(ctx: CheckContext, p: ParamNode, decoded: string, t: Template): void {
-  const literal = t.parts.every((x) => x.kind === 'text');
-  const name = render(t, 'a');
-  const chars = /^[a-z0-9-]*$/.test(t.parts.filter((x) => x.kind === 'text').map((x) => x.text).join(''));
-  const shape = !literal || (name.length >= 3 && name.length <= 63 && /^[a-z0-9].*[a-z0-9]$/.test(name));
-  if (!chars || !shape) {
+  if (!bucketOk(t)) {
     ctx.report('invalid-bucket-name', p.range, `${decodesTo(p, decoded)}: a bucket name has 3 to 63 lowercase letters, digits and hyphens, and starts and ends with a letter or digit`);
   }
+}
+
+const BUCKET_CHARS = /^[a-z0-9-]*$/;
+const BUCKET_ENDS = /^[a-z0-9].*[a-z0-9]$/;
+/** Verdicts per template: pure, and templates are kept per decoded text (the same buckets recur). */
+const bucketVerdicts = new WeakMap<Template, boolean>();
+
+/** Whether a (template of a) bucket name has the allowed characters and, when literal, the allowed shape. */
+function bucketOk(t: Template): boolean {
+  let ok = bucketVerdicts.get(t);
+  if (ok === undefined) {
+    const literal = t.parts.every((x) => x.kind === 'text');
+    const name = render(t, 'a');
+    const chars = BUCKET_CHARS.test(t.parts.filter((x) => x.kind === 'text').map((x) => x.text).join(''));
+    const shape = !literal || (name.length >= 3 && name.length <= 63 && BUCKET_ENDS.test(name));
+    bucketVerdicts.set(t, (ok = chars && shape));
+  }
+  return ok;
 }
 
 function object(ctx: CheckContext, action: ActionInfo, p: ParamNode, t: Template, decoded: string): void {
