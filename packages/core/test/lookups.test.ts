@@ -103,3 +103,29 @@ describe('shared finding data', () => {
     expect(a!.data).toBe(b!.data);
   });
 });
+
+describe('values named like members of Object.prototype', () => {
+  it('are values like any other: no crash, no verdict read off the prototype', () => {
+    const found = (s: string) => check(s).map((d) => `${d.ruleId} ${d.range.start}-${d.range.end}`);
+    expect(found('video/convert,f_toString,acodec_valueOf,ar_44100')).toEqual(['unknown-value 14-24', 'unknown-value 25-39']);
+    expect(found('video/convert,f_mp4,acodec_toString,ar_44100,ac_2')).toEqual(['unknown-value 20-35']);
+    expect(found('video/convert,f_mp4,acodec_constructor')).toEqual(['unknown-value 20-38']);
+    expect(found('video/convert,f_constructor')).toEqual(['unknown-value 14-27']);
+    expect(found('video/convert,f_mp4,vcodec_hasOwnProperty,pixfmt_constructor')).toEqual(['unknown-value 20-41', 'unknown-value 42-60']);
+    expect(found('video/convert,f_mp4,vcodec_h264/segment,f_constructor')).toEqual(['unknown-value 40-53']);
+  });
+
+  it('never make check throw, for any parameter of any action', () => {
+    const names = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'];
+    for (const product of PRODUCTS) {
+      for (const action of product.actions) {
+        for (const ps of action.params) {
+          for (const v of names) {
+            const s = `${product.name}/${action.name},f_${v},${ps.positional ? v : `${ps.key}_${v}`},acodec_${v},vcodec_${v},pixfmt_${v},ar_8000,ac_9|sys/saveas,o_b3V0Lm1wNA`;
+            expect(() => check(s)).not.toThrow();
+          }
+        }
+      }
+    }
+  });
+});

@@ -10,7 +10,7 @@ export function checkMedia(ctx: CheckContext): void {
   for (const action of ctx.actions()) {
     if (!action.spec) continue;
     const f = action.written('f');
-    const container = f !== undefined ? CONTAINERS[f] : undefined;
+    const container = f !== undefined ? own(CONTAINERS, f) : undefined;
     if (container && action.param('vcodec')) containerCodecs(ctx, action, f!, container);
     audioLimits(ctx, action);
     pixelFormat(ctx, action);
@@ -30,15 +30,15 @@ function containerCodecs(ctx: CheckContext, action: ActionInfo, f: string, conta
   }
   const vcodec = action.written('vcodec');
   if (container.video && videoOn && vcodec && vcodec !== 'copy') {
-    const v = container.vcodec[vcodec];
+    const v = own(container.vcodec, vcodec);
     if (v) verdict(ctx, action.byKey.get('vcodec')!, v, `vcodec_${vcodec} in f_${f}`, fParam);
   }
   const acodec = action.written('acodec');
   if (audioOn && acodec && acodec !== 'copy') {
     const acodecParam = action.byKey.get('acodec')!;
-    const v = container.acodec[acodec];
+    const v = own(container.acodec, acodec);
     if (v) verdict(ctx, acodecParam, v, `acodec_${acodec} in f_${f}`, fParam); // the words only for a verdict
-    const rates = container.rates?.[acodec];
+    const rates = container.rates && own(container.rates, acodec);
     const ar = action.written('ar');
     if (rates && ar && rates.refused.includes(ar)) {
       const p = action.byKey.get('ar')!;
@@ -50,6 +50,17 @@ function containerCodecs(ctx: CheckContext, action: ActionInfo, f: string, conta
   }
 }
 
+/**
+ * A media table's entry for a value the string writes: its own keys only (`f_constructor` is no container), and
+ * through a Map made once per table (an object's keyed load with a freshly parsed string is slow).
+ */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  let map = tables.get(table) as Map<string, T> | undefined;
+  if (!map) tables.set(table, (map = new Map(Object.entries(table))));
+  return map.get(key);
+}
+const tables = new WeakMap<object, Map<string, unknown>>();
+
 function verdict(ctx: CheckContext, at: ParamNode, v: Verdict, what: string, container: ParamNode): void {
   ctx.report(v.level === 'error' ? 'codec-container' : 'codec-container-doubtful', at.range, `${what}: ${v.why}`, {
     related: [{ range: container.range, message: `the container is ${paramText(ctx, container)}` }],
@@ -58,7 +69,7 @@ function verdict(ctx: CheckContext, at: ParamNode, v: Verdict, what: string, con
 
 function audioLimits(ctx: CheckContext, action: ActionInfo): void {
   const acodec = action.written('acodec');
-  const limits = acodec ? AUDIO_CODEC_LIMITS[acodec] : undefined;
+  const limits = acodec ? own(AUDIO_CODEC_LIMITS, acodec) : undefined;
   if (!limits || action.value('an') === '1') return;
   const acodecParam = action.byKey.get('acodec')!;
   const related = [{ range: acodecParam.range, message: `acodec_${acodec}` }];
@@ -84,7 +95,8 @@ function audioLimits(ctx: CheckContext, action: ActionInfo): void {
 function pixelFormat(ctx: CheckContext, action: ActionInfo): void {
   const vcodec = action.written('vcodec');
   const pixfmt = action.written('pixfmt');
-  const why = vcodec && pixfmt ? PIXEL_FORMAT_LIMITS[vcodec]?.[pixfmt] : undefined;
+  const limits = vcodec && pixfmt ? own(PIXEL_FORMAT_LIMITS, vcodec) : undefined;
+  const why = limits && own(limits, pixfmt!);
   if (why && action.value('vn') !== '1') {
     ctx.report('pixel-format', action.byKey.get('pixfmt')!.range, `pixfmt_${pixfmt} with vcodec_${vcodec}: ${why}`, {
       related: [{ range: action.byKey.get('vcodec')!.range, message: `vcodec_${vcodec}` }],
@@ -96,7 +108,7 @@ function segment(ctx: CheckContext, action: ActionInfo): void {
   const protocol = action.written('f');
   const parent = action.stage.actions.find((a) => a.name === action.spec!.parent && a.node.range.end <= action.node.range.start);
   const f = parent?.written('f');
-  const allowed = protocol ? SEGMENT_CONTAINERS[protocol] : undefined;
+  const allowed = protocol ? own(SEGMENT_CONTAINERS, protocol) : undefined;
   if (!allowed || !f || allowed.includes(f)) return;
   ctx.report('segment-container', action.byKey.get('f')!.range, `f_${protocol} cannot carry f_${f}: ${protocol!.toUpperCase()} segments are ${allowed.join(', ')}`, {
     related: [{ range: parent!.byKey.get('f')!.range, message: `the output container is f_${f}` }],

@@ -324,7 +324,8 @@ function object(ctx: CheckContext, action: ActionInfo, p: ParamNode, t: Template
   }
 }
 
-const ALIASES: Record<string, string> = { jpeg: 'jpg', tif: 'tiff', heif: 'heic' };
+/** Extensions written another way (a Map: the key is what the string writes, never a prototype's member). */
+const ALIASES = new Map([['jpeg', 'jpg'], ['tif', 'tiff'], ['heif', 'heic']]);
 const KNOWN_EXTENSIONS = new Set([
   'mp4', 'mkv', 'mov', 'asf', 'avi', 'mxf', 'ts', 'flv', 'webm', 'mp3', 'aac', 'flac', 'oga', 'ac3', 'opus', 'amr',
   'jpg', 'png', 'webp', 'bmp', 'gif', 'tiff', 'heic', 'avif', 'pdf', 'txt', 'm3u8', 'mpd',
@@ -343,7 +344,7 @@ function outputFormats(ctx: CheckContext): string[] | undefined {
       continue;
     }
     const f = known(a, 'f') ?? known(a, 'target') ?? (a.name === 'format' ? a.node.params.find((x) => !x.key)?.value?.text : undefined);
-    if (f && KNOWN_EXTENSIONS.has(ALIASES[f] ?? f)) formats = [f];
+    if (f && KNOWN_EXTENSIONS.has(ALIASES.get(f) ?? f)) formats = [f];
   }
   return formats;
 }
@@ -361,9 +362,9 @@ function extension(ctx: CheckContext, p: ParamNode, decoded: string, t: Template
   const dot = last.text.lastIndexOf('.');
   if (dot === -1 || last.text.indexOf('/', dot) !== -1) return;
   const ext = last.text.slice(dot + 1).toLowerCase();
-  const norm = ALIASES[ext] ?? ext;
+  const norm = ALIASES.get(ext) ?? ext;
   const formats = outputFormats(ctx);
-  if (!formats || !KNOWN_EXTENSIONS.has(norm) || formats.some((f) => (ALIASES[f] ?? f) === norm)) return;
+  if (!formats || !KNOWN_EXTENSIONS.has(norm) || formats.some((f) => (ALIASES.get(f) ?? f) === norm)) return;
   ctx.report('extension-mismatch', p.range, `${decodesTo(p, decoded)}, but the output is ${formats[0]}: name it .${formats[0]} or use .{autoext}`);
 }
 
