@@ -63,7 +63,7 @@ describe('did-you-mean', () => {
     expect(nearestIn('vcodex', list)).toEqual(['vcodec']);
     expect(nearestIn('vcodex', list)).toBe(nearestIn('vcodex', list));
     expect(closestIn('acodc', list)).toBe(closest('acodc', list));
-    for (let i = 0; i < 2000; i++) expect(nearestIn(`k${i}`, list)).toEqual(nearest(`k${i}`, list)); // past the bound: still right
+    for (let i = 0; i < 5000; i++) expect(nearestIn(`k${i}`, list)).toEqual(nearest(`k${i}`, list)); // past the bound: still right
     const long = 'x'.repeat(100);
     expect(nearestIn(long, list)).toEqual([]);
   });

@@ -28,17 +28,23 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 
 /**
  * `nearest` over a list that lives as long as the catalog (an action's keys, a product's actions, an enum's
- * values), remembered per list: the same misspellings recur line after line, and in the re-check of a fixed
- * string. Bounded per list; the answer is shared, so it must not be changed.
+ * values), remembered per list and word: the same misspellings recur line after line, and in the re-check of a
+ * fixed string. At most GUESSES answers are kept in all (then all are dropped: a file of junk stays small);
+ * an answer is shared, so it must not be changed.
  */
 export function nearestIn(word: string, candidates: readonly string[]): readonly string[] {
   if (word.length > MAX_REMEMBERED) return nearest(word, candidates);
   let byWord = guessed.get(candidates);
-  if (!byWord) guessed.set(candidates, (byWord = new Map()));
-  let found = byWord.get(word);
+  let found = byWord?.get(word);
   if (!found) {
-    if (byWord.size >= GUESSES_PER_LIST) byWord.clear();
+    if (kept >= GUESSES) {
+      guessed.clear();
+      kept = 0;
+      byWord = undefined;
+    }
+    if (!byWord) guessed.set(candidates, (byWord = new Map()));
     byWord.set(word, (found = nearest(word, candidates)));
+    kept++;
   }
   return found;
 }
@@ -49,8 +55,9 @@ export function closestIn(word: string, candidates: readonly string[]): string |
   return found.length === 1 ? found[0] : undefined;
 }
 
-const guessed = new WeakMap<readonly string[], Map<string, string[]>>();
-const GUESSES_PER_LIST = 512;
+const guessed = new Map<readonly string[], Map<string, string[]>>();
+let kept = 0;
+const GUESSES = 4096;
 const MAX_REMEMBERED = 64;
 
 /** The three rows `distance` rolls through, kept between calls (it runs for every candidate of every guess). */
