@@ -170,14 +170,17 @@ interface Tally {
 
 function tally(diagnostics: readonly Diagnostic[]): Tally {
   const t: Tally = { all: new Map(), errors: new Map(), certain: 0 };
-  for (const d of diagnostics) count(t, d, 1);
+  for (const d of diagnostics) {
+    t.all.set(d.ruleId, (t.all.get(d.ruleId) ?? 0) + 1);
+    if (d.severity === 'error') t.errors.set(d.ruleId, (t.errors.get(d.ruleId) ?? 0) + 1);
+    if (hasCertainFix(d)) t.certain++;
+  }
   return t;
 }
 
-function count(t: Tally, d: Diagnostic, by: number): void {
-  t.all.set(d.ruleId, (t.all.get(d.ruleId) ?? 0) + by);
-  if (d.severity === 'error') t.errors.set(d.ruleId, (t.errors.get(d.ruleId) ?? 0) + by);
-  if (d.fixes?.some((f) => f.certain)) t.certain += by;
+function hasCertainFix(d: Diagnostic): boolean {
+  if (d.fixes) for (const f of d.fixes) if (f.certain) return true;
+  return false;
 }
 
 /**
@@ -186,9 +189,9 @@ function count(t: Tally, d: Diagnostic, by: number): void {
  * errors than before less those fixed, and no more certain fixes are left than those not applied.
  */
 function keeps(before: Tally, fixed: readonly Diagnostic[], after: Tally): boolean {
-  const expected: Tally = { all: new Map(before.all), errors: new Map(before.errors), certain: before.certain };
-  for (const d of fixed) count(expected, d, -1);
-  for (const d of fixed) if ((after.all.get(d.ruleId) ?? 0) > (expected.all.get(d.ruleId) ?? 0)) return false;
-  for (const [rule, n] of after.errors) if (n > (expected.errors.get(rule) ?? 0)) return false;
-  return after.certain <= expected.certain;
+  const gone = tally(fixed);
+  const expected = (counts: 'all' | 'errors', rule: string) => (before[counts].get(rule) ?? 0) - (gone[counts].get(rule) ?? 0);
+  for (const d of fixed) if ((after.all.get(d.ruleId) ?? 0) > expected('all', d.ruleId)) return false;
+  for (const [rule, n] of after.errors) if (n > expected('errors', rule)) return false;
+  return after.certain <= before.certain - gone.certain;
 }
