@@ -269,8 +269,11 @@ function clamp(n: number, ps: ParamSpec): number | undefined {
   return outOfRange(c, ps) ? undefined : c;
 }
 
-/** Whether `n` is outside the parameter's range, or (with `grid`) off its multiples; a size judges the range first. */
-function outOfRange(n: number, ps: ParamSpec, grid = true): boolean {
+/**
+ * Whether a number is outside the parameter's range or off its step (also the fast path's test, check/fast.ts);
+ * without `grid`, outside the range alone (a size judges its sides' range before their step).
+ */
+export function outOfRange(n: number, ps: ParamSpec, grid = true): boolean {
   if (ps.min !== undefined && (ps.minExclusive ? n <= ps.min : n < ps.min)) return true;
   if (ps.max !== undefined && n > ps.max) return true;
   return grid && ps.multipleOf !== undefined && n % ps.multipleOf !== 0;
