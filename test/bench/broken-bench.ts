@@ -4,9 +4,10 @@ import { distinctCorpus } from './corpus';
 
 /**
  * The full check path (parse → context → rule families → certain-fix verification → evidence), which every
- * string the fast path cannot prove clean runs: check() per string on distinct broken strings and on distinct
- * clean ones, interleaved with split + ajv on the same strings in the same rounds, as ratios. Every string is
- * new in every round (its own numbers), so no memo answers.
+ * string the fast path cannot prove clean runs: check() per string on distinct broken strings, and on distinct
+ * clean ones (the first of a shape runs the full path; the rest, the fast path), interleaved with split + ajv
+ * on the same strings in the same rounds, as ratios. Every string is new in every round (its own numbers), so
+ * no memo answers.
  */
 
 /**
