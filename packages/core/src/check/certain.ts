@@ -151,7 +151,14 @@ export function keepPromises(
     return [...left, ...right];
   };
   const kept = new Set(grow([], chosen).map((c) => c.index));
-  const settled = diagnostics.map((d, i) => (kept.has(i) || !d.fixes?.some((f) => f.certain) ? d : demote(d)));
+  // a new list only when something is demoted (nearly always every certain fix keeps its promise)
+  let settled = diagnostics;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    if (kept.has(i) || !hasCertainFix(d)) continue;
+    if (settled === diagnostics) settled = diagnostics.slice();
+    settled[i] = demote(d);
+  }
   return { diagnostics: settled, fixed: fixed && fixed.certain === 0 ? { text: fixed.text, diagnostics: fixed.diagnostics } : undefined };
 }
 

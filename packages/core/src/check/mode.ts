@@ -22,15 +22,9 @@ function docChain(known: readonly ActionInfo[]): [ActionInfo, ActionInfo] | unde
 export function checkMode(ctx: CheckContext): void {
   if (ctx.options.nested) return;
   const declared = ctx.declaredMode;
-  const known: ActionInfo[] = [];
-  const asyncOnly: ActionInfo[] = [];
-  const syncOnly: ActionInfo[] = [];
-  for (const a of ctx.actions()) {
-    if (!a.spec) continue;
-    known.push(a);
-    if (a.spec.mode === 'async') asyncOnly.push(a);
-    else if (a.spec.mode === 'sync') syncOnly.push(a);
-  }
+  const known = ctx.actions().filter((a) => a.spec);
+  // the actions of one mode, listed only where a finding needs them (most strings have none to report)
+  const only = (mode: 'sync' | 'async') => known.filter((a) => a.spec!.mode === mode);
   const name = (a: ActionInfo) => `${a.spec!.product}/${a.name}`;
   const conflict = docChain(known);
   if (conflict && declared !== 'async') {
@@ -44,21 +38,23 @@ export function checkMode(ctx: CheckContext): void {
   }
   const skip: ReadonlySet<ActionInfo> = conflict ? new Set(conflict) : NONE;
   if (declared === 'sync') {
-    for (const a of asyncOnly) {
+    for (const a of only('async')) {
       if (skip.has(a)) continue;
       ctx.report('async-only', a.node.name.range, `${name(a)} runs only as asynchronous processing (x-oss-async-process), not x-oss-process`);
     }
   } else if (declared === 'async') {
-    for (const a of syncOnly) {
+    for (const a of only('sync')) {
       ctx.report('sync-only', a.node.name.range, `${name(a)} runs only as synchronous processing (x-oss-process), not x-oss-async-process`);
     }
-  } else if (asyncOnly.length > 0) {
-    const first = asyncOnly[0]!;
-    for (const a of syncOnly) {
-      if (skip.has(a)) continue;
-      ctx.report('sync-only', a.node.name.range, `${name(a)} runs synchronously and cannot share a request with ${name(first)}, which runs only asynchronously`, {
-        related: [{ range: first.node.name.range, message: `${name(first)} is asynchronous` }],
-      });
+  } else {
+    const first = known.find((a) => a.spec!.mode === 'async');
+    if (first) {
+      for (const a of only('sync')) {
+        if (skip.has(a)) continue;
+        ctx.report('sync-only', a.node.name.range, `${name(a)} runs synchronously and cannot share a request with ${name(first)}, which runs only asynchronously`, {
+          related: [{ range: first.node.name.range, message: `${name(first)} is asynchronous` }],
+        });
+      }
     }
   }
   if (declared === 'async' && !known.some((a) => a.spec!.product === 'sys' && a.name === 'saveas')) {

@@ -176,7 +176,7 @@ function unknownValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
   const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
   const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearestIn(value, allowed);
   const target = p.value!.range;
-  ctx.report('unknown-value', p.range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowed.join(', ')}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
+  ctx.report('unknown-value', p.range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowedWords(ps)}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
     fixes: guesses.map((g) => ({
       title: `Replace with '${g}'`,
       edits: [{ range: target, newText: g }],
@@ -185,6 +185,14 @@ function unknownValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
     })),
   });
 }
+
+/** An enum's values as a message lists them, joined once per parameter. */
+function allowedWords(ps: ParamSpec): string {
+  let words = joined.get(ps);
+  if (words === undefined) joined.set(ps, (words = enumValues(ps).join(', ')));
+  return words;
+}
+const joined = new WeakMap<ParamSpec, string>();
 
 /** `fps_241`, or a bare value as written. */
 function labelOf(p: ParamNode, value: string): string {
