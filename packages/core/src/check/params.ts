@@ -173,8 +173,9 @@ function isWord(ps: ParamSpec, value: string): boolean {
 
 function unknownValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec, value: string): void {
   const allowed = enumValues(ps);
-  const sameCase = allowed.filter((v) => v.toLowerCase() === value.toLowerCase());
-  const guesses = sameCase.length ? sameCase : allowed.every((v) => INT.test(v)) ? nearestNumber(value, allowed) : nearestIn(value, allowed);
+  const lower = value.toLowerCase();
+  const sameCase = allowed.filter((v) => v.toLowerCase() === lower);
+  const guesses = sameCase.length ? sameCase : numericEnum(ps) ? nearestNumber(value, allowed) : nearestIn(value, allowed);
   const target = p.value!.range;
   ctx.report('unknown-value', p.range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be one of ${allowedWords(ps)}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?)` : ''}`, {
     fixes: guesses.map((g) => ({
@@ -193,6 +194,14 @@ function allowedWords(ps: ParamSpec): string {
   return words;
 }
 const joined = new WeakMap<ParamSpec, string>();
+
+/** Whether every value of an enum is an integer (sample rates: guessed by nearness, not spelling), once per parameter. */
+function numericEnum(ps: ParamSpec): boolean {
+  let numeric = numerics.get(ps);
+  if (numeric === undefined) numerics.set(ps, (numeric = enumValues(ps).every((v) => INT.test(v))));
+  return numeric;
+}
+const numerics = new WeakMap<ParamSpec, boolean>();
 
 /** `fps_241`, or a bare value as written. */
 function labelOf(p: ParamNode, value: string): string {
