@@ -48,11 +48,16 @@ export class ActionInfo {
     /** Undefined for an action the catalog does not know (already reported). */
     readonly spec: ActionSpec | undefined,
   ) {
-    for (const p of node.params) if (p.key && !this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
+    let unknown = false;
+    for (const p of node.params) {
+      if (!p.key) continue;
+      if (!this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
+      if (spec && !unknown && !getParam(spec, p.key.text)) unknown = true;
+    }
     // a misspelled key with one likely correction (not written too): the rules that judge a parameter by
     // another's value do not judge by a default the misspelling overrides (`vcodex_h264` is no reason to
     // call fps ineffective because vcodec defaults to copy)
-    if (spec) {
+    if (spec && unknown) {
       for (const p of node.params) {
         if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
         const guesses = this.guesses(p.key.text);
