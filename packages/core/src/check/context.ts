@@ -47,6 +47,8 @@ export class ActionInfo {
     readonly stage: StageInfo,
     /** Undefined for an action the catalog does not know (already reported). */
     readonly spec: ActionSpec | undefined,
+    /** Its place in its stage's actions. */
+    readonly index: number,
   ) {
     let unknown = false;
     for (const p of node.params) {
@@ -155,7 +157,7 @@ export class CheckContext {
       const stage = new StageInfo(node, index, product);
       for (const a of node.actions) {
         const spec = product && !hasHole(a.name.text) ? resolveAction(product, a.name.text) : undefined;
-        const info = new ActionInfo(a, stage, spec);
+        const info = new ActionInfo(a, stage, spec, stage.actions.length);
         stage.actions.push(info);
         this.all.push(info);
       }

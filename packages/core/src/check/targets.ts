@@ -62,7 +62,7 @@ export function base64Tail(action: ActionInfo): readonly ActionInfo[] {
   const ps = last?.key && action.param(last.key.text);
   if (!last?.value || last.value.text === '' || !ps || ps.type !== 'base64' || ps.positional) return NO_TAIL;
   const actions = action.stage.actions;
-  const at = actions.indexOf(action);
+  const at = action.index; // not indexOf: a stage of many such actions would be quadratic
   const next = actions[at + 1];
   if (!next || next.spec || next.node.commas.length > 0) return NO_TAIL;
   let tail = tails.get(action);
