@@ -310,8 +310,12 @@ function bucketOk(t: Template): boolean {
   return ok;
 }
 
+/** A key's UTF-8 length with each variable as one character, per template (pure; the same keys recur). */
+const keyBytes = new WeakMap<Template, number>();
+
 function object(ctx: CheckContext, action: ActionInfo, p: ParamNode, t: Template, decoded: string): void {
-  const bytes = utf8Length(render(t, 'x'));
+  let bytes = keyBytes.get(t);
+  if (bytes === undefined) keyBytes.set(t, (bytes = utf8Length(render(t, 'x'))));
   const first = t.parts[0];
   if (bytes === 0 || bytes > 1023) {
     ctx.report('invalid-object-key', p.range, `${decodesTo(p, decoded)}: an object key has 1 to 1023 bytes (this has ${bytes})`);
