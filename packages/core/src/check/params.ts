@@ -307,7 +307,13 @@ export function rangeWords(ps: ParamSpec): string {
   return '';
 }
 
+/** A parameter's doc cut to its first sentence, for a message; per doc (catalog text, asked again and again). */
 function firstSentence(doc: string): string {
-  const end = doc.indexOf('. ');
-  return (end === -1 ? doc : doc.slice(0, end + 1)).replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+  let sentence = sentences.get(doc);
+  if (sentence === undefined) {
+    const end = doc.indexOf('. ');
+    sentences.set(doc, (sentence = (end === -1 ? doc : doc.slice(0, end + 1)).replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())));
+  }
+  return sentence;
 }
+const sentences = new Map<string, string>();
