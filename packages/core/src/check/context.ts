@@ -9,6 +9,8 @@ import { getRule, type PresetName, type RuleId } from './rules';
 import { closestIn, nearestIn } from './suggest';
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** What a report without extras reads (one object, not one per report). */
+const NO_EXTRA: ReportExtra = Object.freeze({});
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -195,7 +197,7 @@ export class CheckContext {
     return s;
   }
 
-  report(ruleId: RuleId, range: Range, message: string, extra: ReportExtra = {}): void {
+  report(ruleId: RuleId, range: Range, message: string, extra: ReportExtra = NO_EXTRA): void {
     let severity = this.severityOf(ruleId);
     if (severity === 'off') return;
     // a finding the facts are less sure of (an incomplete table, a key seen only in a sample, a combination
