@@ -1,0 +1,306 @@
+import { PRODUCTS } from '../catalog';
+import type { ActionSpec, Condition, ParamSpec } from '../catalog/types';
+import { LAYOUT, FIRST_STAGE, scan, STAGE_COUNT } from '../syntax/scan';
+import { outOfRange } from './params';
+
+/**
+ * The fast path: the catalog compiled once (on first use) into a validator per `product/action` — its keys and
+ * positional values, each value's test specialised by type — which reads a simple string's layout
+ * (syntax/scan.ts) and gives its *shape*: the string with every opaque value replaced by one class character.
+ *
+ * A value is *opaque* when no rule reads it except its own form-and-range check (params.ts `checkValue`), and its
+ * compiled test passes only where that check is silent. Two strings of one shape then differ only in values the
+ * rule families cannot tell apart, so they get the same verdict; `check()` remembers the shapes the full path
+ * found clean and answers a string of such a shape with no diagnostics. Everything else — names, keys,
+ * positions, every value some rule reads (codecs, modes, base64 targets, the parameters conditions test) — stays
+ * verbatim in the shape, so the full path has judged exactly that. The fast path only ever answers "clean", and
+ * only for a shape the full path has found clean under the same options; anything it does not know (a name not
+ * written exactly as the catalog has it, a value failing its test, a string that is not simple) goes to the full
+ * path as before.
+ */
+
+/**
+ * What the rule families read of a value beyond its own check, from check/*.ts (`written(`, `value(`,
+ * `byKey.get(`, `holds(`, values read from nodes); a test holds this list to the literal keys those calls name.
+ * Beside it the catalog decides: every base64 value (targets.ts decodes it) and every parameter a relation's
+ * condition compares (`holds`, a condition with `values`) is read. `when`: read only where the condition holds.
+ */
+interface Read {
+  product?: string;
+  action?: string;
+  /** Keys; `positional` for the action's positional values. */
+  keys?: readonly string[];
+  positional?: boolean;
+  when?: Condition;
+  where: string;
+}
+export const READS: readonly Read[] = [
+  { keys: ['f', 'vn', 'an', 'vcodec', 'acodec', 'ar', 'ac', 'pixfmt'], where: 'media.ts: container, codec, sample-rate, channel and pixel-format truth, any action' },
+  { keys: ['f', 'target'], where: "targets.ts: the output format a saveas target's extension must match, any action" },
+  { action: 'format', positional: true, where: 'combinations.ts, targets.ts: the output format (format,png)' },
+  { keys: ['o', 'b', 'image', 'P'], where: 'targets.ts, combinations.ts, nested.ts (base64 targets; P in a message)' },
+  { product: 'image', action: 'resize', keys: ['m'], where: 'combinations.ts: the output size limit' },
+  { product: 'image', action: 'resize', keys: ['w', 'h'], when: { param: 'm', values: ['fixed', 'fill', 'pad'] }, where: 'combinations.ts: w × h against the output size limit in the exact modes' },
+  { product: 'image', action: 'watermark', keys: ['g', 'x', 'y', 'voffset'], when: { param: 'image', present: true }, where: 'combinations.ts: image watermarks must not overlap' },
+  { product: 'video', action: 'sprite', keys: ['m', 'num'], where: 'combinations.ts: m_avg needs num' },
+];
+
+/** Stands for an opaque value in a shape: no simple string holds it. */
+const OPAQUE = '\u0000';
+
+type Test = (text: string, start: number, end: number) => boolean;
+
+interface CompiledParam {
+  spec: ParamSpec;
+  /** Passes only where params.ts `checkValue` reports nothing (it may fail more: the full path then decides). */
+  test: Test;
+  /** Read by no rule but its own check, whatever else the action says. */
+  opaque: boolean;
+  /** Read where one of these holds (READS with `when`). */
+  readWhen: readonly Condition[];
+}
+
+interface CompiledAction {
+  spec: ActionSpec;
+  keys: Lexicon<CompiledParam>;
+  /** Keyed parameters by key, for conditions. */
+  byKey: Map<string, CompiledParam>;
+  positional: CompiledParam[];
+  /** Whether any parameter's opacity depends on a condition. */
+  conditional: boolean;
+}
+
+/** Names looked up by their characters in the text, exactly as written: no substring, no hashing. */
+class Lexicon<T> {
+  private readonly buckets = new Map<number, { name: string; item: T }[]>();
+  add(name: string, item: T): void {
+    const k = bucket(name.length, name.charCodeAt(0));
+    let list = this.buckets.get(k);
+    if (!list) this.buckets.set(k, (list = []));
+    list.push({ name, item });
+  }
+  find(text: string, start: number, end: number): T | undefined {
+    const list = this.buckets.get(bucket(end - start, text.charCodeAt(start)));
+    if (list) for (const e of list) if (text.startsWith(e.name, start)) return e.item;
+    return undefined;
+  }
+}
+const bucket = (length: number, first: number) => length * 128 + (first & 127);
+
+const INT_LIMIT = Number.MAX_SAFE_INTEGER;
+const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** The integer spelled by text[start, end) (`[+-]?\d+`, as params.ts reads it), or NaN. */
+function readInt(text: string, start: number, end: number): number {
+  let i = start;
+  let sign = 1;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 43 || c0 === 45) {
+    sign = c0 === 45 ? -1 : 1;
+    i++;
+  }
+  if (i === end) return NaN;
+  let n = 0;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+    if (n > INT_LIMIT) return NaN; // past exact arithmetic: the full path judges it
+  }
+  return sign * n;
+}
+
+/** Digits only (a side of a size), or NaN; an empty side is -1. */
+function readSide(text: string, start: number, end: number): number {
+  if (start === end) return -1;
+  const c = text.charCodeAt(start);
+  return c === 43 || c === 45 ? NaN : readInt(text, start, end);
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+function isBase64Url(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
+
+/** The compiled form of params.ts `checkValue` for one parameter. */
+function testOf(ps: ParamSpec): Test {
+  const words = new Lexicon<true>();
+  for (const w of ps.words ?? []) words.add(w.value, true);
+  const word: Test = ps.words?.length ? (t, a, b) => words.find(t, a, b) !== undefined : () => false;
+  switch (ps.type) {
+    case 'int':
+      return (t, a, b) => {
+        if (word(t, a, b)) return true;
+        const n = readInt(t, a, b);
+        return n === n && !outOfRange(n, ps);
+      };
+    case 'float':
+      return (t, a, b) => {
+        if (word(t, a, b)) return true;
+        const s = t.slice(a, b);
+        return FLOAT.test(s) && !outOfRange(Number(s), ps);
+      };
+    case 'enum': {
+      // the documented values only: an alias (`jpeg`) is a warning, and a value in the wrong case an error
+      const values = new Lexicon<true>();
+      for (const v of ps.values ?? []) values.add(v.value, true);
+      return (t, a, b) => values.find(t, a, b) !== undefined;
+    }
+    case 'size':
+      return (t, a, b) => {
+        const x = t.indexOf('x', a);
+        if (x === -1 || x >= b) return false;
+        const w = readSide(t, a, x);
+        const h = readSide(t, x + 1, b);
+        if (w !== w || h !== h || (w === -1 && h === -1) || (!ps.sizeOptional && (w === -1 || h === -1))) return false;
+        return (w === -1 || !outOfRange(w, ps)) && (h === -1 || !outOfRange(h, ps));
+      };
+    case 'color':
+      return (t, a, b) => {
+        if (b - a !== 6) return false;
+        for (let i = a; i < b; i++) if (!isHex(t.charCodeAt(i))) return false;
+        return true;
+      };
+    case 'string': {
+      const regex = ps.pattern?.regex;
+      if (!regex) return () => true;
+      // a stateful (global or sticky) pattern would make the test depend on the last call
+      const own = new RegExp(regex.source, regex.flags.replace(/[gy]/g, ''));
+      return (t, a, b) => own.test(t.slice(a, b));
+    }
+    case 'base64':
+      // never opaque (targets.ts decodes it): this only sends a misshapen value straight to the full path
+      return (t, a, b) => {
+        if ((b - a) % 4 === 1) return false;
+        for (let i = a; i < b; i++) if (!isBase64Url(t.charCodeAt(i))) return false;
+        return true;
+      };
+  }
+}
+
+/** The parameters a relation's condition compares by value (a `present` test reads only that it is written). */
+function comparedBy(c: Condition, out: Set<string>): void {
+  if (c.values) out.add(c.param);
+  for (const x of c.and ?? []) comparedBy(x, out);
+}
+
+function compileAction(spec: ActionSpec): CompiledAction {
+  const compared = new Set<string>();
+  for (const r of spec.relations ?? []) if ('when' in r) comparedBy(r.when, compared);
+  const reads = READS.filter((r) => (r.product === undefined || r.product === spec.product) && (r.action === undefined || r.action === spec.name));
+  let conditional = false;
+  const compile = (ps: ParamSpec): CompiledParam => {
+    const mine = reads.filter((r) => (ps.positional ? r.positional : r.keys?.includes(ps.key)));
+    const readWhen = mine.filter((r) => r.when).map((r) => r.when!);
+    const always = mine.some((r) => !r.when);
+    // a condition's own parameters stay verbatim, so that the shape decides the condition
+    for (const c of readWhen) conditionParams(c, compared);
+    if (readWhen.length) conditional = true;
+    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen };
+  };
+  const compiled = spec.params.map((ps) => ({ ps, c: compile(ps) }));
+  const keys = new Lexicon<CompiledParam>();
+  const byKey = new Map<string, CompiledParam>();
+  const positional: CompiledParam[] = [];
+  for (const { ps, c } of compiled) {
+    if (!ps.positional && compared.has(ps.key)) c.opaque = false;
+    if (ps.positional) positional.push(c);
+    else {
+      keys.add(ps.key, c);
+      byKey.set(ps.key, c);
+    }
+  }
+  return { spec, keys, byKey, positional, conditional };
+}
+
+function conditionParams(c: Condition, out: Set<string>): void {
+  out.add(c.param);
+  for (const x of c.and ?? []) conditionParams(x, out);
+}
+
+let compiled: Lexicon<Lexicon<CompiledAction>> | undefined;
+
+/** The catalog as validators: product name → action name → compiled action. */
+function catalog(): Lexicon<Lexicon<CompiledAction>> {
+  if (compiled) return compiled;
+  compiled = new Lexicon();
+  for (const product of PRODUCTS) {
+    const actions = new Lexicon<CompiledAction>();
+    for (const a of product.actions) actions.add(a.name, compileAction(a));
+    compiled.add(product.name, actions);
+  }
+  return compiled;
+}
+
+/** Reused per action: the compiled parameter of each written parameter. */
+let slots: CompiledParam[] = [];
+
+/**
+ * The shape of `text`: the text with each opaque value replaced by one class character. Undefined when the
+ * string is not simple, names a product, action or key not exactly as the catalog does, writes more positional
+ * values than an action takes, a stage without its product, or a value failing its test: the full path decides.
+ */
+export function shapeOf(text: string): string | undefined {
+  if (scan(text) === -1) return undefined;
+  const products = catalog();
+  const L = LAYOUT;
+  let shape = '';
+  let copied = 0;
+  let r = FIRST_STAGE;
+  for (let s = L[STAGE_COUNT]!; s > 0; s--) {
+    const productStart = L[r]!;
+    // a stage without its product (`|notify,…`): the product it implies is the context's to decide
+    if (productStart === -1) return undefined;
+    const actions = products.find(text, productStart, L[r + 1]!);
+    if (!actions) return undefined;
+    let count = L[r + 2]!;
+    r += 3;
+    for (; count > 0; count--) {
+      const action = actions.find(text, L[r]!, L[r + 1]!);
+      if (!action) return undefined;
+      const params = L[r + 2]!;
+      r += 3;
+      const first = r;
+      let nextPositional = 0;
+      for (let p = 0; p < params; p++, r += 3) {
+        const start = L[r]!;
+        const cut = L[r + 1]!;
+        const c = cut === -1 ? action.positional[nextPositional++] : action.keys.find(text, start, cut);
+        if (!c || !c.test(text, cut === -1 ? start : cut + 1, L[r + 2]!)) return undefined;
+        slots[p] = c;
+      }
+      // the opaque values become the class character
+      for (let p = 0, q = first; p < params; p++, q += 3) {
+        const c = slots[p]!;
+        if (!c.opaque || (action.conditional && c.readWhen.some((w) => holds(text, action, L, first, params, w)))) continue;
+        const cut = L[q + 1]!;
+        shape += text.slice(copied, cut === -1 ? L[q]! : cut + 1) + OPAQUE;
+        copied = L[q + 2]!;
+      }
+    }
+  }
+  if (slots.length > 256) slots = [];
+  return copied === 0 ? text : shape + text.slice(copied);
+}
+
+/** A condition on the written parameters of one action, judged as ActionInfo.holds judges it (first of a key; default when absent). */
+function holds(text: string, action: CompiledAction, L: Int32Array, first: number, params: number, c: Condition): boolean {
+  let at = -1;
+  for (let q = first, p = 0; p < params; p++, q += 3) {
+    const cut = L[q + 1]!;
+    if (cut - L[q]! === c.param.length && text.startsWith(c.param, L[q]!)) {
+      at = q;
+      break;
+    }
+  }
+  let ok: boolean;
+  if (c.present) ok = at !== -1;
+  else {
+    const value = at !== -1 ? text.slice(L[at + 1]! + 1, L[at + 2]!) : action.byKey.get(c.param)?.spec.default;
+    ok = value !== undefined && (c.values ?? []).includes(value);
+  }
+  return ok && (c.and ?? []).every((x) => holds(text, action, L, first, params, x));
+}
