@@ -286,6 +286,39 @@ export function shapeOf(text: string): string | undefined {
   return copied === 0 ? text : shape + text.slice(copied);
 }
 
+/** The opaque values of a string, with their parameters (for tests: replacing one must keep the verdict). */
+export function opaqueValues(text: string): { start: number; end: number; spec: ParamSpec; test: Test }[] | undefined {
+  const shape = shapeOf(text);
+  if (shape === undefined) return undefined;
+  const out: { start: number; end: number; spec: ParamSpec; test: Test }[] = [];
+  let r = FIRST_STAGE;
+  const products = catalog();
+  let delta = 0; // the text's offset less the shape's, after the opaque values so far
+  for (let s = LAYOUT[STAGE_COUNT]!; s > 0; s--) {
+    const actions = products.find(text, LAYOUT[r]!, LAYOUT[r + 1]!)!;
+    let count = LAYOUT[r + 2]!;
+    r += 3;
+    for (; count > 0; count--) {
+      const action = actions.find(text, LAYOUT[r]!, LAYOUT[r + 1]!)!;
+      const params = LAYOUT[r + 2]!;
+      r += 3;
+      let next = 0;
+      for (let p = 0; p < params; p++, r += 3) {
+        const cut = LAYOUT[r + 1]!;
+        const start = cut === -1 ? LAYOUT[r]! : cut + 1;
+        const end = LAYOUT[r + 2]!;
+        const c = cut === -1 ? action.positional[next++]! : action.keys.find(text, LAYOUT[r]!, cut)!;
+        // opaque where the shape holds the class character in place of the value
+        if (shape.charCodeAt(start - delta) === 0) {
+          out.push({ start, end, spec: c.spec, test: c.test });
+          delta += end - start - 1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** A condition on the written parameters of one action, judged as ActionInfo.holds judges it (first of a key; default when absent). */
 function holds(text: string, action: CompiledAction, L: Int32Array, first: number, params: number, c: Condition): boolean {
   let at = -1;

@@ -101,6 +101,12 @@ function rememberClean(shape: string, key: string): void {
   cleanShapes.set(shape, keys, keys.reduce((n, k) => n + textBytes(k), textBytes(shape) + 48));
 }
 
+/** Whether check() answers `text` by the fast path (for tests that hold the fast path to the full one). */
+export function answeredFast(text: string, options: CheckOptions & ParseOptions = {}): boolean {
+  const shape = shapeOf(text);
+  return shape !== undefined && cleanUnder(shape, optionsKey(options));
+}
+
 /** The full path alone, no memo and no fast path (for tests that hold the fast path to it). */
 export function checkFully(text: string, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
   return settle(text, findings(parse(text, options), options), options).diagnostics;
