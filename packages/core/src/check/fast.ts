@@ -49,6 +49,8 @@ export const READS: readonly Read[] = [
 const OPAQUE = '\u0000';
 
 type Test = (text: string, start: number, end: number) => boolean;
+/** A condition on the parameters of the action whose first parameter's slot in the layout is `first`. */
+type Holds = (text: string, L: Int32Array, first: number, params: number) => boolean;
 
 interface CompiledParam {
   spec: ParamSpec;
@@ -57,14 +59,12 @@ interface CompiledParam {
   /** Read by no rule but its own check, whatever else the action says. */
   opaque: boolean;
   /** Read where one of these holds (READS with `when`). */
-  readWhen: readonly Condition[];
+  readWhen: readonly Holds[];
 }
 
 interface CompiledAction {
   spec: ActionSpec;
   keys: Lexicon<CompiledParam>;
-  /** Keyed parameters by key, for conditions. */
-  byKey: Map<string, CompiledParam>;
   positional: CompiledParam[];
   /** Whether any parameter's opacity depends on a condition. */
   conditional: boolean;
@@ -72,20 +72,23 @@ interface CompiledAction {
 
 /** Names looked up by their characters in the text, exactly as written: no substring, no hashing. */
 class Lexicon<T> {
-  private readonly buckets = new Map<number, { name: string; item: T }[]>();
+  /** By length: the names of that length with their first and last character codes. */
+  private readonly byLength: ({ name: string; first: number; last: number; item: T }[] | undefined)[] = [];
   add(name: string, item: T): void {
-    const k = bucket(name.length, name.charCodeAt(0));
-    let list = this.buckets.get(k);
-    if (!list) this.buckets.set(k, (list = []));
-    list.push({ name, item });
+    (this.byLength[name.length] ??= []).push({ name, first: name.charCodeAt(0), last: name.charCodeAt(name.length - 1), item });
   }
   find(text: string, start: number, end: number): T | undefined {
-    const list = this.buckets.get(bucket(end - start, text.charCodeAt(start)));
-    if (list) for (const e of list) if (text.startsWith(e.name, start)) return e.item;
+    const list = this.byLength[end - start];
+    if (list === undefined) return undefined;
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (e.first === first && e.last === last && (end - start < 3 || text.startsWith(e.name, start))) return e.item;
+    }
     return undefined;
   }
 }
-const bucket = (length: number, first: number) => length * 128 + (first & 127);
 
 const INT_LIMIT = Number.MAX_SAFE_INTEGER;
 const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -121,12 +124,17 @@ function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
-function isBase64Url(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+/**
+ * What params.ts `outOfRange` reads of a parameter, in one object shape for every parameter (the catalog's
+ * objects have many shapes, which would make each read a slow lookup); a test holds the two readings equal.
+ */
+export function boundsOf(ps: ParamSpec): ParamSpec {
+  return { key: ps.key, type: ps.type, doc: '', min: ps.min, max: ps.max, minExclusive: ps.minExclusive, multipleOf: ps.multipleOf };
 }
 
 /** The compiled form of params.ts `checkValue` for one parameter. */
 function testOf(ps: ParamSpec): Test {
+  const bounds = boundsOf(ps);
   const words = new Lexicon<true>();
   for (const w of ps.words ?? []) words.add(w.value, true);
   const word: Test = ps.words?.length ? (t, a, b) => words.find(t, a, b) !== undefined : () => false;
@@ -135,13 +143,16 @@ function testOf(ps: ParamSpec): Test {
       return (t, a, b) => {
         if (word(t, a, b)) return true;
         const n = readInt(t, a, b);
-        return n === n && !outOfRange(n, ps);
+        return n === n && !outOfRange(n, bounds);
       };
     case 'float':
       return (t, a, b) => {
         if (word(t, a, b)) return true;
+        // an integer needs no substring; a decimal is read as params.ts reads it
+        const n = readInt(t, a, b);
+        if (n === n) return !outOfRange(n, bounds);
         const s = t.slice(a, b);
-        return FLOAT.test(s) && !outOfRange(Number(s), ps);
+        return FLOAT.test(s) && !outOfRange(Number(s), bounds);
       };
     case 'enum': {
       // the documented values only: an alias (`jpeg`) is a warning, and a value in the wrong case an error
@@ -149,15 +160,17 @@ function testOf(ps: ParamSpec): Test {
       for (const v of ps.values ?? []) values.add(v.value, true);
       return (t, a, b) => values.find(t, a, b) !== undefined;
     }
-    case 'size':
+    case 'size': {
+      const optional = !!ps.sizeOptional;
       return (t, a, b) => {
         const x = t.indexOf('x', a);
         if (x === -1 || x >= b) return false;
         const w = readSide(t, a, x);
         const h = readSide(t, x + 1, b);
-        if (w !== w || h !== h || (w === -1 && h === -1) || (!ps.sizeOptional && (w === -1 || h === -1))) return false;
-        return (w === -1 || !outOfRange(w, ps)) && (h === -1 || !outOfRange(h, ps));
+        if (w !== w || h !== h || (w === -1 && h === -1) || (!optional && (w === -1 || h === -1))) return false;
+        return (w === -1 || !outOfRange(w, bounds)) && (h === -1 || !outOfRange(h, bounds));
       };
+    }
     case 'color':
       return (t, a, b) => {
         if (b - a !== 6) return false;
@@ -172,12 +185,8 @@ function testOf(ps: ParamSpec): Test {
       return (t, a, b) => own.test(t.slice(a, b));
     }
     case 'base64':
-      // never opaque (targets.ts decodes it): this only sends a misshapen value straight to the full path
-      return (t, a, b) => {
-        if ((b - a) % 4 === 1) return false;
-        for (let i = a; i < b; i++) if (!isBase64Url(t.charCodeAt(i))) return false;
-        return true;
-      };
+      // never opaque: targets.ts decodes it, and the shape holds it as written
+      return () => true;
   }
 }
 
@@ -194,26 +203,24 @@ function compileAction(spec: ActionSpec): CompiledAction {
   let conditional = false;
   const compile = (ps: ParamSpec): CompiledParam => {
     const mine = reads.filter((r) => (ps.positional ? r.positional : r.keys?.includes(ps.key)));
-    const readWhen = mine.filter((r) => r.when).map((r) => r.when!);
+    const when = mine.filter((r) => r.when).map((r) => r.when!);
     const always = mine.some((r) => !r.when);
     // a condition's own parameters stay verbatim, so that the shape decides the condition
-    for (const c of readWhen) conditionParams(c, compared);
-    if (readWhen.length) conditional = true;
-    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen };
+    for (const c of when) conditionParams(c, compared);
+    if (when.length) conditional = true;
+    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen: when.map((c) => holdsOf(c, spec)) };
   };
   const compiled = spec.params.map((ps) => ({ ps, c: compile(ps) }));
   const keys = new Lexicon<CompiledParam>();
-  const byKey = new Map<string, CompiledParam>();
   const positional: CompiledParam[] = [];
   for (const { ps, c } of compiled) {
     if (!ps.positional && compared.has(ps.key)) c.opaque = false;
     if (ps.positional) positional.push(c);
     else {
       keys.add(ps.key, c);
-      byKey.set(ps.key, c);
     }
   }
-  return { spec, keys, byKey, positional, conditional };
+  return { spec, keys, positional, conditional };
 }
 
 function conditionParams(c: Condition, out: Set<string>): void {
@@ -275,7 +282,7 @@ export function shapeOf(text: string): string | undefined {
       // the opaque values become the class character
       for (let p = 0, q = first; p < params; p++, q += 3) {
         const c = slots[p]!;
-        if (!c.opaque || (action.conditional && c.readWhen.some((w) => holds(text, action, L, first, params, w)))) continue;
+        if (!c.opaque || (action.conditional && c.readWhen.some((holds) => holds(text, L, first, params)))) continue;
         const cut = L[q + 1]!;
         shape += text.slice(copied, cut === -1 ? L[q]! : cut + 1) + OPAQUE;
         copied = L[q + 2]!;
@@ -319,21 +326,28 @@ export function opaqueValues(text: string): { start: number; end: number; spec: 
   return out;
 }
 
-/** A condition on the written parameters of one action, judged as ActionInfo.holds judges it (first of a key; default when absent). */
-function holds(text: string, action: CompiledAction, L: Int32Array, first: number, params: number, c: Condition): boolean {
-  let at = -1;
-  for (let q = first, p = 0; p < params; p++, q += 3) {
-    const cut = L[q + 1]!;
-    if (cut - L[q]! === c.param.length && text.startsWith(c.param, L[q]!)) {
-      at = q;
-      break;
+/** A condition compiled to read the layout, judged as ActionInfo.holds judges it (the first of a key; its default when absent). */
+function holdsOf(c: Condition, spec: ActionSpec): Holds {
+  const key = c.param;
+  const values = c.values ?? [];
+  const fallback = spec.params.find((p) => !p.positional && p.key === key)?.default;
+  const byDefault = fallback !== undefined && values.includes(fallback);
+  const present = !!c.present;
+  const and = (c.and ?? []).map((x) => holdsOf(x, spec));
+  return (text, L, first, params) => {
+    let at = -1;
+    for (let q = first, p = 0; p < params; p++, q += 3) {
+      if (L[q + 1]! - L[q]! === key.length && text.startsWith(key, L[q]!)) {
+        at = q;
+        break;
+      }
     }
-  }
-  let ok: boolean;
-  if (c.present) ok = at !== -1;
-  else {
-    const value = at !== -1 ? text.slice(L[at + 1]! + 1, L[at + 2]!) : action.byKey.get(c.param)?.spec.default;
-    ok = value !== undefined && (c.values ?? []).includes(value);
-  }
-  return ok && (c.and ?? []).every((x) => holds(text, action, L, first, params, x));
+    let ok = present ? at !== -1 : at === -1 ? byDefault : false;
+    if (!present && at !== -1) {
+      const start = L[at + 1]! + 1;
+      const length = L[at + 2]! - start;
+      for (const v of values) if (v.length === length && text.startsWith(v, start)) ok = true;
+    }
+    return ok && and.every((h) => h(text, L, first, params));
+  };
 }
