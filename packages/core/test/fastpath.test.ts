@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, PRODUCTS, type CheckOptions, type ParamSpec } from '../src/index';
 import { answeredFast, checkFully } from '../src/check/index';
-import { opaqueValues, READS, shapeOf } from '../src/check/fast';
+import { boundsOf, opaqueValues, READS, shapeOf } from '../src/check/fast';
+import { outOfRange } from '../src/check/params';
 
 /**
  * The fast path (check/fast.ts) only ever answers "clean", and only where the full path would: (a) whatever
@@ -167,6 +168,12 @@ describe('the fast path', () => {
       ['invalid-bucket-name', "b_QmFkX0J1Y2tldA decodes to 'Bad_Bucket': a bucket name has 3 to 63 lowercase letters, digits and hyphens, and starts and ends with a letter or digit", { start: 31, end: 47 }],
     ]);
 
+    // base64 padding is the targets family's to report: the value stays in the shape, which is not clean
+    const padded = 'video/convert,f_mp4|sys/saveas,b_YnVja2V0LWE,o_b3V0Lm1wNA==';
+    expect(shapeOf(padded)).toBe(padded);
+    expect(check(padded).map((d) => [d.ruleId, d.range])).toEqual([['base64-padding', { start: 57, end: 59 }]]);
+    expect(answeredFast(padded)).toBe(false);
+
     // w and h of an exact resize mode are read against the output size limit: not opaque there
     expect(check('image/resize,m_fixed,w_4000,h_4000')).toEqual([]);
     expect(answeredFast('image/resize,m_fixed,w_5000,h_4000')).toBe(false);
@@ -179,8 +186,19 @@ describe('the fast path', () => {
   });
 
   it('strings that are not simple, or name things not exactly as the catalog does, have no shape', () => {
-    for (const s of ['image/resize,w_100 ', 'image/resize,w_%31', 'Image/resize,w_100', 'image/Resize,w_100', 'image/resize,W_100', 'image/resize,w_1.5', 'image/format,jpeg', 'image/rotate,90,90', 'resize,w_100', 'video/convert,f_mp4|notify,topic_YQ', 'style/name', 'sys/saveas,o_b3V0Lm1wNA=='])
+    for (const s of ['image/resize,w_100 ', 'image/resize,w_%31', 'Image/resize,w_100', 'image/Resize,w_100', 'image/resize,W_100', 'image/resize,w_1.5', 'image/format,jpeg', 'image/rotate,90,90', 'resize,w_100', 'video/convert,f_mp4|notify,topic_YQ', 'style/name'])
       expect(shapeOf(s), s).toBeUndefined();
+  });
+
+  it('reads the bounds of a number as params.ts does', () => {
+    const numbers = [-1e9, -100, -1, -0.5, 0, 0.5, 1, 2, 3, 99, 100, 101, 240, 241, 1000, 16384, 16385, 1e9];
+    for (const p of PRODUCTS) {
+      for (const a of p.actions) {
+        for (const ps of a.params.filter((x) => x.type === 'int' || x.type === 'float' || x.type === 'size')) {
+          for (const n of [...numbers, ps.min ?? 0, ps.max ?? 0, (ps.min ?? 0) + 1, (ps.max ?? 0) - 1]) expect(outOfRange(n, boundsOf(ps)), `${a.name} ${ps.key} ${n}`).toBe(outOfRange(n, ps));
+        }
+      }
+    }
   });
 
   it('lists every key the rule families read by name (check/*.ts)', () => {
