@@ -70,25 +70,46 @@ interface CompiledAction {
   conditional: boolean;
 }
 
-/** Names looked up by their characters in the text, exactly as written: no substring, no hashing. */
+/**
+ * Names looked up by their characters in the text, exactly as written: no substring, no string hashing. A name
+ * is known by its length and first and last characters (one open-addressed table), then compared in full.
+ */
 class Lexicon<T> {
-  /** By length: the names of that length with their first and last character codes. */
-  private readonly byLength: ({ name: string; first: number; last: number; item: T }[] | undefined)[] = [];
+  private readonly names: string[] = [];
+  private readonly items: T[] = [];
+  private codes = new Int32Array(0);
+  /** Entry index + 1 by hash; 0 is empty. */
+  private table = new Int32Array(1);
+  private mask = 0;
+
   add(name: string, item: T): void {
-    (this.byLength[name.length] ??= []).push({ name, first: name.charCodeAt(0), last: name.charCodeAt(name.length - 1), item });
+    this.names.push(name);
+    this.items.push(item);
+    let size = 4;
+    while (size < 4 * this.names.length) size *= 2;
+    this.mask = size - 1;
+    this.table = new Int32Array(size);
+    this.codes = new Int32Array(this.names.length);
+    this.names.forEach((n, i) => {
+      const code = codeOf(n.length, n.charCodeAt(0), n.charCodeAt(n.length - 1));
+      this.codes[i] = code;
+      let h = hashOf(code) & this.mask;
+      while (this.table[h] !== 0) h = (h + 1) & this.mask;
+      this.table[h] = i + 1;
+    });
   }
+
   find(text: string, start: number, end: number): T | undefined {
-    const list = this.byLength[end - start];
-    if (list === undefined) return undefined;
-    const first = text.charCodeAt(start);
-    const last = text.charCodeAt(end - 1);
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i]!;
-      if (e.first === first && e.last === last && (end - start < 3 || text.startsWith(e.name, start))) return e.item;
+    const code = codeOf(end - start, text.charCodeAt(start), text.charCodeAt(end - 1));
+    for (let h = hashOf(code) & this.mask; ; h = (h + 1) & this.mask) {
+      const at = this.table[h]!;
+      if (at === 0) return undefined;
+      if (this.codes[at - 1] === code && (end - start < 3 || text.startsWith(this.names[at - 1]!, start))) return this.items[at - 1];
     }
-    return undefined;
   }
 }
+const codeOf = (length: number, first: number, last: number) => (length << 16) | ((first & 255) << 8) | (last & 255);
+const hashOf = (code: number) => Math.imul(code, 0x9e3779b1) >>> 16;
 
 const INT_LIMIT = Number.MAX_SAFE_INTEGER;
 const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;

@@ -20,14 +20,12 @@ export type { CheckMode, CheckOptions } from './context';
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
   if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
+  // the fast path (fast.ts) first: a string of a shape the full path found clean under these options is clean.
+  // Distinct clean strings then pay no memo lookup and push nothing out of it: the memo keeps the rest
+  const shape = shapeOf(input);
+  if (shape !== undefined && cleanUnder(shape, key)) return [];
   const found = remembered(input, key);
   if (found) return found.slice();
-  // the fast path (fast.ts): a string of a shape the full path found clean under these options is clean
-  const shape = shapeOf(input);
-  if (shape !== undefined && cleanUnder(shape, key)) {
-    memo.set(input, cleanEntry(key), textBytes(input) + 48);
-    return [];
-  }
   const { diagnostics, fixed } = settle(input, findings(parse(input, options), options), options);
   if (shape !== undefined && diagnostics.length === 0) rememberClean(shape, key);
   remember(input, key, diagnostics);
@@ -93,13 +91,6 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
  */
 const SHAPE_BYTES = 2 * 1024 * 1024;
 const cleanShapes = new Memo<string, string[]>(SHAPE_BYTES);
-
-/** The memo's entries of a clean string under one options key: shared, never changed (remember makes new lists). */
-function cleanEntry(key: string): Remembered[] {
-  if (lastClean.key !== key) lastClean = { key, entries: Object.freeze([{ key, diagnostics: Object.freeze([]) as unknown as Diagnostic[], bytes: 0 }]) as Remembered[] };
-  return lastClean.entries;
-}
-let lastClean: { key?: string; entries: Remembered[] } = { entries: [] };
 
 function cleanUnder(shape: string, key: string): boolean {
   const keys = cleanShapes.get(shape);
