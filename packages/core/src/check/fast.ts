@@ -82,7 +82,15 @@ class Lexicon<T> {
   private table = new Int32Array(1);
   private mask = 0;
 
+  /** A name given again replaces the first, as a Map's key would (the catalog's indexes are Maps). */
   add(name: string, item: T): void {
+    // a name outside printable ASCII never matches a simple string (scan.ts)
+    if (!/^[\x21-\x7e]+$/.test(name)) return;
+    const again = this.names.indexOf(name);
+    if (again !== -1) {
+      this.items[again] = item;
+      return;
+    }
     this.names.push(name);
     this.items.push(item);
     let size = 4;
