@@ -58,16 +58,16 @@ interface CompiledParam {
   test: Test;
   /** Read by no rule but its own check, whatever else the action says. */
   opaque: boolean;
-  /** Read where one of these holds (READS with `when`). */
-  readWhen: readonly Holds[];
+  /** Read where one of the action's conditions in this mask holds (READS with `when`). */
+  readWhen: number;
 }
 
 interface CompiledAction {
   spec: ActionSpec;
   keys: Lexicon<CompiledParam>;
   positional: CompiledParam[];
-  /** Whether any parameter's opacity depends on a condition. */
-  conditional: boolean;
+  /** The conditions some parameter's opacity depends on (READS with `when`): judged once per action written. */
+  conditions: Holds[];
 }
 
 /**
@@ -229,15 +229,19 @@ function compileAction(spec: ActionSpec): CompiledAction {
   const compared = new Set<string>();
   for (const r of spec.relations ?? []) if ('when' in r) comparedBy(r.when, compared);
   const reads = READS.filter((r) => (r.product === undefined || r.product === spec.product) && (r.action === undefined || r.action === spec.name));
-  let conditional = false;
+  const conditions: Holds[] = [];
   const compile = (ps: ParamSpec): CompiledParam => {
     const mine = reads.filter((r) => (ps.positional ? r.positional : r.keys?.includes(ps.key)));
     const when = mine.filter((r) => r.when).map((r) => r.when!);
     const always = mine.some((r) => !r.when);
     // a condition's own parameters stay verbatim, so that the shape decides the condition
-    for (const c of when) conditionParams(c, compared);
-    if (when.length) conditional = true;
-    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen: when.map((c) => holdsOf(c, spec)) };
+    let readWhen = 0;
+    for (const c of when) {
+      conditionParams(c, compared);
+      readWhen |= 1 << conditions.length;
+      conditions.push(holdsOf(c, spec));
+    }
+    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen };
   };
   const compiled = spec.params.map((ps) => ({ ps, c: compile(ps) }));
   const keys = new Lexicon<CompiledParam>();
@@ -245,11 +249,11 @@ function compileAction(spec: ActionSpec): CompiledAction {
   for (const { ps, c } of compiled) {
     if (!ps.positional && compared.has(ps.key)) c.opaque = false;
     if (ps.positional) positional.push(c);
-    else {
-      keys.add(ps.key, c);
-    }
+    else keys.add(ps.key, c);
   }
-  return { spec, keys, positional, conditional };
+  // a mask of 31 bits: more conditions on one action would be read as always holding (never opaque)
+  if (conditions.length > 31) for (const { c } of compiled) if (c.readWhen) c.opaque = false;
+  return { spec, keys, positional, conditions };
 }
 
 function conditionParams(c: Condition, out: Set<string>): void {
@@ -271,6 +275,8 @@ function catalog(): Lexicon<Lexicon<CompiledAction>> {
   return compiled;
 }
 
+const MAX_LENGTH = 16 * 1024;
+
 /** Reused per action: the compiled parameter of each written parameter. */
 let slots: CompiledParam[] = [];
 
@@ -280,7 +286,8 @@ let slots: CompiledParam[] = [];
  * values than an action takes, a stage without its product, or a value failing its test: the full path decides.
  */
 export function shapeOf(text: string): string | undefined {
-  if (scan(text) === -1) return undefined;
+  // a very long string is rare, and its shape would be too large to keep: the full path takes it
+  if (text.length > MAX_LENGTH || scan(text) === -1) return undefined;
   const products = catalog();
   const L = LAYOUT;
   let shape = '';
@@ -309,9 +316,11 @@ export function shapeOf(text: string): string | undefined {
         slots[p] = c;
       }
       // the opaque values become the class character
+      let held = 0;
+      for (let k = 0; k < action.conditions.length; k++) if (action.conditions[k]!(text, L, first, params)) held |= 1 << k;
       for (let p = 0, q = first; p < params; p++, q += 3) {
         const c = slots[p]!;
-        if (!c.opaque || (action.conditional && c.readWhen.some((holds) => holds(text, L, first, params)))) continue;
+        if (!c.opaque || (c.readWhen & held) !== 0) continue;
         const cut = L[q + 1]!;
         shape += text.slice(copied, cut === -1 ? L[q]! : cut + 1) + OPAQUE;
         copied = L[q + 2]!;
