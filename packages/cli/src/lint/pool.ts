@@ -79,7 +79,7 @@ export class CheckPool {
     return this.workers.length;
   }
 
-  /** Scans a chunk on the least busy worker. */
+  /** Scans a chunk on the least busy worker. The chunk's buffer is moved to the worker: do not use it after. */
   scan(bytes: Uint8Array, first: boolean, last: boolean, options: CheckOptions): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = 0;
@@ -89,7 +89,7 @@ export class CheckPool {
     w.load++;
     return new Promise<ChunkResult>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      w.worker.postMessage({ id, bytes, first, last, options } satisfies WorkerRequest);
+      w.worker.postMessage({ id, bytes, first, last, options } satisfies WorkerRequest, [bytes.buffer as ArrayBuffer]);
     });
   }
 
