@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { constants, promises as fsp, readSync, statSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { FatalError } from '../errors';
 
 /**
@@ -185,6 +184,8 @@ async function readFifo(path: string, limit: number, lines: boolean): Promise<Re
     if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
     first = -1;
   }
+  // node:net is loaded for FIFOs only: it costs the start of every other run
+  const { Socket } = await import('node:net');
   const socket = new Socket({ fd, readable: true, writable: false });
   if (first === 0) {
     socket.destroy();
