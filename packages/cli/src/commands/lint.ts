@@ -1,5 +1,5 @@
 import { languageForFile, severityOf, UNUSED_DIRECTIVE_RULE, type CheckMode, type HostLanguage, type RuleSetting, type Severity } from '@ossproc/core';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { bool, choice, type FlagSpecs, list, parseArgs, str } from '../args';
@@ -23,6 +23,9 @@ import type { FileSettings } from '../lint/settings';
 import { Output } from '../output';
 import { ALL_RULES, parseRuleFlag } from '../rules';
 import { VERSION } from '../version';
+
+/** A .ossproc file up to this size is held in memory for its two passes. */
+const SMALL_FILE = 1 << 20;
 
 export const LINT_FLAGS: FlagSpecs = {
   stdin: { type: 'boolean' },
@@ -273,13 +276,15 @@ async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings,
     if (!read.ok) return report.add(fatalMessage(read.message));
     source = bufferSource(read.bytes);
   } else {
+    let small: Buffer | undefined;
     try {
       if (run.fix === 'apply') file = await TrackedFile.open(task.path);
-      else statSync(task.path);
+      // a small file is read once for both passes (one read, no stream); a large one is streamed twice
+      else if (statSync(task.path).size <= SMALL_FILE) small = readFileSync(task.path);
     } catch (e) {
       return report.add(fatalMessage(readErrorMessage(e)));
     }
-    source = file ? file.source() : fileSource(task.path);
+    source = file ? file.source() : small ? bufferSource(small) : fileSource(task.path);
   }
   const writer = await file?.writer();
   if (run.fix === 'apply' && (!file || writer?.refused)) settings = { ...settings, fix: 'off' };
