@@ -61,7 +61,7 @@ Fixing:
 
 Other:
   --concurrency <auto|off|n>     Worker threads for large .ossproc files (default auto: one per free core, at
-                                 most 4, when at least two cores are free and the file has 50,000 lines or more)
+                                 most 4, when two or more are free and the checks give each a second of work)
   --debug                        Notes about the run on stderr; stack traces for internal errors
   -h, --help                     Show this help
 

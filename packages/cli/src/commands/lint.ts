@@ -240,9 +240,9 @@ function effectiveConfig(run: LintRun, file: string, config: Config | undefined)
   };
 }
 
-/** Worker threads for one file, as the plan decides from the cores free and the file's size (lint/plan.ts). */
-function poolFor(run: LintRun, task: FileTask, size: FileSize): CheckPool | undefined {
-  const plan = planChecks({ cores: availableParallelism(), load: loadavg()[0] ?? 0, ...size, fix: run.fix !== 'off', concurrency: run.concurrency });
+/** Worker threads for one file, as the plan decides from the cores free, the file's size and core's speed on it (lint/plan.ts). */
+function poolFor(run: LintRun, task: FileTask, size: FileSize, secondsPerString: () => number): CheckPool | undefined {
+  const plan = planChecks({ cores: availableParallelism(), load: loadavg()[0] ?? 0, ...size, fix: run.fix !== 'off', concurrency: run.concurrency, secondsPerString });
   run.log(`${task.path}: ${plan.threads ? `checking on ${plan.threads} worker thread(s)` : 'checking on the main thread'}: ${plan.why}`);
   if (!plan.threads) return undefined;
   // one pool for the run, started for the first file that needs it
@@ -288,7 +288,7 @@ async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings,
   }
   const writer = await file?.writer();
   if (run.fix === 'apply' && (!file || writer?.refused)) settings = { ...settings, fix: 'off' };
-  const opts: StreamOptions = { settings, pool: (size) => poolFor(run, task, size), log: run.log };
+  const opts: StreamOptions = { settings, pool: (size, secondsPerString) => poolFor(run, task, size, secondsPerString), log: run.log };
   if (writer) opts.writer = writer;
   try {
     await lintOssprocStream(source, report, opts);

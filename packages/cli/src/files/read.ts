@@ -341,6 +341,8 @@ export interface ScannedBytes {
   bytes: number;
   /** Line feeds in the first `bytes` bytes (the whole file when it is smaller than the sample). */
   sample: { bytes: number; lines: number };
+  /** The first chunk's whole lines (a copy), to time checks on. */
+  head: Buffer;
 }
 
 /**
@@ -356,9 +358,11 @@ export async function scanBytes(source: ByteSource, needle: string): Promise<Sca
   let bom: boolean | undefined;
   let bytes = 0;
   const sample = { bytes: 0, lines: 0 };
+  let head: Buffer | undefined;
   const bound = new LineBound();
   for await (const chunk of source()) {
     bom ??= hasBom(chunk);
+    head ??= Buffer.from(chunk.subarray(0, chunk.lastIndexOf(10) + 1));
     bytes += chunk.length;
     if (sample.bytes < LINE_SAMPLE) {
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) sample.lines++;
@@ -378,5 +382,5 @@ export async function scanBytes(source: ByteSource, needle: string): Promise<Sca
     }
   }
   if (carry.length) return { ok: false, message: 'invalid UTF-8 (a sequence cut short at the end of the file)' };
-  return { ok: true, bom: bom ?? false, found, bytes, sample };
+  return { ok: true, bom: bom ?? false, found, bytes, sample, head: head ?? Buffer.alloc(0) };
 }

@@ -1,4 +1,4 @@
-import { checkRegion, classifyLine, findDirectives, fixPasses, LineSplitter, placeLineDirective, Suppressor, type Diagnostic, type Directive, type Fix, type UnusedDirective } from '@ossproc/core';
+import { checkRegion, classifyLine, findDirectives, fixPasses, LineSplitter, placeLineDirective, Suppressor, type CheckOptions, type Diagnostic, type Directive, type Fix, type UnusedDirective } from '@ossproc/core';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { scanBytes, validateSource, type ByteSource } from '../files/read';
@@ -66,7 +66,7 @@ export interface FileSize {
 export interface StreamOptions {
   settings: FileSettings;
   /** Worker threads for the checks, chosen once the first pass knows the file's size; none: this thread. */
-  pool?: (size: FileSize) => CheckPool | undefined;
+  pool?: (size: FileSize, secondsPerString: () => number) => CheckPool | undefined;
   /** For --fix: where the fixed text goes (files/write.ts writes the file back safely). */
   writer?: FileWriter;
   /** --debug: where the time went. */
@@ -91,7 +91,7 @@ function classify(text: string, lineNo: number, offset: number, eol: string): Li
 type DirectiveSources = Map<number, { lineNo: number; text: string; offset: number }>;
 
 /** First pass: the bytes are valid text, and the disable-file directives (rare: found by a byte search first). */
-async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; size: FileSize; fileDirectives: Line[] } | { ok: false; message: LintMessage }> {
+async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; size: FileSize; head: Buffer; fileDirectives: Line[] } | { ok: false; message: LintMessage }> {
   const scan = await scanBytes(source, DISABLE_FILE);
   if (!scan.ok) {
     // the exact place of the problem, from a slower decoding pass
@@ -112,7 +112,29 @@ async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; 
   }
   const { bytes, sample } = scan;
   const lines = sample.bytes >= bytes ? sample.lines : Math.round((bytes * sample.lines) / Math.max(1, sample.bytes));
-  return { ok: true, bom: scan.bom, size: { bytes, lines }, fileDirectives };
+  return { ok: true, bom: scan.bom, size: { bytes, lines }, head: scan.head, fileDirectives };
+}
+
+/** Strings timed to learn how fast core checks this file here; the first of them warm the JIT, untimed. */
+const TIMED_STRINGS = 1000;
+const WARM_STRINGS = 200;
+
+/**
+ * Seconds core takes to check one string of the file on this thread, from the strings of its first chunk
+ * (whole lines). Nothing is wasted when the file is then checked here: core's memo answers those strings again.
+ */
+export function timeChecks(head: Buffer, options: CheckOptions): number {
+  const strings: string[] = [];
+  const splitter = new LineSplitter((text) => {
+    const c = classifyLine(text);
+    if (strings.length < WARM_STRINGS + TIMED_STRINGS && c.s !== c.e && !c.comment) strings.push(text.slice(c.s, c.e));
+  });
+  splitter.push(new TextDecoder().decode(head));
+  const warm = Math.min(WARM_STRINGS, strings.length >> 1);
+  for (let i = 0; i < warm; i++) checkRegion({ text: strings[i]! }, options);
+  const t = performance.now();
+  for (let i = warm; i < strings.length; i++) checkRegion({ text: strings[i]! }, options);
+  return strings.length > warm ? (performance.now() - t) / 1000 / (strings.length - warm) : 0;
 }
 
 export async function lintOssprocStream(source: ByteSource, report: FileReport, opts: StreamOptions): Promise<void> {
@@ -126,7 +148,7 @@ export async function lintOssprocStream(source: ByteSource, report: FileReport, 
   const firstMs = performance.now() - started;
   const engine = new LineEngine(report, opts, first.fileDirectives, first.bom);
   await engine.open();
-  const pool = opts.settings.fix === 'off' ? opts.pool?.(first.size) : undefined;
+  const pool = opts.settings.fix === 'off' ? opts.pool?.(first.size, () => timeChecks(first.head, opts.settings.check)) : undefined;
   if (pool) await chunked(source, engine, pool, opts.settings);
   else await inThread(source, engine);
   const ms = (n: number) => `${Math.round(n)} ms`;
