@@ -103,7 +103,7 @@ async function measure(file, args) {
   const argv = [BIN, 'lint', file, ...args, '--debug'];
   const gnu = hasGnuTime();
   const started = process.hrtime.bigint();
-  const child = gnu ? spawn('/usr/bin/time', ['-f', '%M', node, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(node, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = gnu ? spawn('/usr/bin/time', ['-f', '%M %U %S', node, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(node, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   let peak = 0;
@@ -121,9 +121,14 @@ async function measure(file, args) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(poll);
   const lines = err.trim().split('\n');
-  if (gnu) peak = Number(lines.pop());
+  let cpuSeconds;
+  if (gnu) {
+    const [kb, user, sys] = lines.pop().split(' ').map(Number);
+    peak = kb;
+    cpuSeconds = user + sys;
+  }
   const debug = lines.filter((l) => l.startsWith('ossproc: debug: ')).map((l) => l.slice('ossproc: debug: '.length));
-  return { seconds, peakRssMB: peak / 1024, status, debug };
+  return { seconds, cpuSeconds, peakRssMB: peak / 1024, status, debug };
 }
 
 /**
@@ -144,14 +149,24 @@ export async function benchLint({ lines = 1_000_000, format = 'stylish', args = 
   }
 }
 
-/** Wall time of `node ...args` (a baseline, a peer or the floor, run over the same file), and what it printed. */
-function measureNode(args, what) {
+/**
+ * Wall time of `node ...args` (a baseline, a peer or the floor, run over the same file), what it printed, and
+ * its CPU time (user + system, with GNU time): on a loaded machine the CPU times compare better than walls.
+ */
+function measureNode(args, what, cpu = false) {
+  const gnu = cpu && hasGnuTime();
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = gnu
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   // ossproc lint exits 1 when it found errors
   if (r.status !== 0 && r.status !== 1) throw new Error(`${what} failed: ${r.stderr}`);
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, stdout: r.stdout };
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const [user, sys] = gnu ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [];
+  return { seconds, stdout: r.stdout, cpuSeconds: gnu ? user + sys : undefined };
 }
+
+const cpu = (s) => (s === undefined ? '' : `   CPU ${s.toFixed(2)} s`);
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
 
@@ -190,7 +205,8 @@ function measureRawScan(file) {
 
 /** Core's own work over the file's lines, in one process, no CLI (floor.mjs): { readSeconds, checkSeconds, strings }. */
 function measureFloor(file) {
-  return JSON.parse(measureNode([join(here, 'floor.mjs'), file], 'the floor (core over the lines)').stdout);
+  const r = measureNode([join(here, 'floor.mjs'), file], 'the floor (core over the lines)', true);
+  return { ...JSON.parse(r.stdout), cpuSeconds: r.cpuSeconds };
 }
 
 /** The CLI's own account of a run (--debug): where it checked, and where the time went. */
@@ -216,11 +232,12 @@ export async function runCliBench({ lines = 1_000_000, peer, cold = true } = {})
     await writeSeedLikeFile(file, lines);
     const raw = measureRawScan(file);
     console.log(`raw scan of the file (node, count \\n) ${raw.toFixed(3)} s   (${(statSync(file).size / 1e6).toFixed(0)} MB, ${lines.toLocaleString('en-US')} lines)`);
-    const ajv = peer ? measureNode([peer, file], 'split + ajv').seconds : undefined;
-    if (ajv) console.log(`split + ajv script (the peer)      ${ajv.toFixed(2)} s   ${(ajv / raw).toFixed(1)}× raw scan`);
+    const p = peer ? measureNode([peer, file], 'split + ajv', true) : undefined;
+    const ajv = p?.seconds;
+    if (p) console.log(`split + ajv script (the peer)      ${ajv.toFixed(2)} s   ${(ajv / raw).toFixed(1)}× raw scan${cpu(p.cpuSeconds)}`);
     const floor = measureFloor(file);
     const floorSeconds = floor.readSeconds + floor.checkSeconds;
-    console.log(`floor: core alone over the lines   ${floorSeconds.toFixed(2)} s = read + split ${floor.readSeconds.toFixed(2)} s + checkRegion ${floor.checkSeconds.toFixed(2)} s   ${ajv ? `${(floorSeconds / ajv).toFixed(2)}× peer` : ''}`);
+    console.log(`floor: core alone over the lines   ${floorSeconds.toFixed(2)} s = read + split ${floor.readSeconds.toFixed(2)} s + checkRegion ${floor.checkSeconds.toFixed(2)} s   ${ajv ? `${(floorSeconds / ajv).toFixed(2)}× peer` : ''}${cpu(floor.cpuSeconds)}`);
     // the budget is for a million lines (≤ 1.5× the peer, ≤ 200 MB); a smaller file is there to show memory stays flat
     const judged = lines >= 1_000_000;
     for (const format of ['json', 'stylish']) {
@@ -228,7 +245,8 @@ export async function runCliBench({ lines = 1_000_000, peer, cold = true } = {})
       if (r.status !== 0 && r.status !== 1) throw new Error(`ossproc lint exited with ${r.status}`);
       const vsPeer = ajv ? r.seconds / ajv : undefined;
       const verdict = !judged ? 'compare peak RSS with the 1,000,000-line run' : `budget ≤ 1.5× peer / 200 MB: ${(vsPeer === undefined || vsPeer <= 1.5) && r.peakRssMB <= 200 ? 'OK' : 'OVER BUDGET'}`;
-      console.log(`ossproc lint, ${format.padEnd(8)}              ${r.seconds.toFixed(2)} s   peak RSS ${r.peakRssMB.toFixed(0)} MB   ${(r.seconds / floorSeconds).toFixed(2)}× floor${vsPeer ? `   ${vsPeer.toFixed(2)}× peer` : ''}   ${verdict}`);
+      const cpuVsFloor = r.cpuSeconds !== undefined && floor.cpuSeconds ? ` (CPU ${(r.cpuSeconds / floor.cpuSeconds).toFixed(2)}×)` : '';
+      console.log(`ossproc lint, ${format.padEnd(8)}              ${r.seconds.toFixed(2)} s   peak RSS ${r.peakRssMB.toFixed(0)} MB   ${(r.seconds / floorSeconds).toFixed(2)}× floor${cpuVsFloor}${vsPeer ? `   ${vsPeer.toFixed(2)}× peer` : ''}   ${verdict}`);
       console.log(`  ${account(r.debug)}`);
     }
   } finally {
