@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { BIN, removeTrees, requireBuiltCli, tree } from './helpers';
 
 beforeAll(requireBuiltCli);
@@ -16,6 +16,7 @@ describe('start-up: the binary loads its bundle through the compile cache', () =
   it.skipIf(!hasCompileCache)('the second run reads the compiled bundle from the cache, in the main thread and in each check worker', () => {
     const cwd = tree({ 'a.ossproc': 'image/resize,w_100\nvideo/convert,f_mp5\n' });
     const cache = mkdtempSync(join(tmpdir(), 'ossproc-compile-cache-'));
+    onTestFinished(() => rmSync(cache, { recursive: true, force: true }));
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: cache, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
     delete env.NODE_DISABLE_COMPILE_CACHE;
     const run = () => spawnSync(process.execPath, [BIN, 'lint', 'a.ossproc', '-f', 'json', '--concurrency', '2'], { cwd, encoding: 'utf8', env });
