@@ -55,6 +55,11 @@ describe('timeChecks: how fast core checks a file here, on its first lines', () 
     expect(s).toBeLessThan(0.01);
   });
 
+  it('lines ended by CRLF or a lone CR are timed too', () => {
+    expect(timeChecks(Buffer.from(`${lines.join('\r\n')}\r\n`), {})).toBeGreaterThan(0);
+    expect(timeChecks(Buffer.from(`${lines.join('\r')}\r`), {})).toBeGreaterThan(0);
+  });
+
   it('nothing to time: a chunk without a whole line, or only comments', () => {
     expect(timeChecks(Buffer.from('image/resize,w_100'), {})).toBe(0);
     expect(timeChecks(Buffer.from('# a\n# b\n'), {})).toBe(0);

@@ -362,7 +362,7 @@ export async function scanBytes(source: ByteSource, needle: string): Promise<Sca
   const bound = new LineBound();
   for await (const chunk of source()) {
     bom ??= hasBom(chunk);
-    head ??= Buffer.from(chunk.subarray(0, chunk.lastIndexOf(10) + 1));
+    head ??= Buffer.from(chunk.subarray(0, Math.max(chunk.lastIndexOf(10), chunk.lastIndexOf(13)) + 1));
     bytes += chunk.length;
     if (sample.bytes < LINE_SAMPLE) {
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) sample.lines++;
