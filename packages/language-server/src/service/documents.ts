@@ -1,6 +1,7 @@
 import { extractRegions, languageForFile, languageFromId, lineRegion, parse, type Diagnostic, type Directive, type EmbeddedRegion, type HostLanguage, type ParseResult, type RegionText } from '@ossproc/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionAtOffset } from './mapping';
+import { OssprocLines, ownCopy } from './ossprocLines';
 import type { Settings } from './settings';
 
 /**
@@ -23,9 +24,11 @@ export const LIMITS = {
   maxSemanticTokensLength: 2_000_000,
   /** Host documents (not .ossproc) longer than this are not searched for strings at all. */
   maxEmbeddedLength: 4_000_000,
-  /** A processing string longer than this (far beyond any URL) is neither checked nor parsed for features. */
+  /** A processing string longer than this (far beyond any URL) is not parsed for hover, completion and the like. */
   maxRegionLength: 32_768,
-  /** Fresh checking per validation run before the server yields and continues in a later run (ms). */
+  /** A string longer than this is not checked: the CLI's bound on a line (1 MiB), where it stops with an error. */
+  maxCheckedLength: 1_048_576,
+  /** Fresh checking per validation run before the caller yields and continues in a later run (ms). */
   checkBudgetMs: 250,
 };
 
@@ -81,6 +84,16 @@ export class DocumentStore {
   private readonly memos = new Map<string, CheckMemo>();
   private readonly parses = new Map<string, ParseResult>();
   private readonly lineCaches = new Map<string, { key: string; map: Map<string, unknown> }>();
+  private readonly lines = new Map<string, OssprocLines>();
+
+  /** The line entries of an .ossproc document (by uri or scratch key) for a check configuration. */
+  ossprocLines(id: string, key: string): OssprocLines {
+    const l = this.lines.get(id);
+    if (l && l.key === key) return l;
+    const fresh = new OssprocLines(key);
+    this.lines.set(id, fresh);
+    return fresh;
+  }
 
   /** The strings of a host document that is not .ossproc (cached while its text is unchanged). */
   embeddedRegions(doc: TextDocument, language: HostLanguage): EmbeddedRegion[] {
@@ -89,6 +102,8 @@ export class DocumentStore {
     const cached = this.embedded.get(doc.uri);
     if (cached && cached.language === language && cached.text === text) return cached.regions;
     const regions = extractRegions(text, language);
+    // strings of their own: the parse cache and core's memo must not keep the document alive
+    for (const r of regions) r.text = ownCopy(r.text);
     this.embedded.set(doc.uri, { text, language, regions });
     return regions;
   }
@@ -121,7 +136,8 @@ export class DocumentStore {
   ossprocLine(doc: TextDocument, line: number): EmbeddedRegion | undefined {
     if (line < 0 || line >= doc.lineCount) return undefined;
     const start = doc.offsetAt({ line, character: 0 });
-    const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    // a string of its own: the parse cache and core's memo must not keep the document alive
+    const text = ownCopy(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
     return lineRegion(text, start);
   }
 
@@ -176,9 +192,12 @@ export class DocumentStore {
     this.lineCaches.set(`${kind}\u0000${uri}`, { key, map });
   }
 
+  /** Drops everything held for a closed document (and the shared parses, which may hold its strings). */
   forget(uri: string): void {
     this.embedded.delete(uri);
     this.memos.delete(uri);
+    this.lines.delete(uri);
+    this.parses.clear();
     for (const id of [...this.lineCaches.keys()]) if (id.endsWith(`\u0000${uri}`)) this.lineCaches.delete(id);
   }
 }
