@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
@@ -22,10 +23,15 @@ export const STALL_MS = 5_000;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
 
 export class FrameReader extends AbstractMessageReader {
+  /** The header bytes read so far. */
   private chunks: Buffer[] = [];
   private size = 0;
   /** The body length of the frame being read, or -1 while reading its header. */
   private length = -1;
+  /** The body read so far, decoded, and its length in bytes. */
+  private body: string[] | undefined;
+  private decoder: StringDecoder | undefined;
+  private received = 0;
   private stopped = false;
   private stall: ReturnType<typeof setTimeout> | undefined;
 
@@ -61,6 +67,7 @@ export class FrameReader extends AbstractMessageReader {
     this.clearStall();
     this.chunks = [];
     this.size = 0;
+    this.body = this.decoder = undefined;
     this.onMalformed(reason);
   }
 
@@ -80,22 +87,41 @@ export class FrameReader extends AbstractMessageReader {
 
   private onData(data: Buffer, callback: DataCallback): void {
     if (this.stopped) return;
-    this.chunks.push(data);
-    this.size += data.length;
     this.clearStall();
-    while (!this.stopped) {
-      if (this.length < 0 && !this.readHeader()) break;
-      if (this.stopped || this.size < this.length) break;
-      const body = this.take(this.length);
+    let rest: Buffer | undefined = data;
+    while (!this.stopped && rest) {
+      if (this.length < 0) {
+        this.chunks.push(rest);
+        this.size += rest.length;
+        rest = undefined;
+        if (!this.readHeader() || this.stopped) break;
+        // the body: decoded as it comes, so that no chunk of a large message is held until its end
+        this.body = [];
+        this.decoder = new StringDecoder('utf8');
+        this.received = 0;
+        if (this.size > 0) rest = this.take(this.size);
+      }
+      if (rest) {
+        const n = Math.min(this.length - this.received, rest.length);
+        this.body!.push(this.decoder!.write(n === rest.length ? rest : rest.subarray(0, n)));
+        this.received += n;
+        rest = n < rest.length ? rest.subarray(n) : undefined;
+      }
+      if (this.received < this.length) break;
+      this.body!.push(this.decoder!.end());
+      const text = this.body!.join('');
+      const bytes = this.length;
+      this.body = this.decoder = undefined;
       this.length = -1;
-      const message = this.parse(body);
+      this.received = 0;
+      const message = this.parse(text, bytes);
       if (message) callback(message);
     }
-    if (!this.stopped && this.size > 0) {
-      const had = this.size;
+    const pending = this.length < 0 ? this.size : this.received;
+    if (!this.stopped && (pending > 0 || this.length >= 0)) {
       const want = this.length;
       this.stall = setTimeout(() => {
-        this.fail(want < 0 ? `an incomplete header (${had} bytes), then nothing for ${STALL_MS / 1000} s` : `an incomplete message: ${had} of the ${want} bytes its Content-Length announced came, then nothing for ${STALL_MS / 1000} s`);
+        this.fail(want < 0 ? `an incomplete header (${pending} bytes), then nothing for ${STALL_MS / 1000} s` : `an incomplete message: ${pending} of the ${want} bytes its Content-Length announced came, then nothing for ${STALL_MS / 1000} s`);
       }, STALL_MS);
       this.stall.unref();
     }
@@ -142,16 +168,16 @@ export class FrameReader extends AbstractMessageReader {
     return true;
   }
 
-  private parse(body: Buffer): Message | undefined {
+  private parse(text: string, bytes: number): Message | undefined {
     let value: unknown;
     try {
-      value = JSON.parse(body.toString('utf8'));
+      value = JSON.parse(text);
     } catch {
-      this.fail(`the body of ${body.length} bytes is not JSON (does its Content-Length match it?): ${JSON.stringify(body.subarray(0, 60).toString('utf8'))}`);
+      this.fail(`the body of ${bytes} bytes is not JSON (does its Content-Length match it?): ${JSON.stringify(text.slice(0, 60))}`);
       return undefined;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(`the body is not a JSON-RPC message object: ${JSON.stringify(body.subarray(0, 60).toString('utf8'))}`);
+      this.fail(`the body is not a JSON-RPC message object: ${JSON.stringify(text.slice(0, 60))}`);
       return undefined;
     }
     return value as Message;
@@ -197,4 +223,48 @@ export class InitializeGuard extends AbstractMessageReader {
       }
     });
   }
+}
+
+/**
+ * The JSON encoder of the stream writer, which writes a publishDiagnostics from each diagnostic's bytes made
+ * once: after a keystroke in a large document nearly all of up to 1,000 diagnostics are the very objects
+ * published before (the service keeps them with their lines), and serialising them again would cost more than
+ * finding them. The bytes are those JSON.stringify gives for the whole message.
+ */
+export const jsonEncoder = {
+  name: 'application/json',
+  encode(msg: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
+    try {
+      return Promise.resolve(encodeMessage(msg, options.charset));
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+  },
+};
+
+const bytesOf = new WeakMap<object, Buffer>();
+const COMMA = Buffer.from(',');
+
+function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
+  const m = msg as Message & { method?: unknown; params?: { diagnostics?: unknown } };
+  const params = m.params;
+  if (m.method !== 'textDocument/publishDiagnostics' || !params || !Array.isArray(params.diagnostics) || Object.keys(m).some((k) => k !== 'jsonrpc' && k !== 'method' && k !== 'params')) {
+    return Buffer.from(JSON.stringify(msg), charset);
+  }
+  const { diagnostics, ...rest } = params as { diagnostics: object[] };
+  // the last key of `params` is `diagnostics`, so its JSON ends with `[]}`
+  const empty = JSON.stringify({ ...rest, diagnostics: [] });
+  const parts: Buffer[] = [Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"textDocument/publishDiagnostics","params":${empty.slice(0, -2)}`, charset)];
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    let b = bytesOf.get(d);
+    if (!b) {
+      b = Buffer.from(JSON.stringify(d), charset);
+      bytesOf.set(d, b);
+    }
+    if (i > 0) parts.push(COMMA);
+    parts.push(b);
+  }
+  parts.push(Buffer.from(']}}', charset));
+  return Buffer.concat(parts);
 }

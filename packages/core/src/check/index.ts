@@ -79,6 +79,11 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
   memo.set(text, entries, entries.reduce((n, e) => n + e.bytes, textBytes(text) + 48));
 }
 
+/** Empties the memo: a long-lived process (the language server) gives the memory back after a large input. */
+export function clearMemo(): void {
+  memo.clear();
+}
+
 /** The memo's accounted size and bound (for tests and benchmarks). */
 export function memoUsage(): { bytes: number; maxBytes: number; strings: number } {
   return { bytes: memo.bytes, maxBytes: memo.maxBytes, strings: memo.size };

@@ -6,7 +6,6 @@ import {
   findDirectives,
   placeLineDirective,
   ruleDocsUrl,
-  structureFindings,
   Suppressor,
   toHost,
   type CheckMode,
@@ -71,6 +70,8 @@ export interface ValidateOptions {
   log?: (message: string) => void;
   /** Which memo to use (default: the document's uri); a scratch copy of a document uses its own. */
   memoKey?: string;
+  /** False: a run stopped on its budget returns no diagnostics (the caller publishes only complete ones). */
+  partial?: boolean;
 }
 
 /** Core diagnostics of a document in host offsets. */
@@ -210,7 +211,7 @@ function runOssproc(doc: TextDocument, settings: Settings, store: DocumentStore,
     let e = slots[i];
     if (!e) {
       const lineText = lineTextAt(doc, text, i);
-      if (budget.spent(lineText.length)) return { hits, complete: false, checked };
+      if (budget.spent(lineText.length)) return { hits: options.partial === false ? [] : hits, complete: false, checked };
       checked++;
       const c = classifyLine(lineText);
       if (c.e - c.s > LIMITS.maxCheckedLength) {
@@ -263,7 +264,7 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
   }
   const regions = store.embeddedRegions(doc, language);
   // a preset's style names and shape, as CI reports them
-  const all: Diagnostic[] = structureFindings(text, language, settings);
+  const all: Diagnostic[] = [...store.hostStructure(doc, language, checkKey(settings), settings.rules)];
   if (regions.length === 0 && all.length === 0) return { diagnostics: [], complete: true, checked: 0 };
   const old = store.memo(options.memoKey ?? doc.uri, checkKey(settings));
   const memo: CheckMemo = { key: old.key, results: new Map(), directives: new Map() };
@@ -292,7 +293,8 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
   }
   if (!complete) for (const [k, v] of old.results) if (!memo.results.has(k)) memo.results.set(k, v);
   store.setMemo(options.memoKey ?? doc.uri, memo);
-  const kept = all.length ? applyDirectives(text, all, findDirectives(text, language)).kept : all;
+  if (!complete && options.partial === false) return { diagnostics: [], complete, checked };
+  const kept = all.length ? applyDirectives(text, all, store.hostDirectives(doc, language)).kept : all;
   kept.sort(byPosition);
   return { diagnostics: kept.slice(0, LIMITS.maxDiagnostics), complete, checked };
 }

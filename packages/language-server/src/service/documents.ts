@@ -1,4 +1,18 @@
-import { extractRegions, languageForFile, languageFromId, lineRegion, parse, type Diagnostic, type Directive, type EmbeddedRegion, type HostLanguage, type ParseResult, type RegionText } from '@ossproc/core';
+import {
+  extractRegions,
+  findDirectives,
+  languageForFile,
+  languageFromId,
+  lineRegion,
+  parse,
+  structureFindings,
+  type Diagnostic,
+  type Directive,
+  type EmbeddedRegion,
+  type HostLanguage,
+  type ParseResult,
+  type RegionText,
+} from '@ossproc/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionAtOffset } from './mapping';
 import { OssprocLines, ownCopy } from './ossprocLines';
@@ -76,6 +90,8 @@ interface EmbeddedCache {
   text: string;
   language: HostLanguage;
   regions: EmbeddedRegion[];
+  directives?: Directive[];
+  structure?: { key: string; found: Diagnostic[] };
 }
 
 /** The caches of one language service. */
@@ -97,15 +113,35 @@ export class DocumentStore {
 
   /** The strings of a host document that is not .ossproc (cached while its text is unchanged). */
   embeddedRegions(doc: TextDocument, language: HostLanguage): EmbeddedRegion[] {
+    return this.scanned(doc, language)?.regions ?? [];
+  }
+
+  /** A host document's suppression directives (cached with its strings). */
+  hostDirectives(doc: TextDocument, language: HostLanguage): Directive[] {
+    const c = this.scanned(doc, language);
+    if (!c) return [];
+    return (c.directives ??= findDirectives(c.text, language));
+  }
+
+  /** What the preset readers find in a host document under `rules` (cached with its strings, per `key`). */
+  hostStructure(doc: TextDocument, language: HostLanguage, key: string, rules: Settings['rules']): Diagnostic[] {
+    const c = this.scanned(doc, language);
+    if (!c) return [];
+    if (c.structure?.key !== key) c.structure = { key, found: structureFindings(c.text, language, { rules }) };
+    return c.structure.found;
+  }
+
+  private scanned(doc: TextDocument, language: HostLanguage): EmbeddedCache | undefined {
     const text = doc.getText();
-    if (text.length > LIMITS.maxEmbeddedLength) return [];
+    if (text.length > LIMITS.maxEmbeddedLength) return undefined;
     const cached = this.embedded.get(doc.uri);
-    if (cached && cached.language === language && cached.text === text) return cached.regions;
+    if (cached && cached.language === language && cached.text === text) return cached;
     const regions = extractRegions(text, language);
     // strings of their own: the parse cache and core's memo must not keep the document alive
     for (const r of regions) r.text = ownCopy(r.text);
-    this.embedded.set(doc.uri, { text, language, regions });
-    return regions;
+    const fresh: EmbeddedCache = { text, language, regions };
+    this.embedded.set(doc.uri, fresh);
+    return fresh;
   }
 
   /** The strings overlapping host offsets [start, end], in document order. */
@@ -139,6 +175,11 @@ export class DocumentStore {
     // a string of its own: the parse cache and core's memo must not keep the document alive
     const text = ownCopy(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
     return lineRegion(text, start);
+  }
+
+  /** Drops the parses shared by the documents (they may hold a closed document's long strings). */
+  dropShared(): void {
+    this.parses.clear();
   }
 
   /**
@@ -192,12 +233,11 @@ export class DocumentStore {
     this.lineCaches.set(`${kind}\u0000${uri}`, { key, map });
   }
 
-  /** Drops everything held for a closed document (and the shared parses, which may hold its strings). */
+  /** Drops everything held for a closed document. */
   forget(uri: string): void {
     this.embedded.delete(uri);
     this.memos.delete(uri);
     this.lines.delete(uri);
-    this.parses.clear();
     for (const id of [...this.lineCaches.keys()]) if (id.endsWith(`\u0000${uri}`)) this.lineCaches.delete(id);
   }
 }
