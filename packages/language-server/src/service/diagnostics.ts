@@ -267,7 +267,7 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
   const all: Diagnostic[] = [...store.hostStructure(doc, language, checkKey(settings), settings.rules)];
   if (regions.length === 0 && all.length === 0) return { diagnostics: [], complete: true, checked: 0 };
   const old = store.memo(options.memoKey ?? doc.uri, checkKey(settings));
-  const memo: CheckMemo = { key: old.key, results: new Map(), directives: new Map() };
+  const memo: CheckMemo = { key: old.key, results: new Map() };
   const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
   let complete = true;
   let checked = 0;

@@ -77,13 +77,11 @@ function safeDecode(uri: string): string {
   }
 }
 
-/** Per-document memo of check results, valid for one check configuration. */
+/** Per-document memo of check results (documents other than .ossproc), valid for one check configuration. */
 export interface CheckMemo {
   key: string;
-  /** Region-relative diagnostics by (line or region) text. */
+  /** Region-relative diagnostics by region text (and mode). */
   results: Map<string, Diagnostic[]>;
-  /** Directives of .ossproc comment lines by line text (line 0 = this line, 1 = the next, -1 = file). */
-  directives: Map<string, Directive[]>;
 }
 
 interface EmbeddedCache {
@@ -206,7 +204,7 @@ export class DocumentStore {
   memo(uri: string, key: string): CheckMemo {
     const m = this.memos.get(uri);
     if (m && m.key === key) return m;
-    const fresh: CheckMemo = { key, results: new Map(), directives: new Map() };
+    const fresh: CheckMemo = { key, results: new Map() };
     this.memos.set(uri, fresh);
     return fresh;
   }
