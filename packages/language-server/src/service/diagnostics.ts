@@ -259,7 +259,9 @@ function lspOfLine(uri: string, e: LineEntry, line: number): LspDiagnostic[] {
 function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
   const text = doc.getText();
   if (text.length > LIMITS.maxEmbeddedLength) {
-    options.log?.(`ossproc: ${doc.uri} is ${text.length} characters long; strings in it are not checked`);
+    options.log?.(
+      `ossproc: ${doc.uri} is ${text.length} characters long; the editor searches documents of up to ${LIMITS.maxEmbeddedLength} characters for processing strings (finding them is one pass that would hold up every other request), so none in it are checked: run \`ossproc lint\` on the file, which reads such files whole up to 64 MiB`,
+    );
     return { diagnostics: [], complete: true, checked: 0 };
   }
   const regions = store.embeddedRegions(doc, language);

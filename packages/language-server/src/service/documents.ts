@@ -118,7 +118,8 @@ export class DocumentStore {
   hostDirectives(doc: TextDocument, language: HostLanguage): Directive[] {
     const c = this.scanned(doc, language);
     if (!c) return [];
-    return (c.directives ??= findDirectives(c.text, language));
+    // every directive names itself `ossproc-disable…`: a text without those words has none (no second scan)
+    return (c.directives ??= c.text.includes('ossproc-disable') ? findDirectives(c.text, language) : []);
   }
 
   /** What the preset readers find in a host document under `rules` (cached with its strings, per `key`). */
