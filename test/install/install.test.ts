@@ -290,3 +290,77 @@ export async function initializeServer(node: string, server: string): Promise<st
     child.kill();
   }
 }
+
+/**
+ * @ossproc/preview is installed the way its README says, beside the CLI: from its tarball, with its real
+ * dependencies (sharp and its prebuilt libvips) from the npm registry, so this part is not offline.
+ */
+describe('@ossproc/preview, installed with its dependencies', () => {
+  let dir: string;
+  const npx = (args: string[]) => spawnSync('npx', args, { cwd: dir, env: cleanEnv(dirname(systemNode20())), encoding: 'utf8' });
+
+  beforeAll(async () => {
+    dir = join(work, 'with-preview');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    await execFile('npx', ['-y', 'pnpm@12.4.2', 'pack', '--pack-destination', work], { cwd: join(ROOT, 'packages/preview'), env: cleanEnv(dirname(process.execPath)) });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'with-preview', version: '1.0.0', private: true, type: 'module' }));
+    const ours = [...tarballs.filter((t) => !t.includes('-language-server-')), join(work, 'ossproc-preview-0.1.0.tgz')];
+    await execFile('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...ours, '@types/node@22'], { cwd: dir, env: cleanEnv() });
+    // a 40 × 30 picture to run strings on, made by the sharp the package brought
+    execFileSync(systemNode20(), ['--input-type=module', '-e', "import sharp from 'sharp'; await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).png().toFile('in.png');"], { cwd: dir, env: cleanEnv() });
+  }, 300_000);
+
+  it('has an honest manifest: its two dependencies, a README, a LICENSE, declarations and no sources', () => {
+    const root = join(dir, 'node_modules/@ossproc/preview');
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(manifest.dependencies).toEqual({ '@ossproc/core': '0.1.0', sharp: '0.35.5' });
+    expect([manifest.engines, manifest.license, manifest.repository.url]).toEqual([{ node: '>=20' }, 'MIT', 'git+https://github.com/ossproc/ossproc.git']);
+    const files = execFileSync('find', ['.', '-type', 'f'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(files).toEqual(expect.arrayContaining(['./README.md', './LICENSE', './dist/index.js', './dist/index.d.ts']));
+    for (const f of files) expect(f).not.toMatch(/\.map$|^\.\/src\/|\/test\/|\.test\.|^\.\/scripts\//);
+    for (const l of [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!)) expect(l).toMatch(/^https:\/\//);
+  });
+
+  it('runs a string on a local image as a library (sharp does the work)', () => {
+    const script = [
+      "import sharp from 'sharp';",
+      "import { preview, RefusedError } from '@ossproc/preview';",
+      "const r = await preview('image/resize,w_20/format,webp', { input: 'in.png', output: 'small.webp' });",
+      "const m = await sharp('small.webp').metadata();",
+      'let refused;',
+      "try { await preview('image/resize,w_0', { input: 'in.png' }); } catch (e) { refused = e instanceof RefusedError && e.request.errors.map((d) => d.message); }",
+      'console.log(JSON.stringify({ ok: r.ok, outputs: r.outputs.map((o) => o.slice(o.lastIndexOf("/") + 1)), size: [m.width, m.height, m.format], refused }));',
+    ].join('\n');
+    const out = JSON.parse(execFileSync(systemNode20(), ['--input-type=module', '-e', script], { cwd: dir, env: cleanEnv(), encoding: 'utf8' }));
+    expect(out).toEqual({ ok: true, outputs: ['small.webp'], size: [20, 15, 'webp'], refused: ['w_0: w must be between 1 and 16384'] });
+  });
+
+  it('is what `npx ossproc preview` loads', () => {
+    const r = npx(['ossproc', 'preview', 'image/resize,m_fill,w_8,h_8/format,png', 'in.png', '-o', 'thumb.png', '--format', 'json']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).ok).toBe(true);
+    expect(existsSync(join(dir, 'thumb.png'))).toBe(true);
+    const bad = npx(['ossproc', 'preview', 'image/resize,w_0', 'in.png']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout + bad.stderr).toContain('w_0: w must be between 1 and 16384');
+  });
+
+  it('gives types that check under nodenext, strict, without skipLibCheck', () => {
+    writeFileSync(
+      join(dir, 'src/use.ts'),
+      [
+        "import { preview, readRequest, type PreviewResult } from '@ossproc/preview';",
+        "const r: Promise<PreviewResult> = preview('image/resize,w_10', { input: 'in.png', fast: true });",
+        "const steps: number = readRequest('image/resize,w_10/format,png').steps.length;",
+        '// @ts-expect-error: no such option',
+        "preview('image/resize,w_10', { input: 'in.png', colour: true });",
+        'export { r, steps };',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2022', ...STRICT, types: ['node'] }, include: ['src'] }));
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

@@ -42,6 +42,7 @@ export { byPosition, lintDocument, lintLanguage, structureFindings, suppressAndS
 export { checkRegion, lintRegion, toHost, type RegionText } from './lint/region';
 export { fixDocument, type FixDocumentOptions } from './lint/fix';
 export type { StructureError } from './presets/findings';
+export { presetStyles, type PresetStyles } from './presets/styles';
 export { extractRegions, languageForFile, languageFromId, looksLikeProcessingString, type HostLanguage } from './embed/extract';
 export { editorLanguageIds, HOST_FORMATS, hostFormat, walkedExtensions, type HostFormat } from './embed/hosts';
 export { applyDirectives, findDirectives, suppressionEdit, Suppressor, type Directive, type UnusedDirective } from './embed/suppress';

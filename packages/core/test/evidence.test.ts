@@ -222,3 +222,59 @@ describe('explain shows the evidence', () => {
     expect(explain('image/resize,w_100').findings).toEqual([]);
   });
 });
+
+/** One finding as [ruleId, severity, message, start, end, source]. */
+function reported(text: string): [string, string, string, number, number, string | undefined][] {
+  return check(text).map((d) => [d.ruleId, d.severity, d.message, d.range.start, d.range.end, d.data?.source]);
+}
+
+describe('image intelligence: what each OSS page states (issue 11 follow-up; catalog/actions/NOTES.md)', () => {
+  const BODIES = 'https://www.alibabacloud.com/help/en/oss/user-guide/body-detection';
+  const action = (name: string) => PRODUCTS.find((p) => p.name === 'image')!.actions.find((a) => a.name === name)!;
+
+  it('image/bodies takes sen, an integer 0 to 100, default 60 (body-detection, request-parameter table)', () => {
+    expect(action('bodies').paramsIncomplete).toBeUndefined();
+    expect(action('bodies').params.map((p) => [p.key, p.type, p.min, p.max, p.default])).toEqual([['sen', 'int', 0, 100, '60']]);
+    // 50 is the table's example value; 0 and 100 its bounds
+    for (const s of ['image/bodies', 'image/bodies,sen_50', 'image/bodies,sen_0', 'image/bodies,sen_100']) expect(found(s), s).toEqual([]);
+    expect(reported('image/bodies,sen_101')).toEqual([['value-out-of-range', 'error', 'sen_101: sen must be between 0 and 100', 13, 20, BODIES]]);
+    expect(reported('image/bodies,sen_-1')).toEqual([['value-out-of-range', 'error', 'sen_-1: sen must be between 0 and 100', 13, 19, BODIES]]);
+    expect(reported('image/bodies,sen_a')).toEqual([['invalid-value', 'error', 'sen_a: sen must be an integer (between 0 and 100)', 13, 18, BODIES]]);
+  });
+
+  it('image/bodies has a whole table, so a key it lacks is an error, with the near key offered', () => {
+    expect(reported('image/bodies,thr_1')).toEqual([['unknown-parameter', 'error', "Unknown parameter 'thr' for image/bodies", 13, 16, BODIES]]);
+    const [d] = check('image/bodies,sens_50');
+    expect([d!.ruleId, d!.severity, d!.message, d!.range]).toEqual(['unknown-parameter', 'error', "Unknown parameter 'sens' for image/bodies: did you mean 'sen'?", { start: 13, end: 17 }]);
+    expect(d!.fixes![0]).toEqual({ title: "Replace with 'sen'", edits: [{ range: { start: 13, end: 17 }, newText: 'sen' }], certain: true });
+  });
+
+  it('the five actions whose pages show no request-parameter table keep every key a warning, citing their own page', () => {
+    const pages: Record<string, string> = {
+      faces: 'https://help.aliyun.com/en/oss/user-guide/face-detection',
+      cars: 'https://www.alibabacloud.com/help/en/oss/user-guide/vehicle-detection',
+      codes: 'https://help.aliyun.com/zh/oss/user-guide/qrcode-recognition',
+      labels: 'https://help.aliyun.com/en/oss/user-guide/image-label-detection',
+      score: 'https://help.aliyun.com/zh/oss/user-guide/image-quality-score',
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      expect(action(name).paramsIncomplete, name).toBe(true);
+      expect(reported(`image/${name},x_1`), name).toEqual([['unknown-parameter', 'warning', `image/${name} takes no parameters`, 7 + name.length, 8 + name.length, page]]);
+    }
+    // the image-quality-score page's REST example
+    expect(found('x-oss-process=image/score')).toEqual([]);
+  });
+
+  it('quality,lossless in all three forms: q and Q list lossless (image-quality-adjustment), the page example writes it alone', () => {
+    const quality = action('quality');
+    expect(quality.source).toContain('https://help.aliyun.com/en/oss/user-guide/image-quality-adjustment');
+    expect(quality.source).toContain('https://developer.aliyun.com/ask/213166');
+    for (const s of ['image/resize,w_200/format,webp/quality,lossless', 'image/quality,q_lossless', 'image/quality,Q_lossless', 'image/quality,lossless,q_90']) expect(found(s), s).toEqual([]);
+    expect(reported('image/quality,lossles')).toEqual([
+      ['unknown-value', 'error', "lossles: the lossless of quality must be one of lossless (did you mean 'lossless'?)", 14, 21, 'https://help.aliyun.com/document_detail/44705.htm'],
+    ]);
+    expect(reported('image/quality,q_lossless,Q_lossless')).toEqual([
+      ['ineffective-parameter', 'warning', 'q_lossless has no effect: When both `q` and `Q` are given, the absolute quality `Q` is used.', 14, 24, 'https://help.aliyun.com/document_detail/44705.htm'],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, fixAll, lintDocument, structureFindings, type HostLanguage } from '../src/index';
+import { applyFixes, fixAll, lintDocument, presetStyles, structureFindings, type HostLanguage } from '../src/index';
 
 /** Each finding as [ruleId, the host text it covers, message]. */
 function found(text: string, language: HostLanguage, rules: Record<string, 'off' | 'warn'> = {}) {
@@ -149,5 +149,45 @@ describe('a fix inside a quoted scalar with escapes re-encodes the whole scalar'
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('presetStyles: a preset file as name → processing string (what ossproc serve serves)', () => {
+  it('reads JSON, YAML and OSS style XML by the file name, escapes decoded', () => {
+    expect(presetStyles('{ "styles": { "a": "image/resize,p_50", "b": "image/rotate,\\u0039\\u0030" } }', 's.json')).toEqual({
+      styles: new Map([
+        ['a', 'image/resize,p_50'],
+        ['b', 'image/rotate,90'],
+      ]),
+    });
+    expect(presetStyles("styles:\n  a: 'image/resize,p_50'\n  b: |\n    image/rotate,90\n", 's.yml').styles).toEqual(
+      new Map([
+        ['a', 'image/resize,p_50'],
+        ['b', 'image/rotate,90\n'],
+      ]),
+    );
+    const xml = '<StyleList><Style><Name> a </Name><Content>image/resize,p_50&#44;w_10</Content></Style><Style><Content><![CDATA[image/rotate,90]]></Content><Name>b</Name></Style></StyleList>';
+    expect(presetStyles(xml, 'list.xml').styles).toEqual(
+      new Map([
+        ['a', 'image/resize,p_50,w_10'],
+        ['b', 'image/rotate,90'],
+      ]),
+    );
+  });
+
+  it('takes the format from the first character when the name has no known extension', () => {
+    expect(presetStyles('<Style><Name>a</Name><Content>image/rotate,90</Content></Style>').styles).toEqual(new Map([['a', 'image/rotate,90']]));
+    expect(presetStyles('{"styles":{"a":"image/rotate,90"}}', 'styles').styles).toEqual(new Map([['a', 'image/rotate,90']]));
+    expect(presetStyles('styles:\n  a: image/rotate,90\n', 'styles').styles).toEqual(new Map([['a', 'image/rotate,90']]));
+  });
+
+  it('says when there is no styles table, and gives the first syntax error', () => {
+    expect(presetStyles('{"other": 1}', 'a.json')).toEqual({});
+    expect(presetStyles('{"styles": {}}', 'a.json')).toEqual({ styles: new Map() });
+    expect(presetStyles('{"styles": {"a": "image/rotate,90", ', 'a.json')).toEqual({
+      styles: new Map([['a', 'image/rotate,90']]),
+      fatal: { message: 'Parsing error: invalid JSON: property name expected', offset: 36 },
+    });
+    expect(presetStyles('<Style><Name>a</Name>', 'a.xml').fatal).toEqual({ message: 'Parsing error: invalid XML: element <Style> is not closed (the file ends first)', offset: 0 });
   });
 });

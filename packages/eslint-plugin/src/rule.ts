@@ -1,4 +1,4 @@
-import { applyDirectives, check, findDirectives, HOLE, RULES, toHost, type CheckMode, type Diagnostic, type EmbeddedRegion, type RuleSetting } from '@ossproc/core';
+import { applyDirectives, findDirectives, lintRegion, RULES, type CheckMode, type Diagnostic, type RuleSetting } from '@ossproc/core';
 import type { Rule } from 'eslint';
 import type * as ESTree from 'estree';
 import { configFor } from './config';
@@ -6,8 +6,9 @@ import { isOutermost, isStringExpression, regionsOf, sdkArgument, type Candidate
 
 /**
  * `ossproc/processing-string`: core's diagnostics for every processing string of the file. A certain fix is
- * ESLint's fix (`--fix` applies it); every other fix is a suggestion. Findings and fixes that would touch a hole
- * (`${expr}`, a variable joined with `+`) are dropped: that text is the program's, not the string's.
+ * ESLint's fix (`--fix` applies it); every other fix is a suggestion. Each string is linted by core's
+ * `lintRegion`, as the CLI and the editor lint theirs: findings and fixes that would touch a hole (`${expr}`, a
+ * variable joined with `+`) are dropped there, since that text is the program's, not the string's.
  * Severities per ossproc rule id come from the project's ossproc.config.json, then from the rule's options.
  */
 
@@ -18,24 +19,6 @@ interface Options {
 }
 
 const messages: Record<string, string> = Object.fromEntries(RULES.map((r) => [r.id, `{{message}} (${r.id})`]));
-
-function coversHole(region: EmbeddedRegion, r: { start: number; end: number }): boolean {
-  return region.text.slice(r.start, r.end).includes(HOLE);
-}
-
-/** Region diagnostics without those on holes, and without fixes that would edit one. */
-function outsideHoles(region: EmbeddedRegion, found: Diagnostic[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of found) {
-    if (coversHole(region, d.range)) continue;
-    const fixes = d.fixes?.filter((f) => !f.edits.some((e) => coversHole(region, e.range)));
-    const copy: Diagnostic = { ...d };
-    if (fixes?.length) copy.fixes = fixes;
-    else delete copy.fixes;
-    out.push(copy);
-  }
-  return out;
-}
 
 export const processingString: Rule.RuleModule = {
   meta: {
@@ -85,16 +68,14 @@ export const processingString: Rule.RuleModule = {
       'Program:exit'() {
         if (candidates.length === 0) return;
         const config = configFor(context.physicalFilename ?? context.filename);
-        const rules = { ...config.rules, ...options.rules };
-        const mode = options.mode ?? config.mode ?? 'auto';
+        const checkOptions = { rules: { ...config.rules, ...options.rules }, mode: options.mode ?? config.mode ?? 'auto' };
         const seen = new Set<number>();
         const all: Diagnostic[] = [];
         for (const c of candidates) {
           for (const region of regionsOf(source, c)) {
             if (seen.has(region.range.start)) continue;
             seen.add(region.range.start);
-            const found = check(region.text, { rules, mode: region.mode && mode === 'auto' ? region.mode : mode });
-            for (const d of outsideHoles(region, found)) all.push(toHost(region, d));
+            for (const d of lintRegion(region, checkOptions)) all.push(d);
           }
         }
         // ossproc's own suppression comments count as in the CLI and the editor

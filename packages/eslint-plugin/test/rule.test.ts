@@ -35,6 +35,12 @@ describe('ossproc/processing-string in JavaScript', () => {
     ],
     invalid: [
       {
+        // a URL's x-oss-process value is percent-decoded once, as the CLI and the editor decode it: %252C
+        // reaches the service as %2C, which is part of the width, not a comma
+        code: 'const u = "https://b.oss-cn-hangzhou.aliyuncs.com/a.jpg?x-oss-process=image/resize,w_100%252Ch_100";',
+        errors: [{ message: 'w_100%2Ch_100: w must be an integer (between 1 and 16384) (invalid-value)', line: 1, column: 84, endColumn: 99 }],
+      },
+      {
         code: "const p = 'video/convert,f_mp4,vcodec_h264,fps_241';",
         errors: [
           {

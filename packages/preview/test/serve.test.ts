@@ -22,7 +22,7 @@ beforeAll(async () => {
   makeVideo(join(root, 'videos'), 'clip.mkv');
   symlinkSync(join(outside, 'secret.txt'), join(root, 'link.txt'));
   symlinkSync(outside, join(root, 'out'));
-  const styles = parseStyles(JSON.stringify({ styles: { small: 'image/resize,p_50', thumb: 'image/resize,m_fill,w_64,h_64/format,png' } }), '.json');
+  const styles = parseStyles(JSON.stringify({ styles: { small: 'image/resize,p_50', thumb: 'image/resize,m_fill,w_64,h_64/format,png' } }), 'styles.json');
   server = await createServer({ root, port: 0, styles, fast: true });
 });
 
@@ -190,13 +190,15 @@ describe('serve: asynchronous tasks', () => {
 
 describe('styles files', () => {
   it('reads JSON, YAML and OSS style XML', () => {
-    expect([...parseStyles('styles:\n  a: image/resize,p_50\n', '.yaml')]).toEqual([['a', 'image/resize,p_50']]);
-    expect([...parseStyles('{ // comment\n "styles": { "a": "image/resize,p_50", } }', '.json')]).toEqual([['a', 'image/resize,p_50']]);
+    expect([...parseStyles('styles:\n  a: image/resize,p_50\n  "b": "image/rotate,\\u0039\\u0030"\n', 'p.yaml')]).toEqual([['a', 'image/resize,p_50'], ['b', 'image/rotate,90']]);
+    expect([...parseStyles('{ // comment\n "styles": { "a": "image/resize,p_50", } }', 'p.json')]).toEqual([['a', 'image/resize,p_50']]);
     const xml = '<StyleList><Style><Name>a</Name><Content>image/resize,p_50&amp;x</Content></Style><Style><Name>b</Name><Content><![CDATA[image/rotate,90]]></Content></Style></StyleList>';
-    expect([...parseStyles(xml, '.xml')]).toEqual([
+    expect([...parseStyles(xml, 'p.xml')]).toEqual([
       ['a', 'image/resize,p_50&x'],
       ['b', 'image/rotate,90'],
     ]);
-    expect(() => parseStyles('[1]', '.json', 'p.json')).toThrow('p.json: expected an object with "styles": { name: string }');
+    expect(() => parseStyles('[1]', 'p.json')).toThrow('p.json: expected an object with "styles": { name: string }');
+    expect(() => parseStyles('{ "styles": { "a": ', 'p.json')).toThrow('p.json: invalid JSON: value expected (at offset 19)');
+    expect(() => parseStyles('<StyleList><Style><Name>a</Name></StyleList>', 'p.xml')).toThrow('p.xml: invalid XML: end tag </StyleList> does not match <Style> (at offset 32)');
   });
 });

@@ -72,7 +72,9 @@ export interface ActionParams {
   'image/info': {};
   'image/average-hue': {};
   'image/faces': {};
-  'image/bodies': {};
+  'image/bodies': {
+    sen?: number | `${number}`;
+  };
   'image/cars': {};
   'image/codes': {};
   'image/labels': {};

@@ -97,6 +97,8 @@ export interface ScanResult {
   findings?: Diagnostic[];
   /** The first syntax error of a JSON, YAML or XML file that does not parse. */
   fatal?: StructureError;
+  /** A preset file's styles, name → processing string as the service reads it (absent: no styles table). */
+  styles?: Map<string, string>;
 }
 
 function isValueEnd(c: number): boolean {

@@ -21,6 +21,12 @@ export interface StructureError {
 export class PresetFindings {
   readonly regions: EmbeddedRegion[] = [];
   readonly findings: Diagnostic[] = [];
+  /** The styles table, name → processing string, once one is seen (the local bucket of `ossproc serve` serves it). */
+  styles?: Map<string, string>;
+
+  style(name: string, value: string): void {
+    (this.styles ??= new Map()).set(name, value);
+  }
 
   report(ruleId: RuleId, start: number, end: number, message: string): void {
     this.findings.push({ ruleId, severity: getRule(ruleId)!.severity, message, range: { start, end } });

@@ -63,6 +63,7 @@ function read(text: string): ScanResult {
   presets.regions.sort((a, b) => a.range.start - b.range.start);
   const out: ScanResult = { regions: presets.regions, comments, findings: presets.findings };
   if (fatal) out.fatal = fatal;
+  if (presets.styles) out.styles = presets.styles;
   return out;
 }
 
@@ -99,6 +100,7 @@ function checkStyles(text: string, base: number, styles: Node, presets: PresetFi
     presets.shape(base + styles.offset, base + styles.offset + styles.length, `'styles' must be an object of style names to processing strings, not ${describeType(jsonValue(styles))}`);
     return;
   }
+  presets.styles ??= new Map();
   for (const prop of styles.children ?? []) {
     const key = prop.children?.[0];
     const value = prop.children?.[1];
@@ -110,6 +112,7 @@ function checkStyles(text: string, base: number, styles: Node, presets: PresetFi
       presets.shape(base + value.offset, base + value.offset + value.length, `Style '${name}' must be a processing string, not ${describeType(jsonValue(value))}`);
       continue;
     }
+    presets.style(name, String(value.value));
     scalarRegions(stringRegion(text, base, value), presets.regions, true);
   }
 }

@@ -1,3 +1,4 @@
+import { decodeXmlText } from '../embed/decode';
 import { PresetFindings, type StructureError } from './findings';
 
 /**
@@ -19,16 +20,20 @@ class XmlError extends Error {
   }
 }
 
-/** The style names of an XML file and its first well-formedness error; the `<Content>` strings are core's markup scanner's. */
-export function xmlStructure(text: string): { findings: PresetFindings['findings']; fatal?: StructureError } {
+/**
+ * The style names of an XML file, its styles (name → content) and its first well-formedness error; the
+ * `<Content>` strings as regions are core's markup scanner's.
+ */
+export function xmlStructure(text: string): { findings: PresetFindings['findings']; fatal?: StructureError; styles?: Map<string, string> } {
   const presets = new PresetFindings();
+  const styles = (): { styles?: Map<string, string> } => (presets.styles ? { styles: presets.styles } : {});
   try {
     new XmlChecker(text, presets).run();
   } catch (e) {
-    if (e instanceof XmlError) return { findings: presets.findings, fatal: { message: `Parsing error: invalid XML: ${e.message}`, offset: e.offset } };
+    if (e instanceof XmlError) return { findings: presets.findings, fatal: { message: `Parsing error: invalid XML: ${e.message}`, offset: e.offset }, ...styles() };
     throw e;
   }
-  return { findings: presets.findings };
+  return { findings: presets.findings, ...styles() };
 }
 
 class XmlChecker {
@@ -38,6 +43,10 @@ class XmlChecker {
   private hasDoctype = false;
   /** Inside <Style><Name>: where the name's text starts. */
   private nameTextStart = -1;
+  /** Inside <Style><Content>: where the content starts. */
+  private contentStart = -1;
+  /** The current <Style>'s name and content, as read. */
+  private style: { name?: string; content?: string } = {};
 
   constructor(
     private readonly t: string,
@@ -134,7 +143,17 @@ class XmlChecker {
         const raw = t.slice(this.nameTextStart, p);
         const lead = raw.length - raw.trimStart().length;
         this.presets.styleName(raw.trim(), this.nameTextStart + lead, this.nameTextStart + lead + raw.trim().length);
+        this.style.name = decodeXmlText(t, this.nameTextStart, p).text.trim();
         this.nameTextStart = -1;
+      }
+      if (name === 'Content' && this.contentStart >= 0) {
+        this.style.content = decodeXmlText(t, this.contentStart, p).text.trim();
+        this.contentStart = -1;
+      }
+      if (name === 'Style') {
+        const { name: n, content } = this.style;
+        if (n !== undefined && content !== undefined) this.presets.style(n, content);
+        this.style = {};
       }
       this.p = q + 1;
       return;
@@ -174,6 +193,8 @@ class XmlChecker {
     const parent = this.stack[this.stack.length - 1];
     this.stack.push({ name, at: p });
     if (name === 'Name' && parent?.name === 'Style') this.nameTextStart = this.p;
+    if (name === 'Content' && parent?.name === 'Style') this.contentStart = this.p;
+    if (name === 'Style') this.presets.styles ??= new Map();
   }
 
   private name(at: number): { name: string; end: number } {

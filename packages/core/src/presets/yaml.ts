@@ -58,11 +58,13 @@ function read(text: string, resumes: number): ScanResult {
       regions.push(...rest.regions.map((r) => shiftRegion(r, by)));
       comments.push(...rest.comments.map((c) => ({ start: c.start + by, end: c.end + by, contentStart: c.contentStart + by, contentEnd: c.contentEnd + by })));
       presets.findings.push(...(rest.findings ?? []).map((d) => ({ ...d, range: { start: d.range.start + by, end: d.range.end + by } })));
+      for (const [name, value] of rest.styles ?? []) presets.style(name, value);
     }
   }
   regions.sort((a, b) => a.range.start - b.range.start);
   const out: ScanResult = { regions, comments, findings: presets.findings };
   if (fatal) out.fatal = fatal;
+  if (presets.styles) out.styles = presets.styles;
   return out;
 }
 
@@ -133,6 +135,7 @@ function checkStyles(text: string, root: unknown, presets: PresetFindings): Set<
     presets.shape(start, end, `'styles' must be a mapping of style names to processing strings, not ${describe(styles)}`);
     return values;
   }
+  presets.styles ??= new Map();
   for (const item of styles.items) {
     const key = item.key as Node | null;
     const name = isScalar(key) ? String(key.value) : '';
@@ -143,8 +146,10 @@ function checkStyles(text: string, root: unknown, presets: PresetFindings): Set<
     const value = item.value as Node | null;
     values.add(value);
     const r = isScalar(value) && typeof value.value === 'string' ? region(text, value as Scalar<string>) : undefined;
-    if (r) scalarRegions(r, presets.regions, true);
-    else {
+    if (r) {
+      presets.style(name, (value as Scalar<string>).value);
+      scalarRegions(r, presets.regions, true);
+    } else {
       const [start, end] = rangeOf(value, key);
       presets.shape(start, end, `Style '${name}' must be a processing string, not ${describe(value)}`);
     }

@@ -783,8 +783,12 @@ const interlace: ActionSpec = {
   examples: ['image/interlace,1/format,jpg'],
 };
 
-/** quality's documented word for keeping the source quality, accepted for q, Q and on its own. */
-const LOSSLESS: EnumValue = { value: 'lossless', doc: 'Compress without loss: the source quality is kept.' };
+/**
+ * quality's word for lossless output: a value of q and Q in the quality-transformation table ("1-100, lossless"),
+ * and written alone in that page's own example (`…/format,webp/quality,lossless`). See NOTES.md, the quality row.
+ */
+const LOSSLESS: EnumValue = { value: 'lossless', doc: 'Save without loss: a WebP output is written in its lossless format.' };
+const SRC_LOSSLESS = 'https://help.aliyun.com/en/oss/user-guide/image-quality-adjustment';
 
 const quality: ActionSpec = {
   name: 'quality',
@@ -794,7 +798,10 @@ const quality: ActionSpec = {
     'Re-compresses JPG and WebP output; it has no effect on lossless formats such as PNG. `q` scales the source ' +
     'quality, `Q` caps it at a fixed value; when both are given `Q` wins.',
   mode: 'sync',
-  source: 'https://help.aliyun.com/document_detail/44705.htm; https://www.alibabacloud.com/help/doc-detail/44705.htm',
+  source:
+    'https://help.aliyun.com/document_detail/44705.htm; https://www.alibabacloud.com/help/doc-detail/44705.htm; ' +
+    `lossless: ${SRC_LOSSLESS} and https://help.aliyun.com/document_detail/32243.html (q, Q: "1-100, lossless"); ` +
+    'the bare form: the example of that page, read in its copy https://developer.aliyun.com/ask/213166',
   params: [
     {
       key: 'q',
@@ -824,7 +831,7 @@ const quality: ActionSpec = {
       key: 'lossless',
       positional: true,
       type: 'enum',
-      doc: 'The bare form `quality,lossless`: keep the source quality (the docs write the word alone).',
+      doc: 'The bare form `quality,lossless`, as the documentation\'s example writes it (`…/format,webp/quality,lossless`).',
       values: [LOSSLESS],
     },
   ],
@@ -836,7 +843,7 @@ const quality: ActionSpec = {
       doc: 'When both `q` and `Q` are given, the absolute quality `Q` is used.',
     },
   ],
-  examples: ['image/quality,q_80', 'image/quality,Q_90', 'image/resize,w_100,h_100/quality,q_80', 'image/quality,lossless', 'image/quality,q_lossless', 'image/quality,Q_lossless'],
+  examples: ['image/quality,q_80', 'image/quality,Q_90', 'image/resize,w_100,h_100/quality,q_80', 'image/quality,lossless', 'image/quality,q_lossless', 'image/quality,Q_lossless', 'image/resize,w_200/format,webp/quality,lossless'],
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -873,26 +880,51 @@ const SRC_SYNC = 'https://help.aliyun.com/en/oss/user-guide/synchronous-processi
 
 /**
  * An image-intelligence action: synchronous x-oss-process through IMM, authenticated access only, a JSON answer.
- * Their parameter tables were not retrievable (see NOTES.md), so unknown keys are warnings.
+ * Only image/bodies has a request-parameter table that could be read (see NOTES.md); the others keep
+ * `paramsIncomplete`, so an unknown key on them is a warning.
  */
-const intelligence = (name: string, summary: string, doc: string, page: string): ActionSpec => ({
+const intelligence = (
+  name: string,
+  summary: string,
+  doc: string,
+  page: string,
+  table?: { params: readonly ParamSpec[]; source: string },
+): ActionSpec => ({
   name,
   product: 'image',
   summary,
   doc: `${doc} Runs synchronously through IMM (an IMM project bound to the bucket, no anonymous access) and returns JSON.`,
   mode: 'sync',
-  paramsIncomplete: true,
-  source: `${page}; ${SRC_SYNC} (image intelligence: x-oss-process=image/*)`,
-  params: [],
+  ...(table ? {} : { paramsIncomplete: true }),
+  source: `${page}${table ? ` (${table.source})` : ''}; ${SRC_SYNC} (image intelligence: x-oss-process=image/*)`,
+  params: table?.params ?? [],
   examples: [`image/${name}`],
 });
 
 const faces = intelligence('faces', 'Detect faces and their attributes (IMM).', 'Detects the faces in the image with age, gender, mood, quality and position.', 'https://help.aliyun.com/en/oss/user-guide/face-detection');
-const bodies = intelligence('bodies', 'Detect human bodies (IMM).', 'Detects the people in the image and where they stand.', SRC_SYNC);
-const cars = intelligence('cars', 'Detect vehicles (IMM).', 'Detects the vehicles in the image and their attributes.', SRC_SYNC);
-const codes = intelligence('codes', 'Read QR codes and bar codes (IMM).', 'Detects and decodes the QR codes and bar codes in the image.', SRC_SYNC);
+const bodies = intelligence(
+  'bodies',
+  'Detect human bodies (IMM).',
+  'Detects the human bodies in the image with their bounding boxes and confidence.',
+  'https://www.alibabacloud.com/help/en/oss/user-guide/body-detection',
+  {
+    source: 'request-parameter table of the Jan 10, 2025 version: sen; later versions show no table',
+    params: [
+      {
+        key: 'sen',
+        type: 'int',
+        doc: 'Sensitivity of the detection: the higher it is, the more bodies are found.',
+        min: 0,
+        max: 100,
+        default: '60',
+      },
+    ],
+  },
+);
+const cars = intelligence('cars', 'Detect vehicles (IMM).', 'Detects the vehicles (position, colour, type) and their licence plates (position, text) in the image.', 'https://www.alibabacloud.com/help/en/oss/user-guide/vehicle-detection');
+const codes = intelligence('codes', 'Read QR codes and bar codes (IMM).', 'Detects and decodes up to five QR codes or bar codes in the image, with the box around each.', 'https://help.aliyun.com/zh/oss/user-guide/qrcode-recognition');
 const labels = intelligence('labels', 'Detect scene, object and event labels (IMM).', 'Tags the image with labels for its scenes, objects and events, each with a confidence.', 'https://help.aliyun.com/en/oss/user-guide/image-label-detection');
-const score = intelligence('score', 'Score the aesthetic quality of the image (IMM).', 'Rates the image for composition, exposure and clarity.', SRC_SYNC);
+const score = intelligence('score', 'Score the visual quality of the image (IMM).', 'Rates how the image looks (sharpness, noise and distortion, colour saturation, exposure) with one combined score.', 'https://help.aliyun.com/zh/oss/user-guide/image-quality-score');
 
 // ---------------------------------------------------------------------------------------------------------
 // blind watermarks (IMM)
