@@ -33,7 +33,7 @@ export const VERSION = '0.1.0';
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
-  /** Delay between the last change and re-diagnosis (ms); default: none up to 1 MB, then longer (adaptiveDebounce). */
+  /** Delay between the last change and re-diagnosis (ms); default: none up to 4 MB, then longer (adaptiveDebounce). */
   debounceMs?: number;
   /** The `ossproc` settings, for clients that answer no workspace/configuration requests. */
   settings?: unknown;
@@ -60,12 +60,12 @@ const PROGRESS_MS = 1000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The delay between a change and re-diagnosis, by document length (characters): none up to 1 MB, where a
- * keystroke costs about a millisecond, then 10 ms per 100 KB up to 400 ms, since each run of a huge document
- * still walks all of its lines and publishes up to 1,000 diagnostics.
+ * The delay between a change and re-diagnosis, by document length (characters): none up to 4 MB (a keystroke
+ * costs the changed line and a publish), then 10 ms per 400 KB up to 400 ms: each run of a huge document still
+ * walks its lines and publishes up to 1,000 diagnostics, which fast typing need not pay on every key.
  */
 export function adaptiveDebounce(length: number): number {
-  return length <= 1_000_000 ? 0 : Math.min(400, Math.round(length / 10_000));
+  return length <= 4_000_000 ? 0 : Math.min(400, Math.round(length / 40_000));
 }
 
 /** A closed document at least this long (characters) asks for its memory back. */
