@@ -82,4 +82,20 @@ describe('cooperative formatting', () => {
       expect(await c.stop()).toBe(0);
     }
   }, 120_000);
+
+  it('closing the document stops its formatting (no work goes on for a closed document)', async () => {
+    const c = await LspClient.start({ initializationOptions: { debounceMs: 100_000 }, settings: {} });
+    try {
+      const line = '  image/resize, w_100, h_100  ';
+      const lines = Math.ceil(15_000_000 / (line.length + 1));
+      await c.open('file:///closed.ossproc', 'ossproc', `${Array.from({ length: lines }, () => line).join('\n')}\n`);
+      const formatting = c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: 'file:///closed.ossproc' }, options: { tabSize: 2, insertSpaces: true } });
+      // answered during the formatting: the document is being formatted when it closes
+      await c.request('textDocument/hover', { textDocument: { uri: 'file:///closed.ossproc' }, position: { line: 3, character: 4 } });
+      await c.close('file:///closed.ossproc');
+      expect(await formatting).toEqual([]);
+    } finally {
+      expect(await c.stop()).toBe(0);
+    }
+  }, 120_000);
 });

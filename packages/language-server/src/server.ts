@@ -1,4 +1,5 @@
 import {
+  CancellationTokenSource,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -85,6 +86,8 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   const timers = new Map<string, () => void>();
   const generations = new Map<string, number>();
   const justOpened = new Set<string>();
+  /** Sliced requests under way per document (formatting), cancelled when it closes. */
+  const closing = new Map<string, Set<CancellationTokenSource>>();
   const published = new Set<string>();
 
   /** Runs a feature; an exception is logged and answered with `fallback`. */
@@ -253,6 +256,8 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
     timers.delete(uri);
     generations.delete(uri);
     justOpened.delete(uri);
+    for (const source of closing.get(uri) ?? []) source.cancel();
+    closing.delete(uri);
     settingsByUri.delete(uri);
     service.forget(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -261,6 +266,26 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
       hooks.releaseMemory?.();
     }
   });
+
+  /**
+   * Runs sliced work on a document with a token cancelled by the client or by the document's closing, so
+   * that no work on a closed document goes on (nor keeps its text).
+   */
+  async function whileOpen<R>(uri: string, token: CancellationToken, work: (token: CancellationToken) => Promise<R>): Promise<R> {
+    const source = new CancellationTokenSource();
+    const sub = token.onCancellationRequested(() => source.cancel());
+    let running = closing.get(uri);
+    if (!running) closing.set(uri, (running = new Set()));
+    running.add(source);
+    try {
+      return await work(source.token);
+    } finally {
+      sub.dispose();
+      running.delete(source);
+      if (running.size === 0 && closing.get(uri) === running) closing.delete(uri);
+      source.dispose();
+    }
+  }
 
   /** The document and its settings for a request, or undefined for a document the server does not hold. */
   async function open(uri: string): Promise<{ doc: TextDocument; settings: Settings } | undefined> {
@@ -328,13 +353,13 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   connection.onDocumentFormatting(
     guard('formatting', [], async (params, token) => {
       const o = await open(params.textDocument.uri);
-      return o ? service.formatSliced(o.doc, o.settings, undefined, token) : [];
+      return o ? whileOpen(params.textDocument.uri, token, (t) => service.formatSliced(o.doc, o.settings, undefined, t)) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     guard('formatting', [], async (params, token) => {
       const o = await open(params.textDocument.uri);
-      return o ? service.formatSliced(o.doc, o.settings, params.range, token) : [];
+      return o ? whileOpen(params.textDocument.uri, token, (t) => service.formatSliced(o.doc, o.settings, params.range, t)) : [];
     }),
   );
   connection.onExecuteCommand(
