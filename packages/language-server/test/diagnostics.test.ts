@@ -18,6 +18,20 @@ function asOffsets(doc: TextDocument, ds: Diagnostic[]): [string, number, number
 }
 
 describe('diagnostics: what is published', () => {
+  it('carries what each verdict rests on in data (evidence and source), as core and the CLI give them', () => {
+    const text = 'video/convert,f_mp4,fps_241,aq_80,ab_100000|sys/saveas,o_b3V0Lm1wNA\n';
+    const { diagnostics } = validate(text);
+    const core = lintDocument(text, { language: 'ossproc' }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, (d.data as DiagnosticData).evidence, (d.data as DiagnosticData).source])).toEqual(core.map((d) => [d.ruleId, d.data!.evidence, d.data!.source]));
+    const fps = diagnostics.find((x) => x.code === 'value-out-of-range')!;
+    expect(fps.data).toMatchObject({ evidence: 'documented', source: 'https://www.alibabacloud.com/help/en/oss/user-guide/video-transcoding' });
+    // and in Java strings too
+    const javaText = 'class A { String s = "video/convert,f_mp4,fps_241|sys/saveas,o_b3V0Lm1wNA"; }';
+    const java = validate(javaText, 'java').diagnostics;
+    expect(java.map((d) => [d.code, (d.data as DiagnosticData).evidence])).toEqual(lintDocument(javaText, { language: 'java' }).diagnostics.map((d) => [d.ruleId, d.data!.evidence]));
+    expect(java.length).toBeGreaterThan(0);
+  });
+
   it('carries the rule id as code, its docs link, the source and the message', () => {
     const { diagnostics } = validate('video/convert,f_mp4,fps_241\n');
     const d = diagnostics.find((x) => x.code === 'value-out-of-range')!;
