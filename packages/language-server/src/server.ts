@@ -18,9 +18,9 @@ import {
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader, CONFIG_FILE } from './config';
 import { COMMANDS, FIX_ALL_KIND, getLanguageService, semanticTokensLegend, type LanguageService } from './service/languageService';
+import { LineDocument } from './service/lineDocument';
 import { defaultSettings, readSettings, withProjectConfig, type Settings } from './service/settings';
 
 /**
@@ -73,7 +73,14 @@ export function adaptiveDebounce(length: number): number {
 const LARGE_DOCUMENT = 1_000_000;
 
 export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // documents held as lines: a keystroke re-splits the lines it touches instead of copying the whole text
+  const documents = new TextDocuments<LineDocument>({
+    create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),
+    update: (doc, changes, version) => {
+      doc.update(changes, version);
+      return doc;
+    },
+  });
   const log = (message: string) => connection.console.log(message);
   let service: LanguageService = getLanguageService({ log });
   let debounceMs: number | undefined;
@@ -140,7 +147,7 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   /** The delay before re-diagnosis: the client's, else none for small documents and more for huge ones. */
   function delayFor(uri: string): number {
     if (debounceMs !== undefined) return debounceMs;
-    return adaptiveDebounce(documents.get(uri)?.getText().length ?? 0);
+    return adaptiveDebounce(documents.get(uri)?.length ?? 0);
   }
 
   /**
@@ -261,7 +268,7 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
     settingsByUri.delete(uri);
     service.forget(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (e.document.getText().length >= LARGE_DOCUMENT) {
+    if (e.document.length >= LARGE_DOCUMENT) {
       service.dropSharedCaches();
       hooks.releaseMemory?.();
     }
@@ -288,7 +295,7 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   }
 
   /** The document and its settings for a request, or undefined for a document the server does not hold. */
-  async function open(uri: string): Promise<{ doc: TextDocument; settings: Settings } | undefined> {
+  async function open(uri: string): Promise<{ doc: LineDocument; settings: Settings } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     return { doc, settings: await settingsFor(uri) };

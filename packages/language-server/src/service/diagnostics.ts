@@ -18,6 +18,7 @@ import {
 import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type CheckMemo, type DocumentStore } from './documents';
+import { LineDocument } from './lineDocument';
 import { ownCopy, type LineEntry } from './ossprocLines';
 import { checkKey, type Settings } from './settings';
 
@@ -143,6 +144,12 @@ function lintLine(lineText: string, c: OssprocLine, settings: Settings): readonl
 
 /** The text of line `line` without its break, as a string of its own (see ownCopy). */
 function lineTextAt(doc: TextDocument, text: string, line: number): string {
+  if (doc instanceof LineDocument) {
+    const piece = doc.lines[line]!;
+    let n = piece.length;
+    while (n > 0 && (piece.charCodeAt(n - 1) === 10 || piece.charCodeAt(n - 1) === 13)) n--;
+    return ownCopy(n === piece.length ? piece : piece.slice(0, n));
+  }
   const start = doc.offsetAt({ line, character: 0 });
   let end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
   while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;

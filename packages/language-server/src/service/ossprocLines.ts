@@ -1,6 +1,7 @@
 import type { Diagnostic, Directive } from '@ossproc/core';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './lineDocument';
 
 /**
  * What the server knows of each line of an .ossproc document, kept across edits so that re-diagnosis after
@@ -38,8 +39,16 @@ export class OssprocLines {
 
   constructor(readonly key: string) {}
 
+  /** The document's lines when it holds them (a LineDocument), as last read. */
+  private lines: readonly string[] | undefined;
+
   /** Brings the entries in line with the document: the lines in the changed span become unread. */
   sync(doc: TextDocument): void {
+    if (doc instanceof LineDocument) {
+      this.syncLines(doc.lines);
+      return;
+    }
+    this.lines = undefined;
     const next = doc.getText();
     const old = this.text;
     if (next === old && this.slots.length === doc.lineCount) return;
@@ -62,16 +71,40 @@ export class OssprocLines {
       this.reset(next, lines);
       return;
     }
-    const removed = this.slots.slice(first, lastOld + 1);
-    for (const e of removed) {
+    this.splice(first, lastOld - first + 1, lastNew - first + 1);
+    this.text = next;
+    if (this.slots.length !== lines) this.reset(next, lines);
+  }
+
+  /** The same for a document held as lines: an untouched line keeps its string, compared by identity first. */
+  private syncLines(next: readonly string[]): void {
+    const old = this.lines;
+    this.lines = next.slice();
+    this.text = '';
+    if (!old || this.slots.length !== old.length) {
+      this.reset('', next.length);
+      return;
+    }
+    const n = Math.min(old.length, next.length);
+    let p = 0;
+    while (p < n && old[p] === next[p]) p++;
+    let s = 0;
+    while (s < n - p && old[old.length - 1 - s] === next[next.length - 1 - s]) s++;
+    this.splice(p, old.length - s - p, next.length - s - p);
+  }
+
+  /** `removed` entries from `first` replaced by `added` unread ones. */
+  private splice(first: number, removed: number, added: number): void {
+    for (let i = first; i < first + removed; i++) {
+      const e = this.slots[i];
       if (e === undefined) this.unread--;
       else if (e !== null && e.directives.length) this.directiveLines--;
     }
-    const added = lastNew - first + 1;
-    this.slots.splice(first, removed.length, ...new Array<Slot>(added));
+    if (removed === 0 && added === 0) return;
+    // (no spread of a long array into the arguments of splice: a paste of 100,000 lines is one change)
+    if (added < 10_000) this.slots.splice(first, removed, ...new Array<Slot>(added));
+    else this.slots = this.slots.slice(0, first).concat(new Array<Slot>(added), this.slots.slice(first + removed));
     this.unread += added;
-    this.text = next;
-    if (this.slots.length !== lines) this.reset(next, lines);
   }
 
   set(line: number, slot: LineEntry | null): void {
