@@ -245,8 +245,11 @@ export const jsonEncoder = {
 const bytesOf = new WeakMap<object, Buffer>();
 const COMMA = Buffer.from(',');
 
+/** The last publishDiagnostics written: its diagnostics and where each one's bytes lie in its body. */
+let last: { uri: unknown; items: object[]; starts: number[]; body: Buffer } | undefined;
+
 function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
-  const m = msg as Message & { method?: unknown; params?: { diagnostics?: unknown } };
+  const m = msg as Message & { method?: unknown; params?: { uri?: unknown; diagnostics?: unknown } };
   const params = m.params;
   if (m.method !== 'textDocument/publishDiagnostics' || !params || !Array.isArray(params.diagnostics) || Object.keys(m).some((k) => k !== 'jsonrpc' && k !== 'method' && k !== 'params')) {
     return Buffer.from(JSON.stringify(msg), charset);
@@ -254,17 +257,67 @@ function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
   const { diagnostics, ...rest } = params as { diagnostics: object[] };
   // the last key of `params` is `diagnostics`, so its JSON ends with `[]}`
   const empty = JSON.stringify({ ...rest, diagnostics: [] });
-  const parts: Buffer[] = [Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"textDocument/publishDiagnostics","params":${empty.slice(0, -2)}`, charset)];
-  for (let i = 0; i < diagnostics.length; i++) {
-    const d = diagnostics[i]!;
+  const head = Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"textDocument/publishDiagnostics","params":${empty.slice(0, -2)}`, charset);
+  const body = diagnosticsBody(params.uri, diagnostics, charset);
+  return Buffer.concat([head, body, Buffer.from(']}}', charset)]);
+}
+
+/**
+ * The diagnostics joined by commas. After a keystroke, the list is the last one written for the document
+ * with a few diagnostics changed: the bytes before and after them are copied from the last body in two
+ * pieces, and only the changed ones are put in between.
+ */
+function diagnosticsBody(uri: unknown, items: object[], charset: BufferEncoding): Buffer {
+  const bytes = (d: object) => {
     let b = bytesOf.get(d);
     if (!b) {
       b = Buffer.from(JSON.stringify(d), charset);
       bytesOf.set(d, b);
     }
-    if (i > 0) parts.push(COMMA);
-    parts.push(b);
+    return b;
+  };
+  const prev = last && last.uri === uri ? last : undefined;
+  const n = items.length;
+  let p = 0;
+  let s = 0;
+  if (prev) {
+    const old = prev.items;
+    const max = Math.min(old.length, n);
+    while (p < max && old[p] === items[p]) p++;
+    while (s < max - p && old[old.length - 1 - s] === items[n - 1 - s]) s++;
   }
-  parts.push(Buffer.from(']}}', charset));
-  return Buffer.concat(parts);
+  const parts: Buffer[] = [];
+  const starts = new Array<number>(n);
+  let at = 0;
+  if (prev && p > 0) {
+    // items 0..p-1 with the commas between them (the body's bytes up to where item p began, less its comma)
+    const end = p < prev.items.length ? prev.starts[p]! - 1 : prev.body.length;
+    parts.push(prev.body.subarray(0, end));
+    for (let i = 0; i < p; i++) starts[i] = prev.starts[i]!;
+    at = end;
+  }
+  for (let i = p; i < n - s; i++) {
+    if (i > 0) {
+      parts.push(COMMA);
+      at += 1;
+    }
+    const b = bytes(items[i]!);
+    starts[i] = at;
+    parts.push(b);
+    at += b.length;
+  }
+  if (prev && s > 0) {
+    const first = prev.items.length - s;
+    if (n - s > 0) {
+      parts.push(COMMA);
+      at += 1;
+    }
+    const from = prev.starts[first]!;
+    parts.push(prev.body.subarray(from));
+    for (let i = 0; i < s; i++) starts[n - s + i] = at + (prev.starts[first + i]! - from);
+    at += prev.body.length - from;
+  }
+  const body = Buffer.concat(parts, at);
+  last = { uri, items: items.slice(), starts, body };
+  return body;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonEncoder } from '../src/transport';
 import { makeDoc, service, settings } from './helpers';
@@ -18,6 +19,21 @@ describe('the JSON encoder of the stream writer', () => {
     expect(await encode(again)).toBe(JSON.stringify(again));
     const none = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: doc.uri, diagnostics: [] } };
     expect(await encode(none)).toBe(JSON.stringify(none));
+  });
+
+  it('gives JSON.stringify of every publish in a sequence that shares diagnostics with the one before', async () => {
+    const doc = makeDoc(Array.from({ length: 40 }, (_, i) => (i % 3 ? `video/convert,f_mp4,fps_${241 + i}` : `image/resize,w_${i}`)).join('\n'));
+    const pool = service().doValidation(doc, settings(), { budgetMs: Infinity }).diagnostics;
+    expect(pool.length).toBeGreaterThan(20);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.subarray(pool), { minLength: 1, maxLength: 6 }), fc.boolean(), async (lists, otherUri) => {
+        for (const [i, diagnostics] of lists.entries()) {
+          const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: otherUri && i % 2 ? 'file:///other' : doc.uri, version: i, diagnostics } };
+          expect(await encode(msg)).toBe(JSON.stringify(msg));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('gives JSON.stringify of any other message', async () => {
