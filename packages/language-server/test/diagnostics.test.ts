@@ -4,6 +4,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiagnosticData } from '../src/service/diagnostics';
 import { LIMITS } from '../src/service/documents';
+import { getLanguageService } from '../src/service/languageService';
 import { makeDoc, service, settings } from './helpers';
 
 function validate(text: string, languageId = 'ossproc', s = settings()) {
@@ -222,6 +223,17 @@ describe('diagnostics: large documents', () => {
     expect(asOffsets(doc, result.diagnostics)).toEqual(
       lintDocument(doc.getText(), { language: 'ossproc' }).diagnostics.slice(0, LIMITS.maxDiagnostics).map((d) => [d.ruleId, d.range.start, d.range.end]),
     );
+  });
+
+  it('checks strings up to 1 MiB, as the CLI checks lines, and says in the log why a longer one is not', () => {
+    const logs: string[] = [];
+    const ls = getLanguageService({ log: (m) => logs.push(m) });
+    const long = `image/resize,w_100${',h_100'.repeat(Math.ceil((LIMITS.maxCheckedLength - 17) / 6) + 1)}`;
+    expect(long.length).toBeGreaterThan(LIMITS.maxCheckedLength);
+    const doc = makeDoc(`${long}\nvideo/convert,f_mp5\n`);
+    const { diagnostics } = ls.doValidation(doc, settings(), { budgetMs: Infinity });
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['unknown-value', 1]]);
+    expect(logs).toEqual([`ossproc: line 1 of ${doc.uri} is ${long.length} characters long; not checked (ossproc checks strings up to 1048576 characters, as the CLI does)`]);
   });
 
   it('stops when cancelled', () => {

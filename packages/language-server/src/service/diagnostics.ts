@@ -131,7 +131,7 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return out;
 }
 
-/** A string longer than this is not checked: the CLI's bound on a line (it stops there with an error). */
+/** The log line for a string over LIMITS.maxCheckedLength (the CLI's bound on a line, where it stops with an error). */
 const notChecked = (what: string, length: number) =>
   `ossproc: ${what} is ${length} characters long; not checked (ossproc checks strings up to ${LIMITS.maxCheckedLength} characters, as the CLI does)`;
 
