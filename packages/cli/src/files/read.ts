@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { constants, promises as fsp, readSync, statSync } from 'node:fs';
+import { constants, openSync, promises as fsp, readSync, statSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { FatalError } from '../errors';
 
@@ -175,7 +175,8 @@ function tooLarge(size: number, limit: number, atLeast = false): string {
 
 /** A FIFO: opened non-blocking; no writer means end of file at once, which is reported, not waited for. */
 async function readFifo(path: string, limit: number, lines: boolean): Promise<ReadResult> {
-  const fd = (await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK)).fd;
+  // a raw descriptor, owned by the socket alone: a FileHandle left to the GC would close it a second time (EBADF)
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   const probe = Buffer.alloc(1);
   let first: number;
   try {

@@ -3,6 +3,7 @@ import type { ParseResult } from '../syntax/tree';
 import { keepPromises } from './certain';
 import { CheckContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
+import { shapeOf } from './fast';
 import { checkLetterCase } from './letterCase';
 import { Memo, textBytes } from './memo';
 import { runRules } from './run';
@@ -19,9 +20,14 @@ export type { CheckMode, CheckOptions } from './context';
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
   if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
+  // the fast path (fast.ts) first: a string of a shape the full path found clean under these options is clean.
+  // Distinct clean strings then pay no memo lookup and push nothing out of it: the memo keeps the rest
+  const shape = shapeOf(input);
+  if (shape !== undefined && cleanUnder(shape, key)) return [];
   const found = remembered(input, key);
   if (found) return found.slice();
   const { diagnostics, fixed } = settle(input, findings(parse(input, options), options), options);
+  if (shape !== undefined && diagnostics.length === 0) rememberClean(shape, key);
   remember(input, key, diagnostics);
   // the fixed text is what the caller checks next (a fix-all round, an editor after a quick fix)
   if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
@@ -79,9 +85,38 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
   memo.set(text, entries, entries.reduce((n, e) => n + e.bytes, textBytes(text) + 48));
 }
 
-/** Empties the memo: a long-lived process (the language server) gives the memory back after a large input. */
+/**
+ * The shapes (fast.ts) the full path found clean, each with the options keys it was clean under: a few
+ * thousand shapes cover a large repository, since a shape leaves out the values that make strings distinct.
+ */
+const SHAPE_BYTES = 2 * 1024 * 1024;
+const cleanShapes = new Memo<string, string[]>(SHAPE_BYTES);
+
+function cleanUnder(shape: string, key: string): boolean {
+  const keys = cleanShapes.get(shape);
+  return keys !== undefined && keys.includes(key);
+}
+
+function rememberClean(shape: string, key: string): void {
+  const keys = [...(cleanShapes.get(shape) ?? []).slice(-3), key];
+  cleanShapes.set(shape, keys, keys.reduce((n, k) => n + textBytes(k), textBytes(shape) + 48));
+}
+
+/** Whether check() answers `text` by the fast path (for tests that hold the fast path to the full one). */
+export function answeredFast(text: string, options: CheckOptions & ParseOptions = {}): boolean {
+  const shape = shapeOf(text);
+  return shape !== undefined && cleanUnder(shape, optionsKey(options));
+}
+
+/** The full path alone, no memo and no fast path (for tests that hold the fast path to it). */
+export function checkFully(text: string, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
+  return settle(text, findings(parse(text, options), options), options).diagnostics;
+}
+
+/** Empties the memos: a long-lived process (the language server) gives the memory back after a large input. */
 export function clearMemo(): void {
   memo.clear();
+  cleanShapes.clear();
 }
 
 /** The memo's accounted size and bound (for tests and benchmarks). */

@@ -277,7 +277,8 @@ function clamp(n: number, ps: ParamSpec): number | undefined {
   return outOfRange(c, ps) ? undefined : c;
 }
 
-function outOfRange(n: number, ps: ParamSpec): boolean {
+/** Whether a number is outside the parameter's range or off its step (also the fast path's test, check/fast.ts). */
+export function outOfRange(n: number, ps: ParamSpec): boolean {
   if (ps.min !== undefined && (ps.minExclusive ? n <= ps.min : n < ps.min)) return true;
   if (ps.max !== undefined && n > ps.max) return true;
   return ps.multipleOf !== undefined && n % ps.multipleOf !== 0;

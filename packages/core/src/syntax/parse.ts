@@ -4,6 +4,7 @@ import { hasPercentEscape, percentDecode } from '../text/percent';
 import type { Range } from '../text/range';
 import { Comma, Pipe, Prefix, Slash, tokenize } from './lexer';
 import { processParser, type RawAction, type RawStage } from './parser';
+import { ASYNC, FIRST_STAGE, LAYOUT, PREFIX_END, scan, STAGE_COUNT } from './scan';
 import type { ActionNode, ParamNode, ParseResult, ProcessNode, StageNode, SyntaxError, Token, Word } from './tree';
 
 export interface ParseOptions {
@@ -21,6 +22,13 @@ export interface ParseOptions {
  * always returned.
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  // a simple string (scan.ts: nothing to report, no '%' to decode) is built straight from the scan's offsets
+  if (scan(text) !== -1) return new Parsed(text, leanTree(text), [], text, undefined);
+  return chevrotainParse(text, options);
+}
+
+/** The parse of any string: Chevrotain's parser over the scanner's tokens, then the tree builder. */
+export function chevrotainParse(text: string, options: ParseOptions = {}): ParseResult {
   const decode = options.percentDecode ?? 'auto';
   const mapped = decode === true || (decode === 'auto' && text.indexOf('%') !== -1 && hasPercentEscape(text));
   const source = mapped ? percentDecode(text) : undefined;
@@ -31,7 +39,61 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const tree = builder.process(raw.prefix, raw.stages);
   // the grammar is total, so the parser itself reports nothing; guard all the same
   for (const e of processParser.errors) builder.error(e.message, builder.rangeOf(e.token));
-  return new Parsed(text, tree, builder.errors, input, builder);
+  return new Parsed(text, tree, builder.errors, input, source?.offsets);
+}
+
+/**
+ * The tree of a simple string from the scan's layout (`LAYOUT`, just written): the same nodes, in the same
+ * shapes, as the tree builder makes from Chevrotain's output (a property test holds the two equal).
+ */
+function leanTree(text: string): ProcessNode {
+  const L = LAYOUT;
+  const prefixEnd = L[PREFIX_END]!;
+  const stages: StageNode[] = [];
+  let r = FIRST_STAGE;
+  for (let s = L[STAGE_COUNT]!; s > 0; s--) {
+    const productStart = L[r]!;
+    const productEnd = L[r + 1]!;
+    let count = L[r + 2]!;
+    r += 3;
+    const product: Word | undefined = productStart === -1 ? undefined : { text: text.slice(productStart, productEnd), range: { start: productStart, end: productEnd } };
+    const actions: ActionNode[] = [];
+    for (; count > 0; count--) {
+      const nameStart = L[r]!;
+      const nameEnd = L[r + 1]!;
+      let params = L[r + 2]!;
+      r += 3;
+      const name: Word = { text: text.slice(nameStart, nameEnd), range: { start: nameStart, end: nameEnd } };
+      const nodes: ParamNode[] = [];
+      const commas: Range[] = [];
+      let end = nameEnd;
+      for (; params > 0; params--) {
+        const start = L[r]!;
+        const cut = L[r + 1]!;
+        end = L[r + 2]!;
+        r += 3;
+        commas.push({ start: start - 1, end: start });
+        const range = { start, end };
+        if (cut === -1) nodes.push({ range, value: { text: text.slice(start, end), range: { start, end } } });
+        else {
+          nodes.push({
+            range,
+            underscore: { start: cut, end: cut + 1 },
+            key: { text: text.slice(start, cut), range: { start, end: cut } },
+            value: { text: text.slice(cut + 1, end), range: { start: cut + 1, end } },
+          });
+        }
+      }
+      actions.push({ range: { start: nameStart, end }, name, params: nodes, commas });
+    }
+    const start = product ? productStart : actions[0]!.range.start;
+    stages.push({ range: { start, end: actions[actions.length - 1]!.range.end }, product, actions });
+  }
+  return {
+    range: { start: 0, end: text.length },
+    prefix: prefixEnd > 0 ? { range: { start: 0, end: prefixEnd }, mode: L[ASYNC] ? 'async' : 'sync' } : undefined,
+    stages,
+  };
 }
 
 /** Most callers (the checker) never look at the tokens, so they are made on first use (scanning again is cheap). */
@@ -43,10 +105,11 @@ class Parsed implements ParseResult {
     readonly errors: SyntaxError[],
     /** The text the scanner read (percent-decoded). */
     private readonly input: string,
-    private readonly builder: TreeBuilder,
+    /** For percent-decoded input: the written offset of every decoded character. */
+    private readonly offsets: number[] | undefined,
   ) {}
   get tokens(): Token[] {
-    return (this.made ??= this.builder.tokens(tokenize(this.input)));
+    return (this.made ??= new TreeBuilder(this.input, this.offsets).tokens(tokenize(this.input)));
   }
 }
 

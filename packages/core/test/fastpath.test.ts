@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, PRODUCTS, type CheckOptions, type ParamSpec } from '../src/index';
+import { answeredFast, checkFully } from '../src/check/index';
+import { boundsOf, opaqueValues, READS, shapeOf } from '../src/check/fast';
+import { outOfRange } from '../src/check/params';
+
+/**
+ * The fast path (check/fast.ts) only ever answers "clean", and only where the full path would: (a) whatever
+ * it answers, the full path (no memo, no fast path) finds nothing; (b) replacing an opaque value by another
+ * that passes its compiled test never changes the full path's verdict, which guards the opaque list; (c) which
+ * strings take it and which do not, with today's diagnostics for the latter.
+ */
+
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+const seeds = [
+  ...PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.examples ?? [])),
+  'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
+  'video/convert,ss_10000,t_60000,f_ts,vcodec_h264,vb_1000000,acodec_mp3,ab_100000/segment,f_hls,t_30000|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ/notify,topic_QXVkaW9Db252ZXJ0',
+  'video/convert,f_mp3,acodec_mp3,ab_100000,vn_1,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
+  'image/resize,m_lfit,w_100,h_100/quality,q_90/format,webp',
+  'image/resize,m_lfit,w_100,h_100/rotate,90/format,webp',
+  'image/watermark,text_SGVsbG8gV29ybGQ,color_FFFFFF,size_30,g_se,x_10,y_10',
+  'image/crop,w_200,h_200,g_center/circle,r_100/format,png',
+  // values some rule reads beside their own check: each must stay in the shape
+  'image/resize,m_fixed,w_100,h_100',
+  'image/resize,m_pad,w_100,h_100,color_FF0000',
+  'image/resize,w_100,h_100,m_fill',
+  `image/watermark,image_${b64('panda.png')},g_se,x_10,y_10/watermark,image_${b64('panda.png')},g_se,x_20,y_10`,
+  'video/sprite,m_avg,num_5,sw_100,sh_100|sys/saveas,o_b3V0L3tpbmRleH0uanBn',
+  'video/convert,f_mp4,vcodec_h264,ac_2,acodec_aac,ar_44100|sys/saveas,o_b3V0Lm1wNA',
+  'video/convert,f_mp4,vcodec_copy,fps_25|sys/saveas,o_b3V0Lm1wNA',
+  'image/resize,w_100/format,png/quality,q_90',
+  'image/format,png|sys/saveas,o_b3V0LnBuZw',
+];
+const options: CheckOptions[] = [{}, { mode: 'async' }, { sourceKey: 'out.mp4' }, { preset: 'strict' }];
+
+/** Values a parameter of this kind may take, aimed at its bounds; only those passing its compiled test are used. */
+function valuesOf(ps: ParamSpec): fc.Arbitrary<string> {
+  const words = (ps.words ?? []).map((w) => w.value);
+  const extra = words.length ? [fc.constantFrom(...words)] : [];
+  const lo = ps.min ?? -100000;
+  const hi = ps.max ?? 100000000;
+  switch (ps.type) {
+    case 'int':
+      return fc.oneof(fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }).map(String), fc.constantFrom(String(lo), String(hi), `+${hi}`, `0${hi}`), ...extra);
+    case 'float':
+      return fc.oneof(fc.double({ min: lo, max: hi, noNaN: true }).map((n) => String(n)), fc.constantFrom(String(lo), String(hi), `${lo}.0`), ...extra);
+    case 'enum':
+      return fc.constantFrom(...(ps.values ?? []).map((v) => v.value));
+    case 'size': {
+      const side = fc.integer({ min: Math.max(0, Math.ceil(lo)), max: Math.min(100000, Math.floor(hi)) }).map(String);
+      return fc.tuple(fc.oneof(side, fc.constant('')), fc.oneof(side, fc.constant(''))).map(([w, h]) => `${w}x${h}`);
+    }
+    case 'color':
+      return fc.stringMatching(/^[0-9A-Fa-f]{6}$/);
+    default:
+      return fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/);
+  }
+}
+
+type Opaque = NonNullable<ReturnType<typeof opaqueValues>>[number];
+
+/** `seed` with its opaque values replaced by others that pass their compiled tests. */
+function replacedIn(seed: string): fc.Arbitrary<string> {
+  const opaque = opaqueValues(seed) ?? [];
+  // beside values aimed at the bounds, the values the string gives the same parameter elsewhere (two watermarks)
+  const same = (o: Opaque) => opaque.filter((x) => x.spec === o.spec).map((x) => seed.slice(x.start, x.end));
+  const value = (o: Opaque) => fc.option(fc.oneof(valuesOf(o.spec), fc.constantFrom(...same(o))), { nil: undefined });
+  return fc.tuple(...opaque.map(value)).map((values) => {
+    let text = seed;
+    for (let i = opaque.length - 1; i >= 0; i--) {
+      const v = values[i];
+      const o = opaque[i]!;
+      if (v !== undefined && o.test(v, 0, v.length)) text = text.slice(0, o.start) + v + text.slice(o.end);
+    }
+    return text;
+  });
+}
+const replaced = fc.constantFrom(...seeds).chain(replacedIn);
+
+const runs = { numRuns: Number(process.env.RUNS ?? 1500) };
+
+describe('the fast path', () => {
+  it('covers the seeds: most are clean with a shape, and have opaque values to vary', () => {
+    const clean = seeds.filter((s) => shapeOf(s) !== undefined && checkFully(s).length === 0);
+    expect(clean.length).toBeGreaterThan(seeds.length / 2);
+    expect(clean.filter((s) => (opaqueValues(s) ?? []).length > 0).length).toBeGreaterThan(clean.length / 2);
+  });
+
+  it('(b) an opaque value replaced by another that passes its test keeps the shape and the verdict', () => {
+    // every clean seed on its own, so that each rule's reads are tried
+    const perSeed = { numRuns: Math.ceil(runs.numRuns / 30) };
+    for (const seed of seeds) {
+      if (shapeOf(seed) === undefined || !(opaqueValues(seed) ?? []).length) continue;
+      const clean = options.filter((o) => checkFully(seed, o).length === 0);
+      if (!clean.length) continue;
+      fc.assert(
+        fc.property(replacedIn(seed), fc.constantFrom(...clean), (text, o) => {
+          expect(shapeOf(text), text).toBe(shapeOf(seed));
+          expect(checkFully(text, o), `${text} (from ${seed}, ${JSON.stringify(o)})`).toEqual([]);
+        }),
+        perSeed,
+      );
+    }
+  });
+
+  it('(a) whatever the fast path answers, the full path finds nothing', () => {
+    for (const o of options) for (const s of seeds) check(s, o);
+    const edits = fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ unit: fc.constantFrom('0', '1', '9', 'x', '_', ',', '/', 'a', 'A', '-', '='), maxLength: 3 })), { maxLength: 4 });
+    const mutated = fc.tuple(fc.oneof(fc.constantFrom(...seeds), replaced), edits).map(([s, es]) => {
+      let out = s;
+      for (const [at, del, ins] of es) {
+        const i = at % (out.length + 1);
+        out = out.slice(0, i) + ins + out.slice(i + del);
+      }
+      return out;
+    });
+    let fast = 0;
+    fc.assert(
+      fc.property(mutated, fc.constantFrom(...options), (text, o) => {
+        if (!answeredFast(text, o)) return;
+        fast++;
+        expect(checkFully(text, o), `${text} (${JSON.stringify(o)})`).toEqual([]);
+        expect(check(text, o)).toEqual([]);
+      }),
+      runs,
+    );
+    expect(fast).toBeGreaterThan(runs.numRuns / 10);
+  });
+
+  it('(c) a string of a known clean shape is answered fast; a misspelled key, an out-of-range value, a codec the container refuses, a bad base64 bucket are not', () => {
+    const video = (rest: string) => `video/convert,${rest}|sys/saveas,b_b3V0YnVja2V0,o_b3V0Lm1wNA`;
+    expect(check(video('f_mp4,vcodec_h264,vb_2000000,s_1920x1080'))).toEqual([]);
+    // another bitrate and size: the same shape
+    expect(answeredFast(video('f_mp4,vcodec_h264,vb_3000001,s_1280x720'))).toBe(true);
+    expect(check(video('f_mp4,vcodec_h264,vb_3000001,s_1280x720'))).toEqual([]);
+    // the same string in async mode is another verdict: not answered until the full path has seen it so
+    expect(answeredFast(video('f_mp4,vcodec_h264,vb_3000001,s_1280x720'), { mode: 'async' })).toBe(false);
+
+    const misspelled = video('f_mp4,vcodex_h264,s_1920x1080');
+    expect(shapeOf(misspelled)).toBeUndefined();
+    expect(check(misspelled).map((d) => [d.ruleId, d.message, d.range])).toEqual([['unknown-parameter', "Unknown parameter 'vcodex' for video/convert: did you mean 'vcodec'?", { start: 20, end: 26 }]]);
+
+    const fps = video('f_mp4,fps_241');
+    expect(shapeOf(fps)).toBeUndefined();
+    expect(check(fps).map((d) => [d.ruleId, d.message, d.range])).toEqual([
+      ['value-out-of-range', 'fps_241: fps must be between 0 and 240', { start: 20, end: 27 }],
+      ['ineffective-parameter', 'fps_241 has no effect: vcodec copy does not re-encode the video (vcodec copy is the default)', { start: 20, end: 27 }],
+    ]);
+
+    // codecs are read by the media family: they stay in the shape, and this shape is not clean
+    const webm = 'video/convert,f_webm,vcodec_h264|sys/saveas,b_b3V0YnVja2V0,o_b3V0LndlYm0';
+    expect(shapeOf(webm)).toContain('vcodec_h264');
+    for (let i = 0; i < 2; i++) {
+      expect(answeredFast(webm)).toBe(false);
+      expect(check(webm).map((d) => [d.ruleId, d.message, d.range])).toEqual([['codec-container', 'vcodec_h264 in f_webm: WebM carries only VP9 video', { start: 21, end: 32 }]]);
+    }
+
+    // base64 targets are decoded by the targets family: a bucket is never opaque
+    const good = 'video/convert,f_mp4|sys/saveas,b_YnVja2V0LWE,o_b3V0Lm1wNA';
+    const bad = 'video/convert,f_mp4|sys/saveas,b_QmFkX0J1Y2tldA,o_b3V0Lm1wNA';
+    expect(check(good)).toEqual([]);
+    expect(answeredFast(bad)).toBe(false);
+    expect(check(bad).map((d) => [d.ruleId, d.message, d.range])).toEqual([
+      ['invalid-bucket-name', "b_QmFkX0J1Y2tldA decodes to 'Bad_Bucket': a bucket name has 3 to 63 lowercase letters, digits and hyphens, and starts and ends with a letter or digit", { start: 31, end: 47 }],
+    ]);
+
+    // base64 padding is the targets family's to report: the value stays in the shape, which is not clean
+    const padded = 'video/convert,f_mp4|sys/saveas,b_YnVja2V0LWE,o_b3V0Lm1wNA==';
+    expect(shapeOf(padded)).toBe(padded);
+    expect(check(padded).map((d) => [d.ruleId, d.range])).toEqual([['base64-padding', { start: 57, end: 59 }]]);
+    expect(answeredFast(padded)).toBe(false);
+
+    // w and h of an exact resize mode are read against the output size limit: not opaque there
+    expect(check('image/resize,m_fixed,w_4000,h_4000')).toEqual([]);
+    expect(answeredFast('image/resize,m_fixed,w_5000,h_4000')).toBe(false);
+    expect(check('image/resize,m_fixed,w_5000,h_4000').map((d) => [d.ruleId, d.message])).toEqual([
+      ['output-too-large', 'm_fixed with w_5000 and h_4000 makes 20,000,000 pixels; the output may have at most 16,777,216'],
+    ]);
+    // in the default mode (lfit) they are opaque
+    expect(check('image/resize,w_4000,h_4000')).toEqual([]);
+    expect(answeredFast('image/resize,w_5000,h_4001')).toBe(true);
+  });
+
+  it('strings that are not simple, or name things not exactly as the catalog does, have no shape', () => {
+    // very long strings are the full path's (their shapes would be too large to keep)
+    expect(shapeOf(`image/resize,w_100${',w_1'.repeat(5000)}`)).toBeUndefined();
+    expect(shapeOf(`image/resize,w_100${',w_1'.repeat(3000)}`)).toBeDefined();
+    for (const s of ['image/resize,w_100 ', 'image/resize,w_%31', 'Image/resize,w_100', 'image/Resize,w_100', 'image/resize,W_100', 'image/resize,w_1.5', 'image/format,jpeg', 'image/rotate,90,90', 'resize,w_100', 'video/convert,f_mp4|notify,topic_YQ', 'style/name'])
+      expect(shapeOf(s), s).toBeUndefined();
+  });
+
+  it('reads the bounds of a number as params.ts does', () => {
+    const numbers = [-1e9, -100, -1, -0.5, 0, 0.5, 1, 2, 3, 99, 100, 101, 240, 241, 1000, 16384, 16385, 1e9];
+    for (const p of PRODUCTS) {
+      for (const a of p.actions) {
+        for (const ps of a.params.filter((x) => x.type === 'int' || x.type === 'float' || x.type === 'size')) {
+          for (const n of [...numbers, ps.min ?? 0, ps.max ?? 0, (ps.min ?? 0) + 1, (ps.max ?? 0) - 1]) expect(outOfRange(n, boundsOf(ps)), `${a.name} ${ps.key} ${n}`).toBe(outOfRange(n, ps));
+        }
+      }
+    }
+  });
+
+  it('lists every key the rule families read by name (check/*.ts)', () => {
+    const dir = join(__dirname, '../src/check');
+    const listed = new Set(READS.flatMap((r) => r.keys ?? []));
+    const read = /(?:written|value|byKey\.get|known\(a,\s*)\(?'([A-Za-z]+)'\)/g;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'fast.ts')) {
+      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(read)) expect(listed, `${file} reads '${m[1]}'`).toContain(m[1]);
+    }
+  });
+});
