@@ -52,6 +52,13 @@ describe('cooperative diagnosis', () => {
   }, 120_000);
 });
 
+/** A 15 MB document with blanks that formatting removes (it keeps every parameter, even an empty one). */
+function toFormat(): { text: string; lines: number } {
+  const line = '  image/resize, w_100, h_100  ';
+  const lines = Math.ceil(15_000_000 / (line.length + 1));
+  return { text: `${Array.from({ length: lines }, () => line).join('\n')}\n`, lines };
+}
+
 /**
  * Formatting a huge document is done in slices: a request sent after the formatting request is answered
  * before the formatting is done (the order of the answers shows it; no timing is assumed).
@@ -60,10 +67,8 @@ describe('cooperative formatting', () => {
   it('a hover sent during the formatting of a 15 MB document is answered first', async () => {
     const c = await LspClient.start({ initializationOptions: { debounceMs: 100_000 }, settings: {} });
     try {
-      // blanks that formatting removes (it keeps every parameter, even an empty one)
-      const line = '  image/resize, w_100, h_100  ';
-      const lines = Math.ceil(15_000_000 / (line.length + 1));
-      await c.open('file:///huge.ossproc', 'ossproc', `${Array.from({ length: lines }, () => line).join('\n')}\n`);
+      const { text, lines } = toFormat();
+      await c.open('file:///huge.ossproc', 'ossproc', text);
       const order: string[] = [];
       const formatting = c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: 'file:///huge.ossproc' }, options: { tabSize: 2, insertSpaces: true } }).then((edits) => {
         order.push('formatting');
@@ -86,9 +91,7 @@ describe('cooperative formatting', () => {
   it('closing the document stops its formatting (no work goes on for a closed document)', async () => {
     const c = await LspClient.start({ initializationOptions: { debounceMs: 100_000 }, settings: {} });
     try {
-      const line = '  image/resize, w_100, h_100  ';
-      const lines = Math.ceil(15_000_000 / (line.length + 1));
-      await c.open('file:///closed.ossproc', 'ossproc', `${Array.from({ length: lines }, () => line).join('\n')}\n`);
+      await c.open('file:///closed.ossproc', 'ossproc', toFormat().text);
       const formatting = c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: 'file:///closed.ossproc' }, options: { tabSize: 2, insertSpaces: true } });
       // answered during the formatting: the document is being formatted when it closes
       await c.request('textDocument/hover', { textDocument: { uri: 'file:///closed.ossproc' }, position: { line: 3, character: 4 } });
