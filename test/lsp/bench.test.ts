@@ -5,16 +5,19 @@ import { assertBuilt } from './client';
 
 /** The LSP benchmark still runs (small sizes; the figures themselves come from `node test/bench/lsp-bench.mjs`). */
 describe('test/bench/lsp-bench.mjs', () => {
-  it('returns p50 and p95 of completion, hover, re-diagnosis and a full diagnosis', () => {
+  it('returns p50 and p95 of completion, hover, re-diagnosis and a full diagnosis, and the size of a publish', () => {
     assertBuilt();
     const bench = new URL('../bench/lsp-bench.mjs', import.meta.url).href;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { benchLsp } = await import(${JSON.stringify(bench)}); console.log(JSON.stringify(await benchLsp({ lines: 1000, runs: 20, warmup: 2 })));`], {
       cwd: fileURLToPath(new URL('.', import.meta.url)),
       encoding: 'utf8',
     });
-    const result = JSON.parse(out) as Record<string, { p50: number; p95: number }>;
+    const { publish, ...result } = JSON.parse(out) as Record<string, { p50: number; p95: number }> & { publish: { bytes: number; diagnostics: number; parse: { p50: number; p95: number } } };
     expect(Object.keys(result).sort()).toEqual(['completion', 'fullDiagnosis', 'hover', 'rediagnose']);
-    for (const v of Object.values(result)) {
+    // the size of what each publish carries, and what parsing it costs a client
+    expect(publish.diagnostics).toBeGreaterThan(0);
+    expect(publish.bytes).toBeGreaterThan(publish.diagnostics * 100);
+    for (const v of [...Object.values(result), publish.parse]) {
       expect(Number.isFinite(v.p50) && Number.isFinite(v.p95)).toBe(true);
       expect(v.p95).toBeGreaterThanOrEqual(v.p50);
     }

@@ -223,7 +223,9 @@ describe('large documents over stdio', () => {
       expect((hover.contents as MarkupContent).value).toContain('**video/convert**');
       expect(Date.now() - t0).toBeLessThan(1500);
       const long1 = await c.diagnosticsFor('file:///long.ossproc', 1);
-      expect(long1.diagnostics.map((d) => d.range.start.line)).toEqual([1]);
+      // checked as the CLI checks a line (up to 1 MiB): its findings fill the cap before line 1 is reached
+      expect(new Set(long1.diagnostics.map((d) => d.range.start.line))).toEqual(new Set([0]));
+      expect(long1.diagnostics).toHaveLength(1000);
       await waitFor(() => c.published.filter((p) => p.uri === 'file:///big.ossproc').some((p) => p.diagnostics.some((d) => d.range.start.line === (lines - 1) - ((lines - 1 - 7) % 1000))), 'diagnostics down to the last error line', 60_000);
       const version = await c.change('file:///big.ossproc', [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x' }]);
       const after = await c.diagnosticsFor('file:///big.ossproc', version);

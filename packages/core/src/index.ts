@@ -19,7 +19,7 @@ export { parse, type ParseOptions } from './syntax/parse';
 export type { ActionNode, ParamNode, ParseResult, ProcessNode, RequestMode, StageNode, SyntaxError, Token, TokenKind, Word } from './syntax/tree';
 
 // checking
-export { check, type CheckMode, type CheckOptions } from './check/index';
+export { check, clearMemo, type CheckMode, type CheckOptions } from './check/index';
 export type { Diagnostic, DiagnosticData, Evidence, Fix, RelatedInformation, RuleSetting, Severity } from './check/diagnostic';
 export { CONFIG_FILE, CONFIG_KEYS, CONFIG_PRESETS, CONFIG_RULE_IDS, configErrorLine, configReadError, emptyConfig, parseConfig, type ConfigError, type ConfigPreset, type ConfigResult, type ProjectConfig } from './config/config';
 export { normalizeSeverity, parseSeverity, severityOf, SEVERITY_WORDS, UNUSED_DIRECTIVE_RULE } from './config/severity';

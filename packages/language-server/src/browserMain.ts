@@ -9,8 +9,9 @@ import { startServer } from './server';
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 // the server yields with setImmediate between slices of a long validation; a worker has only timers
-const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+const g = globalThis as { setImmediate?: (fn: () => void) => unknown; clearImmediate?: (t: unknown) => void };
 g.setImmediate ??= (fn: () => void) => setTimeout(fn, 0);
+g.clearImmediate ??= (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>);
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
 startServer(connection);

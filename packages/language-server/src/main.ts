@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, IPCMessageReader, IPCMessageWriter, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import { startServer, VERSION } from './server';
-import { FrameReader, InitializeGuard } from './transport';
+import { FrameReader, InitializeGuard, jsonEncoder } from './transport';
 
 /**
  * ossproc-language-server: `--stdio`, `--node-ipc`, `--socket=<port>` or `--pipe=<name>`. stdout is the wire of
@@ -52,7 +52,7 @@ function flag(name: string): string | undefined {
 
 function transport(onMalformed: (reason: string) => void): [MessageReader, MessageWriter] | undefined {
   if (argv.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
-  const streams = (input: Readable, output: Writable): [MessageReader, MessageWriter] => [new FrameReader(input, onMalformed), new StreamMessageWriter(output)];
+  const streams = (input: Readable, output: Writable): [MessageReader, MessageWriter] => [new FrameReader(input, onMalformed), new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: jsonEncoder })];
   if (argv.includes('--stdio')) return streams(process.stdin, process.stdout);
   const port = flag('--socket');
   if (port !== undefined) {
@@ -111,25 +111,33 @@ process.on('unhandledRejection', (e) => connection.console.error(`ossproc: unhan
  * heap until it needs it again; an editor's long-lived server should give it back. Node exposes `gc` only
  * with --expose-gc, which may be set at run time for a new context.
  */
-function memoryReleaser(): (() => void) | undefined {
-  let gc: (() => void) | undefined;
+function fullGc(): (() => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
+    const gc = runInNewContext('gc') as (options?: object) => void;
+    // the last-resort flavour also hands V8's pooled pages back to the system (a plain GC keeps them)
+    return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   } catch {
     return undefined;
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      gc!();
-    }, 300);
-    timer.unref();
-  };
 }
 
-const releaseMemory = memoryReleaser();
-startServer(connection, releaseMemory ? { releaseMemory } : {});
+const gc = fullGc();
+let gcTimer: ReturnType<typeof setTimeout> | undefined;
+const releaseMemory = () => {
+  if (!gc) return;
+  if (gcTimer) clearTimeout(gcTimer);
+  gcTimer = setTimeout(() => {
+    gcTimer = undefined;
+    gc();
+  }, 300);
+  gcTimer.unref();
+};
+
+startServer(connection, { releaseMemory });
+/** For tests and bug reports: the process's memory after a full GC (`ossproc/memoryUsage`, no params). */
+connection.onRequest('ossproc/memoryUsage', () => {
+  gc?.();
+  return process.memoryUsage();
+});
 connection.listen();

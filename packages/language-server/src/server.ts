@@ -1,4 +1,5 @@
 import {
+  CancellationTokenSource,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -17,9 +18,9 @@ import {
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigLoader, CONFIG_FILE } from './config';
 import { COMMANDS, FIX_ALL_KIND, getLanguageService, semanticTokensLegend, type LanguageService } from './service/languageService';
+import { LineDocument } from './service/lineDocument';
 import { defaultSettings, readSettings, withProjectConfig, type Settings } from './service/settings';
 
 /**
@@ -33,7 +34,7 @@ export const VERSION = '0.1.0';
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
-  /** Delay between the last change and re-diagnosis (ms); default 150. */
+  /** Delay between the last change and re-diagnosis (ms); default: none up to 4 MB, then longer (adaptiveDebounce). */
   debounceMs?: number;
   /** The `ossproc` settings, for clients that answer no workspace/configuration requests. */
   settings?: unknown;
@@ -51,22 +52,49 @@ export interface ServerHooks {
   releaseMemory?: () => void;
 }
 
+/** One slice of diagnosis before other messages are read (ms). */
+const SLICE_MS = 15;
+/** Partial diagnostics of a huge document are published at most this often (ms). */
+const PROGRESS_MS = 1000;
+
+/** A turn of the event loop: incoming messages (hover, a newer change, a cancellation) are read in it. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The delay between a change and re-diagnosis, by document length (characters): none up to 4 MB (a keystroke
+ * costs the changed line and a publish), then 10 ms per 400 KB up to 400 ms: each run of a huge document still
+ * walks its lines and publishes up to 1,000 diagnostics, which fast typing need not pay on every key.
+ */
+export function adaptiveDebounce(length: number): number {
+  return length <= 4_000_000 ? 0 : Math.min(400, Math.round(length / 40_000));
+}
+
 /** A closed document at least this long (characters) asks for its memory back. */
 const LARGE_DOCUMENT = 1_000_000;
 
 export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // documents held as lines: a keystroke re-splits the lines it touches instead of copying the whole text
+  const documents = new TextDocuments<LineDocument>({
+    create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),
+    update: (doc, changes, version) => {
+      doc.update(changes, version);
+      return doc;
+    },
+  });
   const log = (message: string) => connection.console.log(message);
   let service: LanguageService = getLanguageService({ log });
-  let debounceMs = 150;
+  let debounceMs: number | undefined;
   let canPullConfiguration = false;
   let clientCaps: ClientCapabilities = {};
   let pushedSettings: Settings = defaultSettings();
   const settingsByUri = new Map<string, Promise<Settings>>();
   const configs = new ConfigLoader(log);
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Pending re-diagnosis per document: how to cancel it. */
+  const timers = new Map<string, () => void>();
   const generations = new Map<string, number>();
   const justOpened = new Set<string>();
+  /** Sliced requests under way per document (formatting), cancelled when it closes. */
+  const closing = new Map<string, Set<CancellationTokenSource>>();
   const published = new Set<string>();
 
   /** Runs a feature; an exception is logged and answered with `fallback`. */
@@ -101,17 +129,33 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   }
 
   function schedule(uri: string, delay: number): void {
-    const old = timers.get(uri);
-    if (old) clearTimeout(old);
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void validate(uri);
-      }, delay),
-    );
+    timers.get(uri)?.();
+    const run = () => {
+      timers.delete(uri);
+      void validate(uri);
+    };
+    // no delay: the next turn of the event loop (a timer would wait a millisecond at least)
+    if (delay <= 0) {
+      const t = setImmediate(run);
+      timers.set(uri, () => clearImmediate(t));
+    } else {
+      const t = setTimeout(run, delay);
+      timers.set(uri, () => clearTimeout(t));
+    }
   }
 
+  /** The delay before re-diagnosis: the client's, else none for small documents and more for huge ones. */
+  function delayFor(uri: string): number {
+    if (debounceMs !== undefined) return debounceMs;
+    return adaptiveDebounce(documents.get(uri)?.length ?? 0);
+  }
+
+  /**
+   * Diagnoses a document in slices of SLICE_MS, giving the event loop back between them, so that hover,
+   * completion and the next change are read while a huge document is diagnosed; a newer change (or run)
+   * stops it at the next slice (what was checked is kept: the next run goes on from there). Partial results
+   * are published at most every PROGRESS_MS; the complete ones when done.
+   */
   async function validate(uri: string): Promise<void> {
     const gen = (generations.get(uri) ?? 0) + 1;
     generations.set(uri, gen);
@@ -120,20 +164,26 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
       if (!opened) return;
       const settings = await settingsFor(uri);
       const doc = documents.get(uri);
+      const version = opened.version;
+      const current = () => generations.get(uri) === gen && documents.get(uri) === doc && doc?.version === version;
       // a newer change or run has taken over while the settings were read
-      if (!doc || doc.version !== opened.version || generations.get(uri) !== gen) return;
+      if (!doc || !current()) return;
       if (!service.isEnabled(doc, settings)) {
         if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const result = service.doValidation(doc, settings);
-      published.add(uri);
-      connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.diagnostics });
-      if (!result.complete) {
-        // the run stopped on its time budget: let other messages through, then go on
-        setImmediate(() => {
-          if (generations.get(uri) === gen && documents.get(uri)?.version === doc.version) void validate(uri);
-        });
+      let lastPublished = performance.now();
+      for (;;) {
+        const partial = performance.now() - lastPublished >= PROGRESS_MS;
+        const result = service.doValidation(doc, settings, { budgetMs: SLICE_MS, partial });
+        if (result.complete || partial) {
+          published.add(uri);
+          connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics });
+          lastPublished = performance.now();
+        }
+        if (result.complete) return;
+        await nextTurn();
+        if (!current()) return;
       }
     } catch (e) {
       connection.console.error(`ossproc: diagnostics failed for ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -205,22 +255,47 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   documents.onDidOpen((e) => justOpened.add(e.document.uri));
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
-    schedule(uri, justOpened.delete(uri) ? 0 : debounceMs);
+    schedule(uri, justOpened.delete(uri) ? 0 : delayFor(uri));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const t = timers.get(uri);
-    if (t) clearTimeout(t);
+    timers.get(uri)?.();
     timers.delete(uri);
     generations.delete(uri);
+    justOpened.delete(uri);
+    for (const source of closing.get(uri) ?? []) source.cancel();
+    closing.delete(uri);
     settingsByUri.delete(uri);
     service.forget(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (e.document.getText().length >= LARGE_DOCUMENT) hooks.releaseMemory?.();
+    if (e.document.length >= LARGE_DOCUMENT) {
+      service.dropSharedCaches();
+      hooks.releaseMemory?.();
+    }
   });
 
+  /**
+   * Runs sliced work on a document with a token cancelled by the client or by the document's closing, so
+   * that no work on a closed document goes on (nor keeps its text).
+   */
+  async function whileOpen<R>(uri: string, token: CancellationToken, work: (token: CancellationToken) => Promise<R>): Promise<R> {
+    const source = new CancellationTokenSource();
+    const sub = token.onCancellationRequested(() => source.cancel());
+    let running = closing.get(uri);
+    if (!running) closing.set(uri, (running = new Set()));
+    running.add(source);
+    try {
+      return await work(source.token);
+    } finally {
+      sub.dispose();
+      running.delete(source);
+      if (running.size === 0 && closing.get(uri) === running) closing.delete(uri);
+      source.dispose();
+    }
+  }
+
   /** The document and its settings for a request, or undefined for a document the server does not hold. */
-  async function open(uri: string): Promise<{ doc: TextDocument; settings: Settings } | undefined> {
+  async function open(uri: string): Promise<{ doc: LineDocument; settings: Settings } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     return { doc, settings: await settingsFor(uri) };
@@ -285,13 +360,13 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
   connection.onDocumentFormatting(
     guard('formatting', [], async (params, token) => {
       const o = await open(params.textDocument.uri);
-      return o ? service.formatSliced(o.doc, o.settings, undefined, token) : [];
+      return o ? whileOpen(params.textDocument.uri, token, (t) => service.formatSliced(o.doc, o.settings, undefined, t)) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     guard('formatting', [], async (params, token) => {
       const o = await open(params.textDocument.uri);
-      return o ? service.formatSliced(o.doc, o.settings, params.range, token) : [];
+      return o ? whileOpen(params.textDocument.uri, token, (t) => service.formatSliced(o.doc, o.settings, params.range, t)) : [];
     }),
   );
   connection.onExecuteCommand(

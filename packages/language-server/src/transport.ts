@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
@@ -22,10 +23,15 @@ export const STALL_MS = 5_000;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
 
 export class FrameReader extends AbstractMessageReader {
+  /** The header bytes read so far. */
   private chunks: Buffer[] = [];
   private size = 0;
   /** The body length of the frame being read, or -1 while reading its header. */
   private length = -1;
+  /** The body read so far, decoded, and its length in bytes. */
+  private body: string[] | undefined;
+  private decoder: StringDecoder | undefined;
+  private received = 0;
   private stopped = false;
   private stall: ReturnType<typeof setTimeout> | undefined;
 
@@ -61,6 +67,7 @@ export class FrameReader extends AbstractMessageReader {
     this.clearStall();
     this.chunks = [];
     this.size = 0;
+    this.body = this.decoder = undefined;
     this.onMalformed(reason);
   }
 
@@ -80,22 +87,41 @@ export class FrameReader extends AbstractMessageReader {
 
   private onData(data: Buffer, callback: DataCallback): void {
     if (this.stopped) return;
-    this.chunks.push(data);
-    this.size += data.length;
     this.clearStall();
-    while (!this.stopped) {
-      if (this.length < 0 && !this.readHeader()) break;
-      if (this.stopped || this.size < this.length) break;
-      const body = this.take(this.length);
+    let rest: Buffer | undefined = data;
+    while (!this.stopped && rest) {
+      if (this.length < 0) {
+        this.chunks.push(rest);
+        this.size += rest.length;
+        rest = undefined;
+        if (!this.readHeader() || this.stopped) break;
+        // the body: decoded as it comes, so that no chunk of a large message is held until its end
+        this.body = [];
+        this.decoder = new StringDecoder('utf8');
+        this.received = 0;
+        if (this.size > 0) rest = this.take(this.size);
+      }
+      if (rest) {
+        const n = Math.min(this.length - this.received, rest.length);
+        this.body!.push(this.decoder!.write(n === rest.length ? rest : rest.subarray(0, n)));
+        this.received += n;
+        rest = n < rest.length ? rest.subarray(n) : undefined;
+      }
+      if (this.received < this.length) break;
+      this.body!.push(this.decoder!.end());
+      const text = this.body!.join('');
+      const bytes = this.length;
+      this.body = this.decoder = undefined;
       this.length = -1;
-      const message = this.parse(body);
+      this.received = 0;
+      const message = this.parse(text, bytes);
       if (message) callback(message);
     }
-    if (!this.stopped && this.size > 0) {
-      const had = this.size;
+    const pending = this.length < 0 ? this.size : this.received;
+    if (!this.stopped && (pending > 0 || this.length >= 0)) {
       const want = this.length;
       this.stall = setTimeout(() => {
-        this.fail(want < 0 ? `an incomplete header (${had} bytes), then nothing for ${STALL_MS / 1000} s` : `an incomplete message: ${had} of the ${want} bytes its Content-Length announced came, then nothing for ${STALL_MS / 1000} s`);
+        this.fail(want < 0 ? `an incomplete header (${pending} bytes), then nothing for ${STALL_MS / 1000} s` : `an incomplete message: ${pending} of the ${want} bytes its Content-Length announced came, then nothing for ${STALL_MS / 1000} s`);
       }, STALL_MS);
       this.stall.unref();
     }
@@ -142,16 +168,16 @@ export class FrameReader extends AbstractMessageReader {
     return true;
   }
 
-  private parse(body: Buffer): Message | undefined {
+  private parse(text: string, bytes: number): Message | undefined {
     let value: unknown;
     try {
-      value = JSON.parse(body.toString('utf8'));
+      value = JSON.parse(text);
     } catch {
-      this.fail(`the body of ${body.length} bytes is not JSON (does its Content-Length match it?): ${JSON.stringify(body.subarray(0, 60).toString('utf8'))}`);
+      this.fail(`the body of ${bytes} bytes is not JSON (does its Content-Length match it?): ${JSON.stringify(text.slice(0, 60))}`);
       return undefined;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(`the body is not a JSON-RPC message object: ${JSON.stringify(body.subarray(0, 60).toString('utf8'))}`);
+      this.fail(`the body is not a JSON-RPC message object: ${JSON.stringify(text.slice(0, 60))}`);
       return undefined;
     }
     return value as Message;
@@ -197,4 +223,101 @@ export class InitializeGuard extends AbstractMessageReader {
       }
     });
   }
+}
+
+/**
+ * The JSON encoder of the stream writer, which writes a publishDiagnostics from each diagnostic's bytes made
+ * once: after a keystroke in a large document nearly all of up to 1,000 diagnostics are the very objects
+ * published before (the service keeps them with their lines), and serialising them again would cost more than
+ * finding them. The bytes are those JSON.stringify gives for the whole message.
+ */
+export const jsonEncoder = {
+  name: 'application/json',
+  encode(msg: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
+    try {
+      return Promise.resolve(encodeMessage(msg, options.charset));
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+  },
+};
+
+const bytesOf = new WeakMap<object, Buffer>();
+const COMMA = Buffer.from(',');
+
+/** The last publishDiagnostics written: its diagnostics and where each one's bytes lie in its body. */
+let last: { uri: unknown; items: object[]; starts: number[]; body: Buffer } | undefined;
+
+function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
+  const m = msg as Message & { method?: unknown; params?: { uri?: unknown; diagnostics?: unknown } };
+  const params = m.params;
+  if (m.method !== 'textDocument/publishDiagnostics' || !params || !Array.isArray(params.diagnostics) || Object.keys(m).some((k) => k !== 'jsonrpc' && k !== 'method' && k !== 'params')) {
+    return Buffer.from(JSON.stringify(msg), charset);
+  }
+  const { diagnostics, ...rest } = params as { diagnostics: object[] };
+  // the last key of `params` is `diagnostics`, so its JSON ends with `[]}`
+  const empty = JSON.stringify({ ...rest, diagnostics: [] });
+  const head = Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"textDocument/publishDiagnostics","params":${empty.slice(0, -2)}`, charset);
+  const body = diagnosticsBody(params.uri, diagnostics, charset);
+  return Buffer.concat([head, body, Buffer.from(']}}', charset)]);
+}
+
+/**
+ * The diagnostics joined by commas. After a keystroke, the list is the last one written for the document
+ * with a few diagnostics changed: the bytes before and after them are copied from the last body in two
+ * pieces, and only the changed ones are put in between.
+ */
+function diagnosticsBody(uri: unknown, items: object[], charset: BufferEncoding): Buffer {
+  const bytes = (d: object) => {
+    let b = bytesOf.get(d);
+    if (!b) {
+      b = Buffer.from(JSON.stringify(d), charset);
+      bytesOf.set(d, b);
+    }
+    return b;
+  };
+  const prev = last && last.uri === uri ? last : undefined;
+  const n = items.length;
+  let p = 0;
+  let s = 0;
+  if (prev) {
+    const old = prev.items;
+    const max = Math.min(old.length, n);
+    while (p < max && old[p] === items[p]) p++;
+    while (s < max - p && old[old.length - 1 - s] === items[n - 1 - s]) s++;
+  }
+  const parts: Buffer[] = [];
+  const starts = new Array<number>(n);
+  let at = 0;
+  if (prev && p > 0) {
+    // items 0..p-1 with the commas between them (the body's bytes up to where item p began, less its comma)
+    const end = p < prev.items.length ? prev.starts[p]! - 1 : prev.body.length;
+    parts.push(prev.body.subarray(0, end));
+    for (let i = 0; i < p; i++) starts[i] = prev.starts[i]!;
+    at = end;
+  }
+  for (let i = p; i < n - s; i++) {
+    if (i > 0) {
+      parts.push(COMMA);
+      at += 1;
+    }
+    const b = bytes(items[i]!);
+    starts[i] = at;
+    parts.push(b);
+    at += b.length;
+  }
+  if (prev && s > 0) {
+    const first = prev.items.length - s;
+    if (n - s > 0) {
+      parts.push(COMMA);
+      at += 1;
+    }
+    const from = prev.starts[first]!;
+    parts.push(prev.body.subarray(from));
+    for (let i = 0; i < s; i++) starts[n - s + i] = at + (prev.starts[first + i]! - from);
+    at += prev.body.length - from;
+  }
+  const body = Buffer.concat(parts, at);
+  last = { uri, items: items.slice(), starts, body };
+  return body;
 }

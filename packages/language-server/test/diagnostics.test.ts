@@ -4,6 +4,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiagnosticData } from '../src/service/diagnostics';
 import { LIMITS } from '../src/service/documents';
+import { getLanguageService } from '../src/service/languageService';
 import { makeDoc, service, settings } from './helpers';
 
 function validate(text: string, languageId = 'ossproc', s = settings()) {
@@ -18,6 +19,20 @@ function asOffsets(doc: TextDocument, ds: Diagnostic[]): [string, number, number
 }
 
 describe('diagnostics: what is published', () => {
+  it('carries what each verdict rests on in data (evidence and source), as core and the CLI give them', () => {
+    const text = 'video/convert,f_mp4,fps_241,aq_80,ab_100000|sys/saveas,o_b3V0Lm1wNA\n';
+    const { diagnostics } = validate(text);
+    const core = lintDocument(text, { language: 'ossproc' }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, (d.data as DiagnosticData).evidence, (d.data as DiagnosticData).source])).toEqual(core.map((d) => [d.ruleId, d.data!.evidence, d.data!.source]));
+    const fps = diagnostics.find((x) => x.code === 'value-out-of-range')!;
+    expect(fps.data).toMatchObject({ evidence: 'documented', source: 'https://www.alibabacloud.com/help/en/oss/user-guide/video-transcoding' });
+    // and in Java strings too
+    const javaText = 'class A { String s = "video/convert,f_mp4,fps_241|sys/saveas,o_b3V0Lm1wNA"; }';
+    const java = validate(javaText, 'java').diagnostics;
+    expect(java.map((d) => [d.code, (d.data as DiagnosticData).evidence])).toEqual(lintDocument(javaText, { language: 'java' }).diagnostics.map((d) => [d.ruleId, d.data!.evidence]));
+    expect(java.length).toBeGreaterThan(0);
+  });
+
   it('carries the rule id as code, its docs link, the source and the message', () => {
     const { diagnostics } = validate('video/convert,f_mp4,fps_241\n');
     const d = diagnostics.find((x) => x.code === 'value-out-of-range')!;
@@ -208,6 +223,17 @@ describe('diagnostics: large documents', () => {
     expect(asOffsets(doc, result.diagnostics)).toEqual(
       lintDocument(doc.getText(), { language: 'ossproc' }).diagnostics.slice(0, LIMITS.maxDiagnostics).map((d) => [d.ruleId, d.range.start, d.range.end]),
     );
+  });
+
+  it('checks strings up to 1 MiB, as the CLI checks lines, and says in the log why a longer one is not', () => {
+    const logs: string[] = [];
+    const ls = getLanguageService({ log: (m) => logs.push(m) });
+    const long = `image/resize,w_100${',h_100'.repeat(Math.ceil((LIMITS.maxCheckedLength - 17) / 6) + 1)}`;
+    expect(long.length).toBeGreaterThan(LIMITS.maxCheckedLength);
+    const doc = makeDoc(`${long}\nvideo/convert,f_mp5\n`);
+    const { diagnostics } = ls.doValidation(doc, settings(), { budgetMs: Infinity });
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['unknown-value', 1]]);
+    expect(logs).toEqual([`ossproc: line 1 of ${doc.uri} is ${long.length} characters long; not checked (ossproc checks strings up to 1048576 characters, as the CLI does)`]);
   });
 
   it('stops when cancelled', () => {

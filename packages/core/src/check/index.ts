@@ -113,6 +113,12 @@ export function checkFully(text: string, options: CheckOptions & ParseOptions = 
   return settle(text, findings(parse(text, options), options), options).diagnostics;
 }
 
+/** Empties the memos: a long-lived process (the language server) gives the memory back after a large input. */
+export function clearMemo(): void {
+  memo.clear();
+  cleanShapes.clear();
+}
+
 /** The memo's accounted size and bound (for tests and benchmarks). */
 export function memoUsage(): { bytes: number; maxBytes: number; strings: number } {
   return { bytes: memo.bytes, maxBytes: memo.maxBytes, strings: memo.size };

@@ -4,26 +4,31 @@ import {
   checkRegion,
   classifyLine,
   findDirectives,
-  forEachLine,
   placeLineDirective,
   ruleDocsUrl,
-  structureFindings,
   Suppressor,
   toHost,
   type CheckMode,
   type Diagnostic,
+  type Directive,
+  type Evidence,
   type HostLanguage,
+  type OssprocLine,
 } from '@ossproc/core';
 import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type CheckMemo, type DocumentStore } from './documents';
+import { LineDocument } from './lineDocument';
+import { ownCopy, type LineEntry } from './ossprocLines';
 import { checkKey, type Settings } from './settings';
 
 /**
  * Diagnostics: core's lint pipeline, made incremental. Each string is linted by core's `checkRegion` (the
- * same per-region lint the CLI runs: mode, decoding, holes) and its result remembered by its text, so a
- * one-character edit in a 10,000-line document re-checks one line; core's Suppressor applies the comments.
- * What is the server's own is only the memo, the time budget and the cap.
+ * same per-region lint the CLI runs: mode, decoding, holes) and core's Suppressor applies the comments. In an
+ * .ossproc document the lines are kept with what was found on them (`ossprocLines.ts`), so a one-character
+ * edit in a 10,000-line document reads and lints the line it touched and converts only its diagnostics; in
+ * other documents the strings are found afresh and each one's result is remembered by its text. What is the
+ * server's own is only these caches, the time budget and the cap.
  */
 
 /** A quick fix as it travels in `diagnostic.data` (never parsed back out of the message). */
@@ -33,7 +38,13 @@ export interface FixData {
   edits: TextEdit[];
 }
 
+/** What an ossproc diagnostic carries in `data`. */
 export interface DiagnosticData {
+  /** What the verdict rests on (core's `Evidence`: rejected, documented, ffmpeg, convention…). */
+  evidence?: Evidence;
+  /** The page that states the fact, when there is one. */
+  source?: string;
+  /** Core's fixes (empty when there is none). */
   fixes: FixData[];
 }
 
@@ -60,6 +71,8 @@ export interface ValidateOptions {
   log?: (message: string) => void;
   /** Which memo to use (default: the document's uri); a scratch copy of a document uses its own. */
   memoKey?: string;
+  /** False: a run stopped on its budget returns no diagnostics (the caller publishes only complete ones). */
+  partial?: boolean;
 }
 
 /** Core diagnostics of a document in host offsets. */
@@ -79,10 +92,22 @@ class Budget {
   ) {
     this.deadline = performance.now() + ms;
   }
-  /** Whether to stop now (checked every few fresh checks). */
-  spent(): boolean {
+  private chars = 0;
+  /**
+   * Whether to stop before checking a string of `length` more characters (the clock is read every few
+   * fresh checks, or after a long string: one check of a long line may take a while).
+   */
+  spent(length = 0): boolean {
     if (this.token?.isCancellationRequested) return true;
-    return (++this.n & 7) === 0 && performance.now() > this.deadline;
+    const read = (++this.n & 7) === 0 || this.chars > 65_536;
+    this.chars += length;
+    if (!read) return false;
+    this.chars = 0;
+    return performance.now() > this.deadline;
+  }
+  /** Whether the run is past its deadline or cancelled (for cheap steps, read now and then). */
+  late(): boolean {
+    return !!this.token?.isCancellationRequested || performance.now() > this.deadline;
   }
 }
 
@@ -106,76 +131,152 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return out;
 }
 
-/** A line's diagnostics in line offsets (core's per-region lint of the line's string); too long: none. */
-function lintLine(lineText: string, settings: Settings): Diagnostic[] {
-  const c = classifyLine(lineText);
-  if (c.s === c.e || c.comment || c.e - c.s > LIMITS.maxRegionLength) return EMPTY;
-  const found = checkRegion({ text: lineText.slice(c.s, c.e) }, checkOptions(settings));
+/** The log line for a string over LIMITS.maxCheckedLength (the CLI's bound on a line, where it stops with an error). */
+const notChecked = (what: string, length: number) =>
+  `ossproc: ${what} is ${length} characters long; not checked (ossproc checks strings up to ${LIMITS.maxCheckedLength} characters, as the CLI does)`;
+
+/** A line's diagnostics in line offsets (core's per-region lint of the line's string). */
+function lintLine(lineText: string, c: OssprocLine, settings: Settings): readonly Diagnostic[] {
+  const found = checkRegion({ text: c.s === 0 && c.e === lineText.length ? lineText : lineText.slice(c.s, c.e) }, checkOptions(settings));
   if (found.length === 0) return EMPTY;
   return c.s === 0 ? found : found.map((d) => shift(d, c.s));
 }
 
-function ossprocDiagnostics(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
-  const text = doc.getText();
-  const old = store.memo(options.memoKey ?? doc.uri, checkKey(settings));
-  const memo: CheckMemo = { key: old.key, results: new Map(), directives: new Map() };
-
-  // the lines, and their suppression comments (cheap: only lines starting with # are read for them)
-  const lines: { start: number; text: string }[] = [];
-  const suppressor = new Suppressor();
-  forEachLine(text, (lineText, lineNo, start) => {
-    lines.push({ start, text: lineText });
-    if (lineText.indexOf('ossproc-') < 0 || !classifyLine(lineText).comment) return;
-    let ds = memo.directives.get(lineText) ?? old.directives.get(lineText);
-    if (!ds) ds = findDirectives(lineText, 'ossproc');
-    memo.directives.set(lineText, ds);
-    for (const d of ds) suppressor.add(placeLineDirective(d, lineNo, start));
-  });
-
-  // the strings, in order, until the cap or the budget
-  const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
-  const out: Diagnostic[] = [];
-  let complete = true;
-  let checked = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const { start, text: lineText } = lines[i]!;
-    let ds = memo.results.get(lineText);
-    if (!ds) {
-      ds = old.results.get(lineText);
-      if (!ds) {
-        const c = classifyLine(lineText);
-        if (c.s === c.e || c.comment) continue;
-        if (budget.spent()) {
-          complete = false;
-          break;
-        }
-        checked++;
-        if (c.e - c.s > LIMITS.maxRegionLength) options.log?.(`ossproc: line ${i + 1} of ${doc.uri} is ${lineText.length} characters long; not checked`);
-        ds = lintLine(lineText, settings);
-      }
-      memo.results.set(lineText, ds);
-    }
-    for (const d of ds) if (!suppressor.suppresses(d.ruleId, i)) out.push(start === 0 ? d : shift(d, start));
-    if (out.length >= LIMITS.maxDiagnostics) break;
+/** The text of line `line` without its break, as a string of its own (see ownCopy). */
+function lineTextAt(doc: TextDocument, text: string, line: number): string {
+  if (doc instanceof LineDocument) {
+    const piece = doc.lines[line]!;
+    let n = piece.length;
+    while (n > 0 && (piece.charCodeAt(n - 1) === 10 || piece.charCodeAt(n - 1) === 13)) n--;
+    return ownCopy(n === piece.length ? piece : piece.slice(0, n));
   }
-  // a partial run keeps what the old memo knew as well, for the next run
-  if (!complete) for (const [k, v] of old.results) if (!memo.results.has(k)) memo.results.set(k, v);
-  store.setMemo(options.memoKey ?? doc.uri, memo);
+  const start = doc.offsetAt({ line, character: 0 });
+  let end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return ownCopy(text.slice(start, end));
+}
+
+const NONE: readonly Directive[] = Object.freeze([]);
+const CLEAN: LineEntry = Object.freeze({ found: EMPTY, directives: NONE, lsp: [] as LspDiagnostic[], at: -1 });
+
+function entry(found: readonly Diagnostic[], directives: readonly Directive[]): LineEntry {
+  return found.length === 0 && directives.length === 0 ? CLEAN : { found, directives, lsp: undefined, at: -1 };
+}
+
+/** A line read for what it is: blank, a comment (with its directives), or a string still to lint. */
+function readLine(lineText: string): LineEntry | null {
+  const c = classifyLine(lineText);
+  if (c.s === c.e) return CLEAN;
+  if (!c.comment) return null;
+  return lineText.indexOf('ossproc-') < 0 ? CLEAN : entry(EMPTY, findDirectives(lineText, 'ossproc'));
+}
+
+/** A line's findings kept after suppression: all of them, or those at the indexes in `only`. */
+interface Hit {
+  line: number;
+  entry: LineEntry;
+  only?: number[];
+}
+
+interface OssprocRun {
+  hits: Hit[];
+  complete: boolean;
+  checked: number;
+}
+
+/**
+ * The .ossproc pipeline on the document's line entries: read the lines not read yet (every directive must be
+ * known before any finding is reported: a disable-file comment at the end reaches back to the top), then go
+ * down the lines, linting those not linted yet, until the cap, the budget or the end.
+ */
+function runOssproc(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions): OssprocRun {
+  const state = store.ossprocLines(options.memoKey ?? doc.uri, checkKey(settings));
+  state.sync(doc);
+  const text = state.text;
+  const slots = state.slots;
+  const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
+  let checked = 0;
+  if (state.unread > 0) {
+    let read = 0;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] !== undefined) continue;
+      if ((++read & 1023) === 0 && budget.late()) return { hits: [], complete: false, checked };
+      state.set(i, readLine(lineTextAt(doc, text, i)));
+    }
+  }
+  let suppressor: Suppressor | undefined;
+  if (state.directiveLines > 0) {
+    suppressor = new Suppressor();
+    for (let i = 0; i < slots.length; i++) {
+      const e = slots[i];
+      if (e && e.directives.length) for (const d of e.directives) suppressor.add(placeLineDirective(d, i, doc.offsetAt({ line: i, character: 0 })));
+    }
+  }
+  const hits: Hit[] = [];
+  let count = 0;
+  for (let i = 0; i < slots.length && count < LIMITS.maxDiagnostics; i++) {
+    let e = slots[i];
+    if (!e) {
+      const lineText = lineTextAt(doc, text, i);
+      if (budget.spent(lineText.length)) return { hits: options.partial === false ? [] : hits, complete: false, checked };
+      checked++;
+      const c = classifyLine(lineText);
+      if (c.e - c.s > LIMITS.maxCheckedLength) {
+        options.log?.(notChecked(`line ${i + 1} of ${doc.uri}`, c.e - c.s));
+        e = CLEAN;
+      } else e = entry(lintLine(lineText, c, settings), NONE);
+      state.set(i, e);
+    }
+    const found = e.found;
+    if (found.length === 0) continue;
+    if (!suppressor) {
+      hits.push({ line: i, entry: e });
+      count += found.length;
+      continue;
+    }
+    const only: number[] = [];
+    for (let k = 0; k < found.length; k++) if (!suppressor.suppresses(found[k]!.ruleId, i)) only.push(k);
+    if (only.length === found.length) hits.push({ line: i, entry: e });
+    else if (only.length) hits.push({ line: i, entry: e, only });
+    count += only.length;
+  }
+  return { hits, complete: true, checked };
+}
+
+function ossprocDiagnostics(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
+  const { hits, complete, checked } = runOssproc(doc, settings, store, options);
+  const out: Diagnostic[] = [];
+  for (const { line, entry: e, only } of hits) {
+    const start = doc.offsetAt({ line, character: 0 });
+    if (only) for (const k of only) out.push(shift(e.found[k]!, start));
+    else for (const d of e.found) out.push(start === 0 ? d : shift(d, start));
+  }
   return { diagnostics: out.slice(0, LIMITS.maxDiagnostics), complete, checked };
+}
+
+/** The LSP diagnostics of a line's findings on line `line` (kept with the entry until the line moves). */
+function lspOfLine(uri: string, e: LineEntry, line: number): LspDiagnostic[] {
+  if (e.lsp && e.at === line) return e.lsp;
+  const range = (r: { start: number; end: number }) => ({ start: { line, character: r.start }, end: { line, character: r.end } });
+  e.lsp = e.found.map((d) => lspDiagnostic(uri, d, range));
+  e.at = line;
+  return e.lsp;
 }
 
 function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Settings, store: DocumentStore, options: ValidateOptions): ValidationResult {
   const text = doc.getText();
   if (text.length > LIMITS.maxEmbeddedLength) {
-    options.log?.(`ossproc: ${doc.uri} is ${text.length} characters long; strings in it are not checked`);
+    options.log?.(
+      `ossproc: ${doc.uri} is ${text.length} characters long; the editor searches documents of up to ${LIMITS.maxEmbeddedLength} characters for processing strings (finding them is one pass that would hold up every other request), so none in it are checked: run \`ossproc lint\` on the file, which reads such files whole up to 64 MiB`,
+    );
     return { diagnostics: [], complete: true, checked: 0 };
   }
   const regions = store.embeddedRegions(doc, language);
   // a preset's style names and shape, as CI reports them
-  const all: Diagnostic[] = structureFindings(text, language, settings);
+  const all: Diagnostic[] = [...store.hostStructure(doc, language, checkKey(settings), settings.rules)];
   if (regions.length === 0 && all.length === 0) return { diagnostics: [], complete: true, checked: 0 };
   const old = store.memo(options.memoKey ?? doc.uri, checkKey(settings));
-  const memo: CheckMemo = { key: old.key, results: new Map(), directives: new Map() };
+  const memo: CheckMemo = { key: old.key, results: new Map() };
   const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
   let complete = true;
   let checked = 0;
@@ -183,13 +284,13 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
     const key = `${region.mode ?? ''}${region.decoded ? 'd' : ''}\u0000${region.text}`;
     let ds = memo.results.get(key) ?? old.results.get(key);
     if (!ds) {
-      if (budget.spent()) {
+      if (budget.spent(region.text.length)) {
         complete = false;
         break;
       }
       checked++;
-      if (region.text.length > LIMITS.maxRegionLength) {
-        options.log?.(`ossproc: a string of ${region.text.length} characters in ${doc.uri} is not checked`);
+      if (region.text.length > LIMITS.maxCheckedLength) {
+        options.log?.(notChecked(`a string in ${doc.uri}`, region.text.length));
         ds = EMPTY;
       } else {
         ds = checkRegion(region, checkOptions(settings));
@@ -201,7 +302,8 @@ function hostDiagnostics(doc: TextDocument, language: HostLanguage, settings: Se
   }
   if (!complete) for (const [k, v] of old.results) if (!memo.results.has(k)) memo.results.set(k, v);
   store.setMemo(options.memoKey ?? doc.uri, memo);
-  const kept = all.length ? applyDirectives(text, all, findDirectives(text, language)).kept : all;
+  if (!complete && options.partial === false) return { diagnostics: [], complete, checked };
+  const kept = all.length ? applyDirectives(text, all, store.hostDirectives(doc, language)).kept : all;
   kept.sort(byPosition);
   return { diagnostics: kept.slice(0, LIMITS.maxDiagnostics), complete, checked };
 }
@@ -212,9 +314,13 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** A core diagnostic as LSP sends it: code = rule id, docs link, related places, fixes in `data`. */
-export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic {
-  const range = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+type LspRange = LspDiagnostic['range'];
+
+/**
+ * A core diagnostic as LSP sends it: code = rule id, docs link, related places; in `data` what the verdict
+ * rests on (`evidence`, `source`: as hover shows them and the CLI's JSON carries them) and the fixes.
+ */
+function lspDiagnostic(uri: string, d: Diagnostic, range: (r: { start: number; end: number }) => LspRange): LspDiagnostic {
   const out: LspDiagnostic = {
     range: range(d.range),
     severity: SEVERITY[d.severity],
@@ -223,13 +329,20 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
     source: 'ossproc',
     message: d.message,
   };
-  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri: doc.uri, range: range(r.range) }, message: r.message }));
+  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: range(r.range) }, message: r.message }));
   if (d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
-  if (d.fixes?.length) {
-    const data: DiagnosticData = { fixes: d.fixes.map((f) => ({ title: f.title, certain: f.certain, edits: f.edits.map((e) => ({ range: range(e.range), newText: e.newText })) })) };
-    out.data = data;
+  const data: DiagnosticData = { fixes: d.fixes?.length ? d.fixes.map((f) => ({ title: f.title, certain: f.certain, edits: f.edits.map((e) => ({ range: range(e.range), newText: e.newText })) })) : [] };
+  if (d.data) {
+    data.evidence = d.data.evidence;
+    if (d.data.source !== undefined) data.source = d.data.source;
   }
+  out.data = data;
   return out;
+}
+
+/** A host-offset core diagnostic as LSP sends it. */
+export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic {
+  return lspDiagnostic(doc.uri, d, (r) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) }));
 }
 
 export interface LspValidationResult {
@@ -241,20 +354,18 @@ export interface LspValidationResult {
 
 /** The diagnostics to publish for a document. */
 export function doValidation(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions = {}): LspValidationResult {
+  const language = hostLanguageOf(doc, settings);
+  if (language === 'ossproc') {
+    // the lines' LSP diagnostics are kept with them: a keystroke converts only what it changed
+    const { hits, complete, checked } = runOssproc(doc, settings, store, options);
+    const out: LspDiagnostic[] = [];
+    for (const { line, entry: e, only } of hits) {
+      const lsp = lspOfLine(doc.uri, e, line);
+      if (only) for (const k of only) out.push(lsp[k]!);
+      else for (const d of lsp) out.push(d);
+    }
+    return { diagnostics: out.length > LIMITS.maxDiagnostics ? out.slice(0, LIMITS.maxDiagnostics) : out, complete, checked };
+  }
   const { diagnostics, complete, checked } = computeDiagnostics(doc, settings, store, options);
   return { diagnostics: diagnostics.map((d) => toLspDiagnostic(doc, d)), complete, checked };
-}
-
-/**
- * The diagnostics of one .ossproc line in line offsets, suppression not applied: from the memo when the line
- * has been checked, else checked now (and remembered for the next validation).
- */
-export function ossprocLineDiagnostics(store: DocumentStore, uri: string, settings: Settings, lineText: string): Diagnostic[] {
-  const memo = store.memo(uri, checkKey(settings));
-  let ds = memo.results.get(lineText);
-  if (!ds) {
-    ds = lintLine(lineText, settings);
-    memo.results.set(lineText, ds);
-  }
-  return ds;
 }

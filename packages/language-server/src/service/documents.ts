@@ -1,6 +1,21 @@
-import { extractRegions, languageForFile, languageFromId, lineRegion, parse, type Diagnostic, type Directive, type EmbeddedRegion, type HostLanguage, type ParseResult, type RegionText } from '@ossproc/core';
+import {
+  extractRegions,
+  findDirectives,
+  languageForFile,
+  languageFromId,
+  lineRegion,
+  parse,
+  structureFindings,
+  type Diagnostic,
+  type Directive,
+  type EmbeddedRegion,
+  type HostLanguage,
+  type ParseResult,
+  type RegionText,
+} from '@ossproc/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionAtOffset } from './mapping';
+import { OssprocLines, ownCopy } from './ossprocLines';
 import type { Settings } from './settings';
 
 /**
@@ -23,9 +38,11 @@ export const LIMITS = {
   maxSemanticTokensLength: 2_000_000,
   /** Host documents (not .ossproc) longer than this are not searched for strings at all. */
   maxEmbeddedLength: 4_000_000,
-  /** A processing string longer than this (far beyond any URL) is neither checked nor parsed for features. */
+  /** A processing string longer than this (far beyond any URL) is not parsed for hover, completion and the like. */
   maxRegionLength: 32_768,
-  /** Fresh checking per validation run before the server yields and continues in a later run (ms). */
+  /** A string longer than this is not checked: the CLI's bound on a line (1 MiB), where it stops with an error. */
+  maxCheckedLength: 1_048_576,
+  /** Fresh checking per validation run before the caller yields and continues in a later run (ms). */
   checkBudgetMs: 250,
 };
 
@@ -60,19 +77,19 @@ function safeDecode(uri: string): string {
   }
 }
 
-/** Per-document memo of check results, valid for one check configuration. */
+/** Per-document memo of check results (documents other than .ossproc), valid for one check configuration. */
 export interface CheckMemo {
   key: string;
-  /** Region-relative diagnostics by (line or region) text. */
+  /** Region-relative diagnostics by region text (and mode). */
   results: Map<string, Diagnostic[]>;
-  /** Directives of .ossproc comment lines by line text (line 0 = this line, 1 = the next, -1 = file). */
-  directives: Map<string, Directive[]>;
 }
 
 interface EmbeddedCache {
   text: string;
   language: HostLanguage;
   regions: EmbeddedRegion[];
+  directives?: Directive[];
+  structure?: { key: string; found: Diagnostic[] };
 }
 
 /** The caches of one language service. */
@@ -81,16 +98,49 @@ export class DocumentStore {
   private readonly memos = new Map<string, CheckMemo>();
   private readonly parses = new Map<string, ParseResult>();
   private readonly lineCaches = new Map<string, { key: string; map: Map<string, unknown> }>();
+  private readonly lines = new Map<string, OssprocLines>();
+
+  /** The line entries of an .ossproc document (by uri or scratch key) for a check configuration. */
+  ossprocLines(id: string, key: string): OssprocLines {
+    const l = this.lines.get(id);
+    if (l && l.key === key) return l;
+    const fresh = new OssprocLines(key);
+    this.lines.set(id, fresh);
+    return fresh;
+  }
 
   /** The strings of a host document that is not .ossproc (cached while its text is unchanged). */
   embeddedRegions(doc: TextDocument, language: HostLanguage): EmbeddedRegion[] {
+    return this.scanned(doc, language)?.regions ?? [];
+  }
+
+  /** A host document's suppression directives (cached with its strings). */
+  hostDirectives(doc: TextDocument, language: HostLanguage): Directive[] {
+    const c = this.scanned(doc, language);
+    if (!c) return [];
+    // every directive names itself `ossproc-disable…`: a text without those words has none (no second scan)
+    return (c.directives ??= c.text.includes('ossproc-disable') ? findDirectives(c.text, language) : []);
+  }
+
+  /** What the preset readers find in a host document under `rules` (cached with its strings, per `key`). */
+  hostStructure(doc: TextDocument, language: HostLanguage, key: string, rules: Settings['rules']): Diagnostic[] {
+    const c = this.scanned(doc, language);
+    if (!c) return [];
+    if (c.structure?.key !== key) c.structure = { key, found: structureFindings(c.text, language, { rules }) };
+    return c.structure.found;
+  }
+
+  private scanned(doc: TextDocument, language: HostLanguage): EmbeddedCache | undefined {
     const text = doc.getText();
-    if (text.length > LIMITS.maxEmbeddedLength) return [];
+    if (text.length > LIMITS.maxEmbeddedLength) return undefined;
     const cached = this.embedded.get(doc.uri);
-    if (cached && cached.language === language && cached.text === text) return cached.regions;
+    if (cached && cached.language === language && cached.text === text) return cached;
     const regions = extractRegions(text, language);
-    this.embedded.set(doc.uri, { text, language, regions });
-    return regions;
+    // strings of their own: the parse cache and core's memo must not keep the document alive
+    for (const r of regions) r.text = ownCopy(r.text);
+    const fresh: EmbeddedCache = { text, language, regions };
+    this.embedded.set(doc.uri, fresh);
+    return fresh;
   }
 
   /** The strings overlapping host offsets [start, end], in document order. */
@@ -121,8 +171,14 @@ export class DocumentStore {
   ossprocLine(doc: TextDocument, line: number): EmbeddedRegion | undefined {
     if (line < 0 || line >= doc.lineCount) return undefined;
     const start = doc.offsetAt({ line, character: 0 });
-    const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    // a string of its own: the parse cache and core's memo must not keep the document alive
+    const text = ownCopy(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
     return lineRegion(text, start);
+  }
+
+  /** Drops the parses shared by the documents (they may hold a closed document's long strings). */
+  dropShared(): void {
+    this.parses.clear();
   }
 
   /**
@@ -149,7 +205,7 @@ export class DocumentStore {
   memo(uri: string, key: string): CheckMemo {
     const m = this.memos.get(uri);
     if (m && m.key === key) return m;
-    const fresh: CheckMemo = { key, results: new Map(), directives: new Map() };
+    const fresh: CheckMemo = { key, results: new Map() };
     this.memos.set(uri, fresh);
     return fresh;
   }
@@ -176,9 +232,11 @@ export class DocumentStore {
     this.lineCaches.set(`${kind}\u0000${uri}`, { key, map });
   }
 
+  /** Drops everything held for a closed document. */
   forget(uri: string): void {
     this.embedded.delete(uri);
     this.memos.delete(uri);
+    this.lines.delete(uri);
     for (const id of [...this.lineCaches.keys()]) if (id.endsWith(`\u0000${uri}`)) this.lineCaches.delete(id);
   }
 }

@@ -12,6 +12,7 @@ import type {
   SignatureHelp,
   TextEdit,
 } from 'vscode-languageserver';
+import { clearMemo } from '@ossproc/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, resolveCodeAction } from './codeActions';
 import { decodeAt, explainAt, saveasTargetEdit, type DecodeResult, type ExplainResult } from './commands';
@@ -39,7 +40,7 @@ export interface LanguageService {
    * The diagnostics to publish. `complete` is false when the run stopped on its time budget: publish, then
    * call again (the next run goes on where this one stopped).
    */
-  doValidation(doc: TextDocument, settings: Settings, options?: { token?: CancellationToken; budgetMs?: number }): LspValidationResult;
+  doValidation(doc: TextDocument, settings: Settings, options?: { token?: CancellationToken; budgetMs?: number; partial?: boolean }): LspValidationResult;
   doComplete(doc: TextDocument, position: Position, settings: Settings, token?: CancellationToken): CompletionList;
   doHover(doc: TextDocument, position: Position, settings: Settings): Hover | null;
   getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings: Settings): CodeAction[];
@@ -56,6 +57,11 @@ export interface LanguageService {
   saveasTargetEdit(doc: TextDocument, position: Position, settings: Settings, bucket: string, object: string): TextEdit;
   /** Drops what the caches hold for a closed document. */
   forget(uri: string): void;
+  /**
+   * Drops the caches shared by all documents (core's check memo, the parse cache), which a large document
+   * fills: called when one is closed, so that memory comes back; the open documents keep their own results.
+   */
+  dropSharedCaches(): void;
 }
 
 export interface LanguageServiceOptions {
@@ -84,6 +90,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     decodeAt: (doc, position, settings) => decodeAt(ctx, doc, position, settings),
     saveasTargetEdit: (doc, position, settings, bucket, object) => saveasTargetEdit(ctx, doc, position, settings, bucket, object),
     forget: (uri) => ctx.store.forget(uri),
+    dropSharedCaches: () => {
+      ctx.store.dropShared();
+      clearMemo();
+    },
   };
 }
 
