@@ -378,6 +378,8 @@ export interface LspValidationResult {
  */
 export interface PublishedFindings {
   version: number;
+  /** False for what a run stopped on its budget had found so far (published as progress). */
+  complete: boolean;
   hits?: readonly Hit[];
   host?: { text: string; found: readonly Diagnostic[] };
 }
@@ -395,11 +397,11 @@ export function doValidation(doc: TextDocument, settings: Settings, store: Docum
       if (only) for (const k of only) out.push(lsp[k]!);
       else for (const d of lsp) out.push(d);
     }
-    if (record && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, hits });
+    if (record && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, complete, hits });
     return { diagnostics: out.length > LIMITS.maxDiagnostics ? out.slice(0, LIMITS.maxDiagnostics) : out, complete, checked };
   }
   const { diagnostics, complete, checked } = computeDiagnostics(doc, settings, store, options);
-  if (record && language && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, host: { text: doc.getText(), found: diagnostics } });
+  if (record && language && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, complete, host: { text: doc.getText(), found: diagnostics } });
   return { diagnostics: diagnostics.map((d) => toLspDiagnostic(doc, d)), complete, checked };
 }
 
@@ -483,12 +485,12 @@ function ossprocFixes(doc: TextDocument, settings: Settings, store: DocumentStor
 function hostFixes(doc: TextDocument, language: HostLanguage, settings: Settings, store: DocumentStore, wanted: readonly LspDiagnostic[], log?: (message: string) => void): FixData[][] {
   const text = doc.getText();
   const earlier = store.findingsOf(doc.uri);
-  let current = earlier.find((p) => p.version === doc.version && p.host?.text === text)?.host;
+  let current = earlier.find((p) => p.version === doc.version && p.complete && p.host?.text === text)?.host;
   // not diagnosed in this version yet (or not to the end): diagnose it now (the memo keeps this cheap)
   if (!current) {
     const found = computeDiagnostics(doc, settings, store, { budgetMs: Infinity, log }).diagnostics;
     current = { text, found };
-    store.recordFindings(doc.uri, { version: doc.version, host: current });
+    store.recordFindings(doc.uri, { version: doc.version, complete: true, host: current });
   }
   const positions = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
   return wanted.map((d) => {
