@@ -24,8 +24,9 @@ export function benchCore(n = 50_000, rounds = 5) {
     'naive split': naiveSplit,
     'split + ajv': ajv,
     'Chevrotain lex + parse': (s) => {
-      processParser.input = chevrotainLexer.tokenize(s).tokens;
-      return processParser.process().stages.length;
+      const parser = processParser();
+      parser.input = chevrotainLexer.tokenize(s).tokens;
+      return parser.process().stages.length;
     },
     'ossproc parse': (s) => parse(s).tree.stages.length,
     'ossproc check': (s) => check(s).length,

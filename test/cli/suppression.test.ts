@@ -67,6 +67,25 @@ describe('suppression comments, end to end', () => {
   });
 });
 
+describe('a whole file\'s messages are reported as they are made, unused directives in their place', () => {
+  it('problems and unused directives interleaved by line and column', () => {
+    const input = [
+      "const a = 'video/convert,f_mp5';",
+      '// ossproc-disable-next-line',
+      "const b = 'image/resize,w_100';",
+      "const c = 'video/convert,f_mp5'; // ossproc-disable-line syntax-error",
+      '',
+    ].join('\n');
+    const r = lintJson(['--stdin', '--stdin-filename', 'a.ts', '--report-unused-disable-directives'], { input });
+    expect(r.results[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+      ['unknown-value', 1, 26],
+      ['unused-disable-directive', 2, 4],
+      ['unknown-value', 4, 26],
+      ['unused-disable-directive', 4, 37],
+    ]);
+  });
+});
+
 describe('other files match core lintDocument', () => {
   const FILES: Record<string, string> = {
     'r.md': '<!-- ossproc-disable-next-line syntax-error -->\nSee ![a](https://b/a.mp4?x-oss-process=video/convert,f_mp4,,fps_300) and `x-oss-async-process=video/convert,f_mp5`.\n\n```ts\nconst s = "image/resize,w_0"; // ossproc-disable-line\nconst t = "image/resize,w_0";\n```\n',

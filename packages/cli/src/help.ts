@@ -60,8 +60,8 @@ Fixing:
   --fix-dry-run                  Apply fixes in memory only (--format json shows the text as "output")
 
 Other:
-  --concurrency <auto|off|n>     Worker threads for large .ossproc files (default auto: one per CPU, at most 4,
-                                 for files >= 2 MiB)
+  --concurrency <auto|off|n>     Worker threads for large .ossproc files (default auto: one per free core, at
+                                 most 4, when two or more are free and the checks give each a second of work)
   --debug                        Notes about the run on stderr; stack traces for internal errors
   -h, --help                     Show this help
 

@@ -1,6 +1,6 @@
 import { languageForFile, severityOf, UNUSED_DIRECTIVE_RULE, type CheckMode, type HostLanguage, type RuleSetting, type Severity } from '@ossproc/core';
-import { createWriteStream, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { bool, choice, type FlagSpecs, list, parseArgs, str } from '../args';
 import { ConfigResolver, type Config } from '../config';
@@ -15,13 +15,17 @@ import { LINT_HELP } from '../help';
 import { debugLog, say, type Io } from '../io';
 import { lintDocumentText } from '../lint/document';
 import { fatalMessage } from '../lint/messages';
-import { lintOssprocStream } from '../lint/ossproc';
+import { lintOssprocStream, type FileSize, type StreamOptions } from '../lint/ossproc';
+import { planChecks, type Concurrency } from '../lint/plan';
 import { CheckPool } from '../lint/pool';
 import { Reporter, type FileReport } from '../lint/reporter';
 import type { FileSettings } from '../lint/settings';
 import { Output } from '../output';
 import { ALL_RULES, parseRuleFlag } from '../rules';
 import { VERSION } from '../version';
+
+/** A .ossproc file up to this size is held in memory for its two passes. */
+const SMALL_FILE = 1 << 20;
 
 export const LINT_FLAGS: FlagSpecs = {
   stdin: { type: 'boolean' },
@@ -47,9 +51,6 @@ export const LINT_FLAGS: FlagSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** Files of at least this size are checked on worker threads with `--concurrency auto`. */
-const POOL_THRESHOLD = 2 * 1024 * 1024;
-
 interface LintRun {
   io: Io;
   cliRules: Record<string, RuleSetting>;
@@ -58,7 +59,7 @@ interface LintRun {
   reportUnused: boolean;
   quiet: boolean;
   fix: FileSettings['fix'];
-  concurrency: 'auto' | 'off' | number;
+  concurrency: Concurrency;
   configs: ConfigResolver;
   pool?: CheckPool;
   log: (msg: string) => void;
@@ -202,7 +203,7 @@ function parseMaxWarnings(v: string | undefined): number {
   return Number(v);
 }
 
-function parseConcurrency(v: string | undefined): 'auto' | 'off' | number {
+function parseConcurrency(v: string | undefined): Concurrency {
   if (v === undefined || v === 'auto') return 'auto';
   if (v === 'off') return 'off';
   if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64) return Number(v);
@@ -239,19 +240,13 @@ function effectiveConfig(run: LintRun, file: string, config: Config | undefined)
   };
 }
 
-function poolFor(run: LintRun, task: FileTask, size: number): CheckPool | undefined {
-  if (run.fix !== 'off' || run.concurrency === 'off') return undefined;
-  let threads: number;
-  if (run.concurrency === 'auto') {
-    if (size < POOL_THRESHOLD) return undefined;
-    // each worker holds its own heap (about 60 MB): at most 4 keep a large run within a few hundred MB
-    threads = Math.min(availableParallelism(), 4);
-    if (threads < 2) return undefined;
-  } else threads = run.concurrency;
-  if (!run.pool) {
-    run.log(`checking on ${threads} worker thread(s) (${task.path})`);
-    run.pool = new CheckPool(threads, __filename);
-  }
+/** Worker threads for one file, as the plan decides from the cores free, the file's size and core's speed on it (lint/plan.ts). */
+function poolFor(run: LintRun, task: FileTask, size: FileSize, secondsPerString: () => number): CheckPool | undefined {
+  const plan = planChecks({ cores: availableParallelism(), load: loadavg()[0] ?? 0, ...size, fix: run.fix !== 'off', concurrency: run.concurrency, secondsPerString });
+  run.log(`${task.path}: ${plan.threads ? `checking on ${plan.threads} worker thread(s)` : 'checking on the main thread'}: ${plan.why}`);
+  if (!plan.threads) return undefined;
+  // one pool for the run, started for the first file that needs it
+  run.pool ??= new CheckPool(plan.threads, __filename);
   return run.pool;
 }
 
@@ -274,30 +269,26 @@ async function lintOne(run: LintRun, task: FileTask, reporter: Reporter, config:
 
 async function lintOssproc(run: LintRun, task: FileTask, settings: FileSettings, report: FileReport, bytes?: Buffer): Promise<void> {
   let source: ByteSource;
-  let size = 0;
   let file: TrackedFile | undefined;
-  if (bytes) {
-    source = bufferSource(bytes);
-    size = bytes.length;
-  } else if (task.special) {
+  if (bytes) source = bufferSource(bytes);
+  else if (task.special) {
     const read = await readFileBytes(task.path, MAX_STREAM_BYTES, true);
     if (!read.ok) return report.add(fatalMessage(read.message));
     source = bufferSource(read.bytes);
-    size = read.bytes.length;
   } else {
+    let small: Buffer | undefined;
     try {
-      if (run.fix === 'apply') {
-        file = await TrackedFile.open(task.path);
-        size = Number(file.stat.size);
-      } else size = statSync(task.path).size;
+      if (run.fix === 'apply') file = await TrackedFile.open(task.path);
+      // a small file is read once for both passes (one read, no stream); a large one is streamed twice
+      else if (statSync(task.path).size <= SMALL_FILE) small = readFileSync(task.path);
     } catch (e) {
       return report.add(fatalMessage(readErrorMessage(e)));
     }
-    source = file ? file.source() : fileSource(task.path);
+    source = file ? file.source() : small ? bufferSource(small) : fileSource(task.path);
   }
   const writer = await file?.writer();
   if (run.fix === 'apply' && (!file || writer?.refused)) settings = { ...settings, fix: 'off' };
-  const opts: Parameters<typeof lintOssprocStream>[2] = { settings, pool: poolFor(run, task, size) };
+  const opts: StreamOptions = { settings, pool: (size, secondsPerString) => poolFor(run, task, size, secondsPerString), log: run.log };
   if (writer) opts.writer = writer;
   try {
     await lintOssprocStream(source, report, opts);

@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { constants, openSync, promises as fsp, readSync, statSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { FatalError } from '../errors';
 
 /**
@@ -186,6 +185,8 @@ async function readFifo(path: string, limit: number, lines: boolean): Promise<Re
     if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
     first = -1;
   }
+  // node:net is loaded for FIFOs only: it costs the start of every other run
+  const { Socket } = await import('node:net');
   const socket = new Socket({ fd, readable: true, writable: false });
   if (first === 0) {
     socket.destroy();
@@ -331,25 +332,49 @@ function completeLength(b: Uint8Array): number {
   return n;
 }
 
+/** Line breaks are counted in the first MiB of a file only: enough to estimate its lines. */
+const LINE_SAMPLE = 1 << 20;
+
+export interface ScannedBytes {
+  ok: true;
+  bom: boolean;
+  found: boolean;
+  bytes: number;
+  /** Line feeds in the first `bytes` bytes (the whole file when it is smaller than the sample). */
+  sample: { bytes: number; lines: number };
+  /** The first chunk's whole lines (a copy), to time checks on. */
+  head: Buffer;
+}
+
 /**
  * The first pass over a large file, with native searches only: NUL bytes, UTF-8 validity (node:buffer's
- * isUtf8) and whether `needle` (ASCII) occurs. A problem is reported without its place: validateSource finds it.
+ * isUtf8), whether `needle` (ASCII) occurs, the size, and line feeds in the first MiB. A problem is reported
+ * without its place: validateSource finds it.
  */
-export async function scanBytes(source: ByteSource, needle: string): Promise<{ ok: true; bom: boolean; found: boolean } | { ok: false; message: string }> {
+export async function scanBytes(source: ByteSource, needle: string): Promise<ScannedBytes | { ok: false; message: string }> {
   const pattern = Buffer.from(needle);
   let carry: Buffer = Buffer.alloc(0);
   let tail: Buffer = Buffer.alloc(0);
   let found = false;
   let bom: boolean | undefined;
+  let bytes = 0;
+  const sample = { bytes: 0, lines: 0 };
+  let head: Buffer | undefined;
   const bound = new LineBound();
   for await (const chunk of source()) {
     bom ??= hasBom(chunk);
+    head ??= Buffer.from(chunk.subarray(0, Math.max(chunk.lastIndexOf(10), chunk.lastIndexOf(13)) + 1));
+    bytes += chunk.length;
+    if (sample.bytes < LINE_SAMPLE) {
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) sample.lines++;
+      sample.bytes += chunk.length;
+    }
     if (chunk.indexOf(0) >= 0) return { ok: false, message: BINARY };
     if (!bound.push(chunk)) return { ok: false, message: LINE_TOO_LONG };
-    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const complete = completeLength(bytes);
-    if (!isUtf8(bytes.subarray(0, complete))) return { ok: false, message: 'invalid UTF-8; ossproc reads UTF-8 text' };
-    carry = Buffer.from(bytes.subarray(complete));
+    const text = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const complete = completeLength(text);
+    if (!isUtf8(text.subarray(0, complete))) return { ok: false, message: 'invalid UTF-8; ossproc reads UTF-8 text' };
+    carry = Buffer.from(text.subarray(complete));
     if (!found) {
       // across the boundary (the last bytes before it and the first after), then within the chunk
       const edge = tail.length ? Buffer.concat([tail, chunk.subarray(0, pattern.length - 1)]) : undefined;
@@ -358,5 +383,5 @@ export async function scanBytes(source: ByteSource, needle: string): Promise<{ o
     }
   }
   if (carry.length) return { ok: false, message: 'invalid UTF-8 (a sequence cut short at the end of the file)' };
-  return { ok: true, bom: bom ?? false, found };
+  return { ok: true, bom: bom ?? false, found, bytes, sample, head: head ?? Buffer.alloc(0) };
 }

@@ -31,6 +31,9 @@ function locator(text: string): Locator & { index: LineIndex } {
   };
 }
 
+/** Messages between chances for the report to go out. */
+const FLUSH_EVERY = 1024;
+
 /** Lints a decoded text; with --fix / --fix-dry-run fixes first. Returns the fixed text when it changed. */
 export async function lintDocumentText(text: string, language: HostLanguage, settings: FileSettings, report: FileReport): Promise<string | undefined> {
   const first = lintHost(text, language, settings.check);
@@ -49,17 +52,27 @@ export async function lintDocumentText(text: string, language: HostLanguage, set
     settings.fix === 'off' ? { text, result: first, applied: [] } : fixPasses(text, first, relint, settings.quiet ? (d) => d.severity === 'error' : undefined);
   report.fixedProblems(applied.length);
   const loc = locator(current);
-  const messages: LintMessage[] = result.diagnostics.map((d) => toMessage(d, loc));
+  // unused directives (few) in order, to merge with the diagnostics (sorted by core) as each becomes a message:
+  // no array of every message, and the report goes out as it grows (a file of long strings has many findings)
+  const unused: LintMessage[] = [];
   const trailing: LintMessage[] = [];
   if (settings.unusedDirectives !== 'off') {
     for (const u of result.unusedDirectives) {
       const m = unusedDirectiveMessage(u, settings.unusedDirectives, loc.position(u.range.start), loc.position(u.range.end), loc.lineText(loc.position(u.range.start).line));
       // an unused disable-file is known only at the end of a file: reported last (as in streamed .ossproc files)
-      (u.kind === 'disable-file' ? trailing : messages).push(m);
+      (u.kind === 'disable-file' ? trailing : unused).push(m);
     }
   }
-  messages.sort(compareMessages);
-  for (const m of messages) report.add(m);
+  unused.sort(compareMessages);
+  let u = 0;
+  let n = 0;
+  for (const d of result.diagnostics) {
+    const m = toMessage(d, loc);
+    while (u < unused.length && compareMessages(unused[u]!, m) < 0) report.add(unused[u++]!);
+    report.add(m);
+    if (++n % FLUSH_EVERY === 0) await report.out.flush();
+  }
+  while (u < unused.length) report.add(unused[u++]!);
   for (const m of trailing) report.add(m);
   return current !== text ? current : undefined;
 }

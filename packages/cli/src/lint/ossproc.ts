@@ -1,4 +1,4 @@
-import { checkRegion, classifyLine, findDirectives, fixPasses, LineSplitter, placeLineDirective, Suppressor, type Diagnostic, type Directive, type Fix, type UnusedDirective } from '@ossproc/core';
+import { checkRegion, classifyLine, findDirectives, fixPasses, LineSplitter, placeLineDirective, Suppressor, type CheckOptions, type Diagnostic, type Directive, type Fix, type UnusedDirective } from '@ossproc/core';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { scanBytes, validateSource, type ByteSource } from '../files/read';
@@ -26,7 +26,13 @@ import type { FileSettings } from './settings';
  * since only the end of the file shows them unused.
  */
 
-const BATCH = 1024;
+/**
+ * A batch ends at 1,024 lines or 64 Ki characters of strings, whichever comes first: its findings are held
+ * until it is reported, so a file of long lines (each with thousands of findings) is reported a line or two
+ * at a time and memory stays bounded by one line, not by a thousand.
+ */
+const BATCH_LINES = 1024;
+const BATCH_CHARS = 1 << 16;
 const DISABLE_FILE = 'ossproc-disable-file';
 
 interface Line {
@@ -46,14 +52,25 @@ interface Line {
 interface Batch {
   lines: Line[];
   strings: string[];
+  chars: number;
+}
+
+const newBatch = (): Batch => ({ lines: [], strings: [], chars: 0 });
+
+/** A file's size, and its lines (estimated from its first MiB): what the plan of worker threads reads. */
+export interface FileSize {
+  bytes: number;
+  lines: number;
 }
 
 export interface StreamOptions {
   settings: FileSettings;
-  /** Worker threads for the checks; undefined checks on this thread. */
-  pool: CheckPool | undefined;
+  /** Worker threads for the checks, chosen once the first pass knows the file's size; none: this thread. */
+  pool?: (size: FileSize, secondsPerString: () => number) => CheckPool | undefined;
   /** For --fix: where the fixed text goes (files/write.ts writes the file back safely). */
   writer?: FileWriter;
+  /** --debug: where the time went. */
+  log?: (msg: string) => void;
 }
 
 function classify(text: string, lineNo: number, offset: number, eol: string): Line {
@@ -74,7 +91,7 @@ function classify(text: string, lineNo: number, offset: number, eol: string): Li
 type DirectiveSources = Map<number, { lineNo: number; text: string; offset: number }>;
 
 /** First pass: the bytes are valid text, and the disable-file directives (rare: found by a byte search first). */
-async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; fileDirectives: Line[] } | { ok: false; message: LintMessage }> {
+async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; size: FileSize; head: Buffer; fileDirectives: Line[] } | { ok: false; message: LintMessage }> {
   const scan = await scanBytes(source, DISABLE_FILE);
   if (!scan.ok) {
     // the exact place of the problem, from a slower decoding pass
@@ -93,32 +110,68 @@ async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; 
     splitter.push(decoder.decode());
     splitter.end();
   }
-  return { ok: true, bom: scan.bom, fileDirectives };
+  const { bytes, sample } = scan;
+  const lines = sample.bytes >= bytes ? sample.lines : Math.round((bytes * sample.lines) / Math.max(1, sample.bytes));
+  return { ok: true, bom: scan.bom, size: { bytes, lines }, head: scan.head, fileDirectives };
+}
+
+/** Strings timed to learn how fast core checks this file here; the first of them warm the JIT, untimed. */
+const TIMED_STRINGS = 1000;
+const WARM_STRINGS = 200;
+
+/**
+ * Seconds core takes to check one string of the file on this thread, from the strings of its first chunk
+ * (whole lines). Nothing is wasted when the file is then checked here: core's memo answers those strings again.
+ */
+export function timeChecks(head: Buffer, options: CheckOptions): number {
+  const strings: string[] = [];
+  const splitter = new LineSplitter((text) => {
+    const c = classifyLine(text);
+    if (strings.length < WARM_STRINGS + TIMED_STRINGS && c.s !== c.e && !c.comment) strings.push(text.slice(c.s, c.e));
+  });
+  splitter.push(new TextDecoder().decode(head));
+  const warm = Math.min(WARM_STRINGS, strings.length >> 1);
+  for (let i = 0; i < warm; i++) checkRegion({ text: strings[i]! }, options);
+  const t = performance.now();
+  for (let i = warm; i < strings.length; i++) checkRegion({ text: strings[i]! }, options);
+  return strings.length > warm ? (performance.now() - t) / 1000 / (strings.length - warm) : 0;
 }
 
 export async function lintOssprocStream(source: ByteSource, report: FileReport, opts: StreamOptions): Promise<void> {
+  const started = performance.now();
   const first = await firstPass(source);
   if (!first.ok) {
     report.add(first.message);
     report.end();
     return;
   }
+  const firstMs = performance.now() - started;
   const engine = new LineEngine(report, opts, first.fileDirectives, first.bom);
   await engine.open();
-  if (opts.pool && opts.settings.fix === 'off') return chunked(source, engine, opts.pool, opts.settings);
+  const pool = opts.settings.fix === 'off' ? opts.pool?.(first.size, () => timeChecks(first.head, opts.settings.check)) : undefined;
+  if (pool) await chunked(source, engine, pool, opts.settings);
+  else await inThread(source, engine);
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const total = performance.now() - started;
+  opts.log?.(`${first.size.bytes} bytes: first pass (bytes, UTF-8, disable-file) ${ms(firstMs)}; ${pool ? `checks on ${pool.size} worker thread(s)` : `checks ${ms(engine.checkMs)}`}; reading, splitting and reporting ${ms(total - firstMs - engine.checkMs)}`);
+}
+
+/** The second pass on this thread: lines decoded and split as they are read, checked a batch at a time. */
+async function inThread(source: ByteSource, engine: LineEngine): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let batch: Batch = { lines: [], strings: [] };
+  let batch = newBatch();
   const ready: Batch[] = [];
   const splitter = new LineSplitter((text, lineNo, offset, eol) => {
     const line = classify(text, lineNo, offset, eol);
     if (line.s >= 0) {
       line.idx = batch.strings.length;
       batch.strings.push(text.slice(line.s, line.e));
+      batch.chars += line.e - line.s;
     } else if (!line.directive && !engine.keepsEveryLine) return;
     batch.lines.push(line);
-    if (batch.lines.length >= BATCH) {
+    if (batch.lines.length >= BATCH_LINES || batch.chars >= BATCH_CHARS) {
       ready.push(batch);
-      batch = { lines: [], strings: [] };
+      batch = newBatch();
     }
   });
   try {
@@ -140,15 +193,21 @@ export async function lintOssprocStream(source: ByteSource, report: FileReport, 
 /** Size of the chunks sent to workers (cut after the last line break in it). */
 const CHUNK_BYTES = 1 << 18;
 
-/** The second pass on worker threads: chunks of bytes out, lines with something to say back, in order. */
+/**
+ * The second pass on worker threads: chunks of bytes out, lines with something to say back, in order. Each
+ * chunk is gathered in a buffer of its own and moved to the worker (transferred, not copied); only the part
+ * after its last line break is copied, into the next one.
+ */
 async function chunked(source: ByteSource, engine: LineEngine, pool: CheckPool, settings: FileSettings): Promise<void> {
-  // bytes gathered since the last cut (the source's chunks are reused, so they are copied here)
+  // the source's chunks are reused by the reader, so they are copied once, here
   let acc = new Uint8Array(CHUNK_BYTES * 2);
   let size = 0;
   let first = true;
   const send = (end: number, last: boolean) => {
-    engine.submitChunk(pool.scan(acc.slice(0, end), first, last, settings.check));
-    acc.copyWithin(0, end, size);
+    const next = new Uint8Array(Math.max(CHUNK_BYTES * 2, size - end));
+    next.set(acc.subarray(end, size));
+    engine.submitChunk(pool.scan(acc.subarray(0, end), first, last, settings.check));
+    acc = next;
     size -= end;
     first = false;
   };
@@ -211,9 +270,18 @@ class LineEngine {
     }
   }
 
+  /** Time spent in core's checks on this thread (--debug). */
+  checkMs = 0;
+
   /** A batch of lines checked on this thread (small files, and --fix). */
   async submit(batch: Batch): Promise<void> {
-    this.consume(batch, this.settings.fix !== 'off' ? undefined : checkStrings(batch.strings, this.settings.check));
+    let results: SparseResults | undefined;
+    if (this.settings.fix === 'off') {
+      const t = performance.now();
+      results = checkStrings(batch.strings, this.settings.check);
+      this.checkMs += performance.now() - t;
+    }
+    this.consume(batch, results);
     await this.flush();
   }
 
@@ -247,7 +315,7 @@ class LineEngine {
     });
     this.lineBase += r.lines;
     this.offsetBase += r.length;
-    this.consume({ lines, strings: [] }, results);
+    this.consume({ lines, strings: [], chars: 0 }, results);
     await this.flush();
   }
 
@@ -331,7 +399,9 @@ class LineEngine {
     const lint = (t: string) => ({ diagnostics: checkRegion({ text: t }, options) });
     const region = line.text.slice(line.s, line.e);
     const accept = (d: Diagnostic) => !this.suppressor.covers(d.ruleId, line.lineNo) && (!this.settings.quiet || d.severity === 'error');
+    const t = performance.now();
     const fixed = fixPasses(region, lint(region), lint, accept);
+    this.checkMs += performance.now() - t;
     this.report.fixedProblems(fixed.applied.length);
     const text = line.text.slice(0, line.s) + fixed.text + line.text.slice(line.e);
     if (text !== line.text) this.changed = true;

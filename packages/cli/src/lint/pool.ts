@@ -57,7 +57,9 @@ export class CheckPool {
     for (let i = 0; i < size; i++) {
       // a smaller young generation than V8's default keeps each worker's heap (and the run's RSS) small; checks
       // allocate short-lived objects only, so little is promoted
-      const worker = new Worker(entry, { workerData: { ossprocCheckWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      // the worker starts from the compile cache too (bin/ossproc.cjs enables it for the main thread)
+      const start = `try { require('node:module').enableCompileCache?.(); } catch {} require(${JSON.stringify(entry)});`;
+      const worker = new Worker(start, { eval: true, workerData: { ossprocCheckWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
       const slot = i;
       worker.on('message', (msg: { id: number; result?: ChunkResult; error?: string }) => {
         const job = this.jobs.get(msg.id);
@@ -79,7 +81,7 @@ export class CheckPool {
     return this.workers.length;
   }
 
-  /** Scans a chunk on the least busy worker. */
+  /** Scans a chunk on the least busy worker. The chunk's buffer is moved to the worker: do not use it after. */
   scan(bytes: Uint8Array, first: boolean, last: boolean, options: CheckOptions): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = 0;
@@ -89,7 +91,7 @@ export class CheckPool {
     w.load++;
     return new Promise<ChunkResult>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      w.worker.postMessage({ id, bytes, first, last, options } satisfies WorkerRequest);
+      w.worker.postMessage({ id, bytes, first, last, options } satisfies WorkerRequest, [bytes.buffer as ArrayBuffer]);
     });
   }
 

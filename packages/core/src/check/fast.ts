@@ -261,15 +261,22 @@ function conditionParams(c: Condition, out: Set<string>): void {
   for (const x of c.and ?? []) conditionParams(x, out);
 }
 
-let compiled: Lexicon<Lexicon<CompiledAction>> | undefined;
+/** An action of the catalog, compiled when a string first names it (most runs name a few of 150). */
+interface Entry {
+  spec: ActionSpec;
+  compiled?: CompiledAction;
+}
+const compiledOf = (e: Entry): CompiledAction => (e.compiled ??= compileAction(e.spec));
 
-/** The catalog as validators: product name → action name → compiled action. */
-function catalog(): Lexicon<Lexicon<CompiledAction>> {
+let compiled: Lexicon<Lexicon<Entry>> | undefined;
+
+/** The catalog as validators: product name → action name → its (lazily) compiled action. */
+function catalog(): Lexicon<Lexicon<Entry>> {
   if (compiled) return compiled;
   compiled = new Lexicon();
   for (const product of PRODUCTS) {
-    const actions = new Lexicon<CompiledAction>();
-    for (const a of product.actions) actions.add(a.name, compileAction(a));
+    const actions = new Lexicon<Entry>();
+    for (const a of product.actions) actions.add(a.name, { spec: a });
     compiled.add(product.name, actions);
   }
   return compiled;
@@ -302,8 +309,9 @@ export function shapeOf(text: string): string | undefined {
     let count = L[r + 2]!;
     r += 3;
     for (; count > 0; count--) {
-      const action = actions.find(text, L[r]!, L[r + 1]!);
-      if (!action) return undefined;
+      const entry = actions.find(text, L[r]!, L[r + 1]!);
+      if (!entry) return undefined;
+      const action = compiledOf(entry);
       const params = L[r + 2]!;
       r += 3;
       const first = r;
@@ -344,7 +352,7 @@ export function opaqueValues(text: string): { start: number; end: number; spec: 
     let count = LAYOUT[r + 2]!;
     r += 3;
     for (; count > 0; count--) {
-      const action = actions.find(text, LAYOUT[r]!, LAYOUT[r + 1]!)!;
+      const action = compiledOf(actions.find(text, LAYOUT[r]!, LAYOUT[r + 1]!)!);
       const params = LAYOUT[r + 2]!;
       r += 3;
       let next = 0;

@@ -33,12 +33,13 @@ export function chevrotainParse(text: string, options: ParseOptions = {}): Parse
   const mapped = decode === true || (decode === 'auto' && text.indexOf('%') !== -1 && hasPercentEscape(text));
   const source = mapped ? percentDecode(text) : undefined;
   const input = source ? source.text : text;
-  processParser.input = tokenize(input, true);
-  const raw = processParser.process();
+  const parser = processParser();
+  parser.input = tokenize(input, true);
+  const raw = parser.process();
   const builder = new TreeBuilder(input, source?.offsets);
   const tree = builder.process(raw.prefix, raw.stages);
   // the grammar is total, so the parser itself reports nothing; guard all the same
-  for (const e of processParser.errors) builder.error(e.message, builder.rangeOf(e.token));
+  for (const e of parser.errors) builder.error(e.message, builder.rangeOf(e.token));
   return new Parsed(text, tree, builder.errors, input, source?.offsets);
 }
 

@@ -80,5 +80,12 @@ class ProcessParser extends EmbeddedActionsParser {
   private paramWord = () => this.CONSUME2(Word);
 }
 
-/** One parser instance serves every parse (Chevrotain parsers are costly to build and cheap to reuse). */
-export const processParser = new ProcessParser();
+let parser: ProcessParser | undefined;
+
+/**
+ * One parser instance serves every parse (Chevrotain parsers are costly to build and cheap to reuse). It is
+ * built on first use: simple strings never need it (syntax/scan.ts), so a short run or a CLI start skips it.
+ */
+export function processParser(): ProcessParser {
+  return (parser ??= new ProcessParser());
+}
