@@ -10,8 +10,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
-const SERVER = fileURLToPath(new URL('../../packages/language-server/bin/ossproc-language-server.cjs', import.meta.url));
-const DIST = fileURLToPath(new URL('../../packages/language-server/dist/server.cjs', import.meta.url));
+// LSP_SERVER=<a server bundle> measures another build (an earlier commit's dist/server.cjs) for a before/after
+const SERVER = process.env.LSP_SERVER ?? fileURLToPath(new URL('../../packages/language-server/bin/ossproc-language-server.cjs', import.meta.url));
+const DIST = process.env.LSP_SERVER ?? fileURLToPath(new URL('../../packages/language-server/dist/server.cjs', import.meta.url));
 
 const TEMPLATES = [
   (i) => `video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_${1000000 + (i % 50) * 10000},fps_30,acodec_aac,ab_100000,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0Lm1wNA`,
@@ -144,7 +145,8 @@ export async function benchLsp(options = {}) {
       full.push(performance.now() - t0);
     }
     // what every publish costs the client whatever the server does: LSP pushes the document's whole list
-    // (up to 1,000 diagnostics, each with its fixes and evidence), which the client must parse
+    // (up to 1,000 diagnostics, each with what a client shows: message, range, docs link, evidence), which the
+    // client must parse
     const json = JSON.stringify(lastPublished);
     const parse = [];
     for (let i = 0; i < 30; i++) parse.push(await time(async () => JSON.parse(json)));

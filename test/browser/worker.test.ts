@@ -77,12 +77,19 @@ describe('the language server in a browser worker', () => {
     const text = 'video/convert,f_mp4,vcodec_h264,fps_241\nvideo/convert,f_avi,vcodec_h265\nimage/resize,w_100\n';
     await notify('textDocument/didOpen', { textDocument: { uri, languageId: 'ossproc', version: 1, text } });
     const published = await page.waitForFunction((u) => (globalThis as any).notifications.find((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === u)?.params, uri, { timeout: 15_000 });
-    const diagnostics = ((await published.jsonValue()) as { diagnostics: { code: string; message: string; range: unknown; severity: number }[] }).diagnostics;
+    const diagnostics = ((await published.jsonValue()) as { diagnostics: { code: string; message: string; range: unknown; severity: number; data?: object }[] }).diagnostics;
     // the client's settings turned codec-container-doubtful off (for f_avi with h265)
     expect(diagnostics.map((d) => [d.code, d.message, d.range, d.severity])).toEqual([
       ['value-out-of-range', 'fps_241: fps must be between 0 and 240', { start: { line: 0, character: 32 }, end: { line: 0, character: 39 } }, 1],
     ]);
     expect(await page.evaluate(() => (globalThis as any).serverRequests)).toContain('workspace/configuration');
+    // the fixes stay in the server (data holds what hover shows); the quick fix comes through codeAction
+    expect(Object.keys(diagnostics[0]!.data!).sort()).toEqual(['evidence', 'source']);
+    const actions = await request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics: [diagnostics[0]], only: ['quickfix'] } });
+    expect(actions.result.map((a: { title: string; edit: unknown }) => [a.title, a.edit])).toEqual([
+      ["Change to 'fps_240'", { changes: { [uri]: [{ range: { start: { line: 0, character: 36 }, end: { line: 0, character: 39 } }, newText: '240' }] } }],
+      ['Suppress value-out-of-range on this line', expect.anything()],
+    ]);
 
     const completion = await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 13 } });
     const labels = completion.result.items.map((i: { label: string }) => i.label);

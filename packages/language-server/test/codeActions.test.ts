@@ -55,13 +55,17 @@ describe('code actions', () => {
     expect(actions('video/convert,f_mp4,vcodec_h264,fps_241', 'ossproc', [CodeActionKind.SourceFixAll]).actions).toEqual([]);
   });
 
-  it('reads the fix from diagnostic.data, never from the message', () => {
+  it("finds the fix among the server's findings (by range and rule), never in the message or in data", () => {
     const { doc, diagnostics } = actions('video/covert,f_mp4');
     const tampered = diagnostics.map((d) => ({ ...d, message: 'something else entirely' }));
     const list = ls.getCodeActions(doc, all, { diagnostics: tampered }, settings());
     expect(list.some((a) => a.title === "Replace with 'convert'")).toBe(true);
+    // the published diagnostic carries no fixes: without its data it gets the same one
     const noData = diagnostics.map(({ data: _data, ...d }) => d);
-    expect(ls.getCodeActions(doc, all, { diagnostics: noData }, settings()).filter((a) => a.title.startsWith('Replace'))).toEqual([]);
+    expect(ls.getCodeActions(doc, all, { diagnostics: noData }, settings()).filter((a) => a.title.startsWith('Replace')).map((a) => apply(doc, a))).toEqual(['video/convert,f_mp4']);
+    // a diagnostic the server did not find (another range) gets none
+    const elsewhere = diagnostics.map((d) => ({ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character + 1 } } }));
+    expect(ls.getCodeActions(doc, all, { diagnostics: elsewhere }, settings()).filter((a) => a.title.startsWith('Replace'))).toEqual([]);
   });
 
   it('suppresses a rule on a line with a comment of the host', () => {

@@ -5,12 +5,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DiagnosticData } from '../src/service/diagnostics';
 import { LIMITS } from '../src/service/documents';
 import { getLanguageService } from '../src/service/languageService';
-import { makeDoc, service, settings } from './helpers';
+import { makeDoc, quickFixes, service, settings } from './helpers';
 
 function validate(text: string, languageId = 'ossproc', s = settings()) {
   const doc = makeDoc(text, languageId);
-  const result = service().doValidation(doc, s, { budgetMs: Infinity });
-  return { doc, ...result, shown: result.diagnostics.map((d) => ({ code: d.code, text: doc.getText(d.range) })) };
+  const ls = service();
+  const result = ls.doValidation(doc, s, { budgetMs: Infinity });
+  const fixesOf = (d: Diagnostic) => quickFixes(ls, doc, d, s);
+  return { doc, ...result, fixesOf, shown: result.diagnostics.map((d) => ({ code: d.code, text: doc.getText(d.range) })) };
 }
 
 /** Diagnostics as [ruleId, start, end] host offsets. */
@@ -66,14 +68,15 @@ describe('diagnostics: what is published', () => {
     expect(info.find((d) => d.code === 'codec-container-doubtful')!.severity).toBe(DiagnosticSeverity.Information);
   });
 
-  it('puts the fixes in data, as LSP edits', () => {
-    const { diagnostics, doc } = validate('\nvideo/covert,f_mp4');
+  it('keeps the fixes out of data; code actions give them, as LSP edits', () => {
+    const { diagnostics, doc, fixesOf } = validate('\nvideo/covert,f_mp4');
     const d = diagnostics.find((x) => x.code === 'unknown-action')!;
-    const data = d.data as DiagnosticData;
-    const certain = data.fixes.find((f) => f.certain)!;
+    expect(Object.keys(d.data as DiagnosticData).sort()).toEqual(['evidence', 'source']);
+    const certain = fixesOf(d).find((f) => f.certain)!;
     expect(TextDocument.applyEdits(doc, certain.edits)).toBe('\nvideo/convert,f_mp4');
-    // suggestions travel too, marked uncertain
-    const suggestions = (validate('video/convert,f_mp5').diagnostics[0]!.data as DiagnosticData).fixes;
+    // suggestions too, not preferred
+    const mp5 = validate('video/convert,f_mp5');
+    const suggestions = mp5.fixesOf(mp5.diagnostics[0]!);
     expect(suggestions.map((f) => [f.title, f.certain])).toEqual([["Replace with 'mp4'", false], ["Replace with 'mp3'", false]]);
   });
 
@@ -143,15 +146,16 @@ describe('diagnostics: embedded strings (where the server repairs core, see diag
   });
 
   it('ends a range at the end of the literal, not in the next one', () => {
-    const { shown, diagnostics, doc } = validate('String p = "video/convert,f_mp4,vcodec_h264,fps_241" + ",s_1920x1080";', 'java');
+    const { shown, diagnostics, doc, fixesOf } = validate('String p = "video/convert,f_mp4,vcodec_h264,fps_241" + ",s_1920x1080";', 'java');
     expect(shown).toContainEqual({ code: 'value-out-of-range', text: 'fps_241' });
-    for (const d of diagnostics) for (const f of (d.data as DiagnosticData | undefined)?.fixes ?? []) for (const e of f.edits) expect(doc.getText(e.range)).not.toContain('"');
+    expect(diagnostics.flatMap(fixesOf).length).toBeGreaterThan(0);
+    for (const d of diagnostics) for (const f of fixesOf(d)) for (const e of f.edits) expect(doc.getText(e.range)).not.toContain('"');
   });
 
   it('does not judge or edit host code joined into a string', () => {
-    const { shown, diagnostics, doc } = validate('String p = "video/convert,f_mp4," + codec + ",fps_30";', 'java');
+    const { shown, diagnostics, doc, fixesOf } = validate('String p = "video/convert,f_mp4," + codec + ",fps_30";', 'java');
     expect(shown.map((d) => d.code)).not.toContain('unknown-parameter');
-    for (const d of diagnostics) for (const f of (d.data as DiagnosticData | undefined)?.fixes ?? []) for (const e of f.edits) expect(doc.getText(e.range)).not.toContain('codec');
+    for (const d of diagnostics) for (const f of fixesOf(d)) for (const e of f.edits) expect(doc.getText(e.range)).not.toContain('codec');
   });
 
   it('checks a URL parameter in the mode its name gives (x-oss-process is synchronous)', () => {

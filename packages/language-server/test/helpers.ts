@@ -1,4 +1,4 @@
-import type { CompletionItem, Position, Range, TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CompletionItem, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService } from '../src/service/languageService';
 import { defaultSettings, type Settings } from '../src/service/settings';
@@ -71,4 +71,15 @@ export function resultText(doc: TextDocument, item: CompletionItem): string {
 /** The text of a document that a range covers. */
 export function textAt(doc: TextDocument, range: Range): string {
   return doc.getText(range);
+}
+
+/**
+ * A published diagnostic's fixes as a client gets them: textDocument/codeAction for that one diagnostic, its
+ * quick fixes without the suppressions, the preferred one as the certain fix.
+ */
+export function quickFixes(ls: LanguageService, doc: TextDocument, d: Diagnostic, s: Settings): { title: string; certain: boolean; edits: TextEdit[] }[] {
+  return ls
+    .getCodeActions(doc, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, s)
+    .filter((a) => !/^Suppress \S+ on this line$/.test(a.title))
+    .map((a) => ({ title: a.title, certain: a.isPreferred === true, edits: a.edit?.changes?.[doc.uri] ?? [] }));
 }

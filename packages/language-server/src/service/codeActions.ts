@@ -1,15 +1,15 @@
 import { fixPasses, suppressionEdit } from '@ossproc/core';
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic as LspDiagnostic, type Range as LspRange, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Range as LspRange, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from './context';
-import { computeDiagnostics, type DiagnosticData } from './diagnostics';
+import { computeDiagnostics, fixesFor } from './diagnostics';
 import { hostLanguageOf } from './documents';
 import type { Settings } from './settings';
 
 /**
  * Code actions: core's fixes as quick fixes (the certain one preferred), "suppress <rule> on this line"
- * through core's suppressionEdit, and "fix all" (source.fixAll.ossproc) for the document. A fix travels in
- * the diagnostic's `data`; nothing is read back out of a message.
+ * through core's suppressionEdit, and "fix all" (source.fixAll.ossproc) for the document. A diagnostic's
+ * fixes are the server's findings (`fixesFor`, by range, rule and message); nothing is read out of a message.
  */
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ossproc`;
@@ -28,23 +28,22 @@ function editKey(edits: readonly TextEdit[]): string {
   return edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`).join('\u0000');
 }
 
-function fixesOf(d: LspDiagnostic): DiagnosticData['fixes'] {
-  const data = d.data as Partial<DiagnosticData> | undefined;
-  return d.source === 'ossproc' && data && Array.isArray(data.fixes) ? data.fixes : [];
-}
-
 export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: LspRange, context: CodeActionContext, settings: Settings): CodeAction[] {
   const language = hostLanguageOf(doc, settings);
   if (!language) return [];
   const out: CodeAction[] = [];
   const ours = context.diagnostics.filter((d) => d.source === 'ossproc');
-  if (wants(context.only, CodeActionKind.QuickFix)) {
+  const quickFix = wants(context.only, CodeActionKind.QuickFix);
+  const fixAll = wants(context.only, FIX_ALL_KIND);
+  // looked up only when a quick fix or the lazily offered fix-all needs them
+  const fixes = (quickFix || (fixAll && !context.only?.length)) && ours.length ? fixesFor(doc, settings, ctx.store, ours, ctx.log) : ours.map(() => []);
+  if (quickFix) {
     // two findings on one token may offer the same edit ("Remove 'ab_100000'" for mutually-exclusive and
     // for ineffective-parameter): one action, naming every diagnostic it resolves
     const byEdit = new Map<string, CodeAction>();
-    for (const d of ours) {
+    ours.forEach((d, i) => {
       let preferred = false;
-      for (const fix of fixesOf(d)) {
+      for (const fix of fixes[i]!) {
         const key = editKey(fix.edits);
         const same = byEdit.get(key);
         if (same) {
@@ -60,7 +59,7 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: L
         byEdit.set(key, action);
         out.push(action);
       }
-    }
+    });
     // suppressions come after the fixes, once per rule and line
     const text = doc.getText();
     const seen = new Set<string>();
@@ -81,12 +80,12 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: L
       });
     }
   }
-  if (wants(context.only, FIX_ALL_KIND)) {
+  if (fixAll) {
     const explicit = !!context.only?.length;
     if (explicit) {
       const edits = fixAllEdits(ctx, doc, settings);
       if (edits.length) out.push({ title: 'Fix all auto-fixable ossproc problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
-    } else if (ours.some((d) => fixesOf(d).some((f) => f.certain))) {
+    } else if (fixes.some((f) => f.some((x) => x.certain))) {
       // the light bulb asks on every cursor move: offered on a fixable problem (as ESLint does), and the
       // edit is computed when the action is chosen (codeAction/resolve)
       const data: FixAllData = { ossprocFixAll: { uri: doc.uri, version: doc.version } };

@@ -4,6 +4,7 @@ import {
   checkRegion,
   classifyLine,
   findDirectives,
+  LineIndex,
   placeLineDirective,
   ruleDocsUrl,
   Suppressor,
@@ -19,7 +20,7 @@ import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnos
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type CheckMemo, type DocumentStore } from './documents';
 import { LineDocument } from './lineDocument';
-import { ownCopy, type LineEntry } from './ossprocLines';
+import { commonPrefix, commonSuffix, ownCopy, type LineEntry, type OssprocLines } from './ossprocLines';
 import { checkKey, type Settings } from './settings';
 
 /**
@@ -31,21 +32,23 @@ import { checkKey, type Settings } from './settings';
  * server's own is only these caches, the time budget and the cap.
  */
 
-/** A quick fix as it travels in `diagnostic.data` (never parsed back out of the message). */
+/** A quick fix of a published diagnostic, kept by the server (never parsed back out of the message). */
 export interface FixData {
   title: string;
   certain: boolean;
   edits: TextEdit[];
 }
 
-/** What an ossproc diagnostic carries in `data`. */
+/**
+ * What an ossproc diagnostic carries in `data`: what hover and other clients show. The fixes stay in the
+ * server (as vscode-eslint keeps them): with them every publish of a 1,000-finding document was ~700 KB for
+ * the client to parse on each keystroke; textDocument/codeAction looks them up (`fixesFor`).
+ */
 export interface DiagnosticData {
   /** What the verdict rests on (core's `Evidence`: rejected, documented, ffmpeg, convention…). */
   evidence?: Evidence;
   /** The page that states the fact, when there is one. */
   source?: string;
-  /** Core's fixes (empty when there is none). */
-  fixes: FixData[];
 }
 
 export interface ValidationResult {
@@ -171,8 +174,23 @@ function readLine(lineText: string): LineEntry | null {
   return lineText.indexOf('ossproc-') < 0 ? CLEAN : entry(EMPTY, findDirectives(lineText, 'ossproc'));
 }
 
+/** Lints line `i` of the document (a string, or a line not read yet) and keeps its entry. */
+function lintSlot(doc: TextDocument, state: OssprocLines, i: number, lineText: string, settings: Settings, options: ValidateOptions): LineEntry {
+  const read = state.slots[i] === undefined ? readLine(lineText) : null;
+  let e = read;
+  if (!e) {
+    const c = classifyLine(lineText);
+    if (c.e - c.s > LIMITS.maxCheckedLength) {
+      options.log?.(notChecked(`line ${i + 1} of ${doc.uri}`, c.e - c.s));
+      e = CLEAN;
+    } else e = entry(lintLine(lineText, c, settings), NONE);
+  }
+  state.set(i, e);
+  return e;
+}
+
 /** A line's findings kept after suppression: all of them, or those at the indexes in `only`. */
-interface Hit {
+export interface Hit {
   line: number;
   entry: LineEntry;
   only?: number[];
@@ -220,12 +238,7 @@ function runOssproc(doc: TextDocument, settings: Settings, store: DocumentStore,
       const lineText = lineTextAt(doc, text, i);
       if (budget.spent(lineText.length)) return { hits: options.partial === false ? [] : hits, complete: false, checked };
       checked++;
-      const c = classifyLine(lineText);
-      if (c.e - c.s > LIMITS.maxCheckedLength) {
-        options.log?.(notChecked(`line ${i + 1} of ${doc.uri}`, c.e - c.s));
-        e = CLEAN;
-      } else e = entry(lintLine(lineText, c, settings), NONE);
-      state.set(i, e);
+      e = lintSlot(doc, state, i, lineText, settings, options);
     }
     const found = e.found;
     if (found.length === 0) continue;
@@ -317,8 +330,9 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
 type LspRange = LspDiagnostic['range'];
 
 /**
- * A core diagnostic as LSP sends it: code = rule id, docs link, related places; in `data` what the verdict
- * rests on (`evidence`, `source`: as hover shows them and the CLI's JSON carries them) and the fixes.
+ * A core diagnostic as LSP sends it: code = rule id, docs link, related places, and in `data` what the
+ * verdict rests on (`evidence`, `source`: as hover shows them and the CLI's JSON carries them). Its fixes
+ * are not sent: `fixesFor` finds them when the client asks for code actions.
  */
 function lspDiagnostic(uri: string, d: Diagnostic, range: (r: { start: number; end: number }) => LspRange): LspDiagnostic {
   const out: LspDiagnostic = {
@@ -331,13 +345,17 @@ function lspDiagnostic(uri: string, d: Diagnostic, range: (r: { start: number; e
   };
   if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: range(r.range) }, message: r.message }));
   if (d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
-  const data: DiagnosticData = { fixes: d.fixes?.length ? d.fixes.map((f) => ({ title: f.title, certain: f.certain, edits: f.edits.map((e) => ({ range: range(e.range), newText: e.newText })) })) : [] };
   if (d.data) {
-    data.evidence = d.data.evidence;
+    const data: DiagnosticData = { evidence: d.data.evidence };
     if (d.data.source !== undefined) data.source = d.data.source;
+    out.data = data;
   }
-  out.data = data;
   return out;
+}
+
+/** A core diagnostic's fixes as LSP edits. */
+function lspFixes(d: Diagnostic, range: (r: { start: number; end: number }) => LspRange): FixData[] {
+  return d.fixes?.length ? d.fixes.map((f) => ({ title: f.title, certain: f.certain, edits: f.edits.map((e) => ({ range: range(e.range), newText: e.newText })) })) : [];
 }
 
 /** A host-offset core diagnostic as LSP sends it. */
@@ -352,9 +370,24 @@ export interface LspValidationResult {
   checked: number;
 }
 
+/**
+ * What a run published for one version of a document, kept (a few versions back) so that a code action asked
+ * with a diagnostic of an earlier publish still finds its fixes: the lines' entries of an .ossproc document
+ * (an untouched line keeps its entry across edits, so a finding is followed to where its line is now), the
+ * text and host-offset findings of another document.
+ */
+export interface PublishedFindings {
+  version: number;
+  /** False for what a run stopped on its budget had found so far (published as progress). */
+  complete: boolean;
+  hits?: readonly Hit[];
+  host?: { text: string; found: readonly Diagnostic[] };
+}
+
 /** The diagnostics to publish for a document. */
 export function doValidation(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions = {}): LspValidationResult {
   const language = hostLanguageOf(doc, settings);
+  const record = options.memoKey === undefined;
   if (language === 'ossproc') {
     // the lines' LSP diagnostics are kept with them: a keystroke converts only what it changed
     const { hits, complete, checked } = runOssproc(doc, settings, store, options);
@@ -364,8 +397,136 @@ export function doValidation(doc: TextDocument, settings: Settings, store: Docum
       if (only) for (const k of only) out.push(lsp[k]!);
       else for (const d of lsp) out.push(d);
     }
+    if (record && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, complete, hits });
     return { diagnostics: out.length > LIMITS.maxDiagnostics ? out.slice(0, LIMITS.maxDiagnostics) : out, complete, checked };
   }
   const { diagnostics, complete, checked } = computeDiagnostics(doc, settings, store, options);
+  if (record && language && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, complete, host: { text: doc.getText(), found: diagnostics } });
   return { diagnostics: diagnostics.map((d) => toLspDiagnostic(doc, d)), complete, checked };
+}
+
+type Place = { line: number; character: number };
+
+/** Whether core diagnostic `f`, at start…end, has the range and rule of the published diagnostic `d`. */
+function sameRule(d: LspDiagnostic, f: Diagnostic, start: Place, end: Place): boolean {
+  return (
+    d.code === f.ruleId &&
+    d.range.start.line === start.line &&
+    d.range.start.character === start.character &&
+    d.range.end.line === end.line &&
+    d.range.end.character === end.character
+  );
+}
+
+/**
+ * The index of the finding that is `d`, or -1: by range, rule and message (vscode-eslint's computeKey), else
+ * the only finding with its range and rule (the message is never read for the fix, so a client that shows
+ * it reworded still gets it).
+ */
+function indexOf(d: LspDiagnostic, found: readonly Diagnostic[], place: (f: Diagnostic) => [Place, Place]): number {
+  let only = -1;
+  let n = 0;
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const [start, end] = place(f);
+    if (!sameRule(d, f, start, end)) continue;
+    if (f.message === d.message) return k;
+    only = k;
+    n++;
+  }
+  return n === 1 ? only : -1;
+}
+
+/** The finding of `e` (a line's entry, at `line`) that is `d`, or -1. */
+function indexOnLine(e: LineEntry, line: number, d: LspDiagnostic): number {
+  if (d.range.start.line !== line || d.range.end.line !== line) return -1;
+  return indexOf(d, e.found, (f) => [{ line, character: f.range.start }, { line, character: f.range.end }]);
+}
+
+/**
+ * The fixes of published ossproc diagnostics (one list per diagnostic, empty when it has none or is not
+ * found), for the document as it is now. A diagnostic is looked up among the findings of the current text
+ * (a line not linted since the last edit is linted now); one from an earlier publish whose line has moved
+ * since is found in what that publish held and followed to where its line is now. A diagnostic of text that
+ * has changed since finds nothing: its fixes would edit the wrong text.
+ */
+export function fixesFor(doc: TextDocument, settings: Settings, store: DocumentStore, wanted: readonly LspDiagnostic[], log?: (message: string) => void): FixData[][] {
+  const language = hostLanguageOf(doc, settings);
+  if (!language || wanted.length === 0) return wanted.map(() => []);
+  return language === 'ossproc' ? ossprocFixes(doc, settings, store, wanted, log) : hostFixes(doc, language, settings, store, wanted, log);
+}
+
+function ossprocFixes(doc: TextDocument, settings: Settings, store: DocumentStore, wanted: readonly LspDiagnostic[], log?: (message: string) => void): FixData[][] {
+  const state = store.ossprocLines(doc.uri, checkKey(settings));
+  state.sync(doc);
+  const text = state.text;
+  const at = (line: number) => (r: { start: number; end: number }) => ({ start: { line, character: r.start }, end: { line, character: r.end } });
+  const earlier = store.findingsOf(doc.uri);
+  return wanted.map((d) => {
+    const line = d.range.start.line;
+    if (line >= 0 && line < state.slots.length) {
+      const e = state.slots[line] || lintSlot(doc, state, line, lineTextAt(doc, text, line), settings, { log });
+      const k = indexOnLine(e, line, d);
+      if (k >= 0) return lspFixes(e.found[k]!, at(line));
+    }
+    for (const p of earlier) {
+      for (const hit of p.hits ?? []) {
+        if (hit.line !== line) continue;
+        const k = indexOnLine(hit.entry, line, d);
+        // the same entry is the same line, unchanged: where is it now?
+        const now = k >= 0 ? state.slots.indexOf(hit.entry) : -1;
+        if (now >= 0) return lspFixes(hit.entry.found[k]!, at(now));
+      }
+    }
+    return [];
+  });
+}
+
+function hostFixes(doc: TextDocument, language: HostLanguage, settings: Settings, store: DocumentStore, wanted: readonly LspDiagnostic[], log?: (message: string) => void): FixData[][] {
+  const text = doc.getText();
+  const earlier = store.findingsOf(doc.uri);
+  let current = earlier.find((p) => p.version === doc.version && p.complete && p.host?.text === text)?.host;
+  // not diagnosed in this version yet (or not to the end): diagnose it now (the memo keeps this cheap)
+  if (!current) {
+    const found = computeDiagnostics(doc, settings, store, { budgetMs: Infinity, log }).diagnostics;
+    current = { text, found };
+    store.recordFindings(doc.uri, { version: doc.version, complete: true, host: current });
+  }
+  const positions = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+  return wanted.map((d) => {
+    const k = indexOf(d, current.found, (f) => [doc.positionAt(f.range.start), doc.positionAt(f.range.end)]);
+    if (k >= 0) return lspFixes(current.found[k]!, positions);
+    for (const p of earlier) {
+      if (!p.host || p.host.text === text) continue;
+      const moved = movedFixes(p.host.text, p.host.found, text, d, (offset) => store.regionAt(doc, language, offset)?.range);
+      if (moved) return lspFixes(moved, positions);
+    }
+    return [];
+  });
+}
+
+/**
+ * The finding `d` of an earlier text, moved to the current text, when the string that holds it is unchanged
+ * between the two (only moved: what changed lies before or after it); else undefined, as its fixes could
+ * edit a string that is no longer what they were made for.
+ */
+function movedFixes(oldText: string, found: readonly Diagnostic[], text: string, d: LspDiagnostic, stringAt: (offset: number) => { start: number; end: number } | undefined): Diagnostic | undefined {
+  const index = new LineIndex(oldText);
+  const f = found[indexOf(d, found, (x) => [index.position(x.range.start), index.position(x.range.end)])];
+  if (!f?.fixes?.length) return undefined;
+  const p = commonPrefix(oldText, text);
+  const s = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - p);
+  const by = text.length - oldText.length;
+  // in the unchanged text, with an unchanged character on each side (an edit next to a string changes it)
+  const move = (r: { start: number; end: number }) => (r.end < p ? r : r.start > oldText.length - s ? { start: r.start + by, end: r.end + by } : undefined);
+  const range = move(f.range);
+  const string = range && stringAt(range.start);
+  const held = string && move({ start: string.start - (range.start - f.range.start), end: string.end - (range.start - f.range.start) });
+  if (!range || !held) return undefined;
+  const fixes: NonNullable<Diagnostic['fixes']> = [];
+  for (const fix of f.fixes) {
+    const edits = fix.edits.map((e) => ({ range: move(e.range), newText: e.newText }));
+    if (edits.every((e) => e.range)) fixes.push({ ...fix, edits: edits as typeof fix.edits });
+  }
+  return { ...f, range, fixes };
 }

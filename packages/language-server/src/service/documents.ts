@@ -14,6 +14,7 @@ import {
   type RegionText,
 } from '@ossproc/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PublishedFindings } from './diagnostics';
 import { regionAtOffset } from './mapping';
 import { OssprocLines, ownCopy } from './ossprocLines';
 import type { Settings } from './settings';
@@ -25,6 +26,9 @@ import type { Settings } from './settings';
  */
 
 /** Caps on computed items and work, so that a 10 MB document or a 100,000-character line stays responsive. */
+/** How many publishes of a document are kept for code actions asked with an older diagnostic. */
+const PUBLISHES_KEPT = 3;
+
 export const LIMITS = {
   /** Diagnostics published per document. */
   maxDiagnostics: 1000,
@@ -99,6 +103,21 @@ export class DocumentStore {
   private readonly parses = new Map<string, ParseResult>();
   private readonly lineCaches = new Map<string, { key: string; map: Map<string, unknown> }>();
   private readonly lines = new Map<string, OssprocLines>();
+  private readonly published = new Map<string, PublishedFindings[]>();
+
+  /** Keeps what a run found in a version of a document (with the fixes it does not publish), newest first. */
+  recordFindings(uri: string, findings: PublishedFindings): void {
+    const kept = (this.published.get(uri) ?? []).filter((p) => p.version !== findings.version);
+    kept.unshift(findings);
+    // a diagnostic the client holds is from one of the last few publishes
+    if (kept.length > PUBLISHES_KEPT) kept.length = PUBLISHES_KEPT;
+    this.published.set(uri, kept);
+  }
+
+  /** What the last runs found in a document, newest first. */
+  findingsOf(uri: string): readonly PublishedFindings[] {
+    return this.published.get(uri) ?? [];
+  }
 
   /** The line entries of an .ossproc document (by uri or scratch key) for a check configuration. */
   ossprocLines(id: string, key: string): OssprocLines {
@@ -237,6 +256,7 @@ export class DocumentStore {
     this.embedded.delete(uri);
     this.memos.delete(uri);
     this.lines.delete(uri);
+    this.published.delete(uri);
     for (const id of [...this.lineCaches.keys()]) if (id.endsWith(`\u0000${uri}`)) this.lineCaches.delete(id);
   }
 }

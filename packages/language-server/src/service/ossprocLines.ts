@@ -126,7 +126,7 @@ export class OssprocLines {
 /** Slices compared at once: string equality is a native comparison, far faster than a loop over characters. */
 const CHUNKS = [65_536, 2048, 64, 1];
 
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let p = 0;
   for (const size of CHUNKS) while (p + size <= n && a.slice(p, p + size) === b.slice(p, p + size)) p += size;
@@ -134,7 +134,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** The longest common suffix, at most `max` long (so that it does not overlap the common prefix). */
-function commonSuffix(a: string, b: string, max: number): number {
+export function commonSuffix(a: string, b: string, max: number): number {
   let s = 0;
   for (const size of CHUNKS) while (s + size <= max && a.slice(a.length - s - size, a.length - s) === b.slice(b.length - s - size, b.length - s)) s += size;
   return s;
