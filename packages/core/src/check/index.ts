@@ -28,7 +28,10 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (found) return found.slice();
   const { diagnostics, fixed } = settle(input, findings(parse(input, options), options), options);
   if (shape !== undefined && diagnostics.length === 0) rememberClean(shape, key);
-  remember(input, key, diagnostics);
+  // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
+  // their findings costs more (copies, then the collector) than it saves
+  if (seenOnce.get(input) !== undefined) remember(input, key, diagnostics);
+  else seenOnce.set(input, true, textBytes(input) + 48);
   // the fixed text is what the caller checks next (a fix-all round, an editor after a quick fix)
   if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
   return diagnostics.slice();
@@ -64,6 +67,8 @@ function settle(text: string, diagnostics: Diagnostic[], options: CheckOptions &
 export const MEMO_BYTES = 32 * 1024 * 1024;
 /** String → its diagnostics under each options key seen (nearly always one). */
 const memo = new Memo<string, Remembered[]>(MEMO_BYTES);
+/** The strings checked once, without their findings. */
+const seenOnce = new Memo<string, true>(MEMO_BYTES / 8);
 interface Remembered {
   key: string;
   diagnostics: Diagnostic[];
@@ -117,6 +122,7 @@ export function checkFully(text: string, options: CheckOptions & ParseOptions = 
 export function clearMemo(): void {
   memo.clear();
   cleanShapes.clear();
+  seenOnce.clear();
 }
 
 /** The memo's accounted size and bound (for tests and benchmarks). */
