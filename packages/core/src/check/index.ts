@@ -30,8 +30,10 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (shape !== undefined && diagnostics.length === 0) rememberClean(shape, key);
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
   // their findings costs more (copies, then the collector) than it saves
-  if (seenOnce.get(input) !== undefined) remember(input, key, diagnostics);
-  else seenOnce.set(input, true, textBytes(input) + 48);
+  if (seenOnce.get(input) !== undefined) {
+    seenOnce.delete(input);
+    remember(input, key, diagnostics);
+  } else seenOnce.set(input, true, textBytes(input) + 48);
   // the fixed text is what the caller checks next (a fix-all round, an editor after a quick fix)
   if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
   return diagnostics.slice();

@@ -12,6 +12,9 @@ export interface PresetStyles {
   fatal?: StructureError;
 }
 
+/** The first character after a byte-order mark and blanks (read without copying the file). */
+const FIRST_CHARACTER = /^\uFEFF?\s*(\S)/;
+
 /**
  * The styles of a preset file (JSON or YAML `{ styles: { name: string } }`, OSS style XML), read by the same
  * readers `ossproc lint` uses, so a style is served (`ossproc serve`) as it was checked. The format is the
@@ -19,7 +22,7 @@ export interface PresetStyles {
  */
 export function presetStyles(text: string, fileName = ''): PresetStyles {
   const language = languageForFile(fileName);
-  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  const first = FIRST_CHARACTER.exec(text)?.[1];
   const format = language === 'json' || language === 'yaml' || language === 'xml' ? language : first === '<' ? 'xml' : first === '{' ? 'json' : 'yaml';
   const read = format === 'xml' ? xmlStructure(text) : format === 'json' ? scanJson(text) : scanYaml(text);
   const out: PresetStyles = {};
