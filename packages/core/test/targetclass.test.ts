@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getAction, PRODUCTS, type CheckOptions, type Diagnostic } from '../src/index';
 import type { ActionSpec, ParamSpec } from '../src/catalog/types';
@@ -435,5 +437,40 @@ describe('targetClass: what targets.ts flags is never classified', () => {
       { numRuns: runs * 3 },
     );
     expect(flaggedSeen).toBeGreaterThan(runs / 3);
+  });
+});
+
+describe('targetClass: what it knows of the rules', () => {
+  const dir = join(__dirname, '../src/check');
+  const source = (file: string) => readFileSync(join(dir, file), 'utf8');
+  const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
+
+  it('targets.ts reports the findings the classifier knows of, each as often (a new one: teach targetClass.ts, then list it here)', () => {
+    const reports = [...source('targets.ts').matchAll(/report\('([a-z0-9-]+)'/g)].map((m) => m[1]).sort();
+    expect(reports).toEqual([
+      'base64-alphabet',
+      'base64-padding',
+      'extension-mismatch',
+      'invalid-base64',
+      'invalid-base64',
+      'invalid-base64',
+      'invalid-bucket-name',
+      'invalid-object-key',
+      'invalid-object-key',
+      'invalid-template',
+      'invalid-template',
+      'invalid-topic-name',
+      'output-overwrites-source',
+      'unknown-value',
+      'value-out-of-range',
+    ]);
+  });
+
+  it('only targets.ts and combinations.ts decode base64 values (watermarkFormat and manyOutputsOneTarget), and nested.ts is reached from targets.ts alone', () => {
+    const decoding = readdirSync(dir).filter((f) => f.endsWith('.ts') && /text\/base64|readBase64|checkNested\(/.test(source(f)));
+    expect(decoding.sort()).toEqual(['combinations.ts', 'nested.ts', 'targetClass.ts', 'targets.ts']);
+    expect(count(source('combinations.ts'), /readBase64\(/g)).toBe(2);
+    expect(count(source('combinations.ts'), /function (watermarkFormat|manyOutputsOneTarget)\(/g)).toBe(2);
+    expect(count(source('targets.ts'), /checkNested\(/g)).toBe(1);
   });
 });

@@ -14,9 +14,10 @@ import { ALIASES, KNOWN_EXTENSIONS } from './targets';
  * value text[start, end) — as written, no key, no `_` — and answers its class, or undefined when the value must
  * stay verbatim. `sourceKey` is `CheckOptions.sourceKey`: a class holds under those options only.
  *
- * The contract, which the fast path relies on: take a simple string (syntax/scan.ts) whose actions are all known,
- * and another that differs from it only in one value of such a parameter, both values with the same (defined)
- * class under `sourceKey`. Then the full path (`checkFully`, options with that `sourceKey`) gives both the same
+ * The contract, which the fast path relies on: take a simple string (syntax/scan.ts) that writes every product,
+ * action and key as the catalog has them (so no case is folded and no action continues a value after a `/`),
+ * each key once per action, and another that differs from it only in one value of such a parameter, both
+ * values with the same (defined) class under `sourceKey`. Then the full path (`checkFully`, options with that `sourceKey`) gives both the same
  * diagnostics: the same rules, severities, messages, fixes and related notes, their ranges shifted by the
  * difference in length — except where a message or a fix's title quotes the value itself (`o_…`, its decoded
  * text). In particular one is clean exactly when the other is. (A key written twice in one action is outside
@@ -34,7 +35,9 @@ import { ALIASES, KNOWN_EXTENSIONS } from './targets';
  *   none when the name ends with a variable such as `{autoext}`), and whether combinations.ts
  *   `manyOutputsOneTarget` sees a suffix (`/\.[A-Za-z0-9]{2,4}$/` and no `{index}`): `o`, `os`, `o:mp4`,
  *   `os:mp4`. A name that is the source (`overwrite()`: sourceKey itself, `{key}`, `{dirname}/{basename}`) is
- *   not classified, nor is a bucket `{bucket}`, which `overwrite()` reads.
+ *   not classified, nor is a bucket `{bucket}`, which `overwrite()` reads. Nor is a key ending with `/` (a
+ *   directory), nor one whose extension has a character past ASCII: targets.ts says nothing of them, but they
+ *   are rare, and left to the full path at no cost to the contract.
  * - image/watermark `image`: with `?x-oss-process=`, the processing after it, which nested.ts checks as a string
  *   of its own (`i:` and that text in base64url); else `i`.
  * - anything else: one class per kind (`b` bucket, `o` object key elsewhere, `t` topic, `f` font, `x` text, `v`).
@@ -315,7 +318,8 @@ const BUCKET_VARIABLE = Uint8Array.from(utf8Encode('{bucket}'));
 const equals = (n: number, word: Uint8Array) => n === word.length && bytesAt(0, n, word);
 
 function contains(n: number, word: Uint8Array): boolean {
-  for (let i = 0; i + word.length <= n; i++) if (bytesAt(i, n - i, word)) return true;
+  const first = word[0];
+  for (let i = 0; i + word.length <= n; i++) if (B[i] === first && bytesAt(i, n - i, word)) return true;
   return false;
 }
 
