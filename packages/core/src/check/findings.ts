@@ -81,7 +81,7 @@ export function templateOf(a: Checked, b: Checked): FindingsTemplate | undefined
   for (let i = 0; i < a.diagnostics.length; i++) {
     const x = a.diagnostics[i]!;
     const y = b.diagnostics[i]!;
-    for (const k of Object.keys(x)) if (!DIAGNOSTIC_KEYS.has(k)) return undefined;
+    for (const k of [...Object.keys(x), ...Object.keys(y)]) if (!DIAGNOSTIC_KEYS.has(k)) return undefined;
     if (x.ruleId !== y.ruleId || x.severity !== y.severity || JSON.stringify(x.tags) !== JSON.stringify(y.tags)) return undefined;
     if (JSON.stringify(x.data) !== JSON.stringify(y.data)) return undefined;
     const message = text(x.message, y.message);
