@@ -417,9 +417,9 @@ let irregular = false;
 
 /**
  * The hash of the shape of `text` (a non-negative int32), or -1 when it has none; the opaque values are left in
- * SPANS and SPAN_CLASS. What is hashed is a function of the shape alone: the lengths and first and last
- * characters of the words it holds as written, the keys and classes of the values it leaves out, and how many
- * characters it holds as written. No string is made: `ShapeTable` finds the shape by this hash and then compares
+ * SPANS and SPAN_CLASS. What is hashed is a function of the shape alone: the names of the catalog it holds (by
+ * length and first and last characters: the catalog has matched them), every other word it holds as written,
+ * the keys and classes of the values it leaves out, and how many characters it holds as written. No string is made: `ShapeTable` finds the shape by this hash and then compares
  * what it holds as written with the text, in place.
  */
 export function layOut(text: string, sourceKey?: string): number {
@@ -437,17 +437,17 @@ export function layOut(text: string, sourceKey?: string): number {
     const productStart = L[r]!;
     // a stage without its product (`|notify,…`): the product it implies is the context's to decide
     const actions = productStart === -1 ? undefined : products.find(text, productStart, L[r + 1]!);
-    h = mix(h, productStart === -1 ? -1 : wordCode(text, productStart, L[r + 1]!));
+    h = mix(h, productStart === -1 ? -1 : actions ? wordCode(text, productStart, L[r + 1]!) : wordHash(text, productStart, L[r + 1]!));
     let count = L[r + 2]!;
     r += 3;
     for (; count > 0; count--) {
       const entry = actions?.find(text, L[r]!, L[r + 1]!);
       const params = L[r + 2]!;
-      h = mix(mix(h, wordCode(text, L[r]!, L[r + 1]!)), params);
+      h = mix(mix(h, entry ? wordCode(text, L[r]!, L[r + 1]!) : wordHash(text, L[r]!, L[r + 1]!)), params);
       r += 3;
       if (!entry) {
         irregular = true;
-        for (let p = 0; p < params; p++, r += 3) h = mix(h, wordCode(text, L[r]!, L[r + 2]!));
+        for (let p = 0; p < params; p++, r += 3) h = mix(h, wordHash(text, L[r]!, L[r + 2]!));
         continue;
       }
       const action = compiledOf(entry);
@@ -490,7 +490,9 @@ export function layOut(text: string, sourceKey?: string): number {
           cls = name === undefined ? -1 : classId(name);
         } else if (!c.opaque || (c.readWhen & held) !== 0) cls = -1;
         if (cls === -1) {
-          h = mix(h, wordCode(text, start, end));
+          // held as written: a known key's value (a codec, a mode, a value out of range) or a key the action
+          // does not know, which tell many shapes apart in their middle characters
+          h = mix(h, wordHash(text, start, end));
           continue;
         }
         const from = cut === -1 ? start : cut + 1;
@@ -510,7 +512,13 @@ export function layOut(text: string, sourceKey?: string): number {
 
 const HASH_SEED = 0x811c9dc5 | 0;
 const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193) ^ (h >>> 15);
-/** A word by its length and first and last characters (printable ASCII in a layout). */
+/** A word by all its characters. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+/** A word of the catalog, matched in full already, by its length and first and last characters. */
 const wordCode = (text: string, start: number, end: number) => (end - start === 0 ? 0 : ((end - start) << 16) | (text.charCodeAt(start) << 8) | text.charCodeAt(end - 1));
 
 

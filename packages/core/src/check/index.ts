@@ -117,7 +117,8 @@ interface ShapeEntry {
   shape: Shape;
   states: { key: string; state: ShapeState }[];
 }
-/** By the shape's hash (fast.ts `layOut`): the shapes of that hash (nearly always one). */
+/** By the shape's hash (fast.ts `layOut`): the shapes of that hash (nearly always one; at most MAX_CHAIN). */
+const MAX_CHAIN = 4;
 const shapes = new Memo<number, ShapeEntry[]>(SHAPE_BYTES);
 const CLEAN: FindingsTemplate = Object.freeze({ values: 0, diagnostics: [] });
 
@@ -138,9 +139,10 @@ function shapeState(hash: number, text: string, key: string): ShapeState | undef
 
 /** Sets what is known of the shape of `text` (laid out just before) under `key`. */
 function setShape(hash: number, text: string, key: string, state: ShapeState): void {
-  const entries = shapes.get(hash) ?? [];
+  let entries = shapes.get(hash) ?? [];
   let entry = entryOf(hash, text);
-  if (!entry) entries.push((entry = { shape: lastShape(text), states: [] }));
+  // shapes that share a hash are rare: a few are kept, the newest
+  if (!entry) entries = [...entries.slice(-(MAX_CHAIN - 1)), (entry = { shape: lastShape(text), states: [] })];
   entry.states = [...entry.states.filter((s) => s.key !== key).slice(-3), { key, state }];
   let bytes = 48;
   for (const e of entries) {
