@@ -8,18 +8,19 @@ import { outOfRange } from './params';
 
 /**
  * The fast path: the catalog compiled once (on first use) into a validator per `product/action` — its keys and
- * positional values, each value's test specialised by type — which reads a simple string's layout
- * (syntax/scan.ts) and gives its *shape*: the string with every opaque value replaced by one class character.
+ * positional values, each value's test specialised by type — which reads a string's layout (syntax/scan.ts) and
+ * gives its *shape*: the string with every value left out that the rule families cannot tell from another of its
+ * class.
  *
  * A value is *opaque* when no rule reads it except its own form-and-range check (params.ts `checkValue`), and its
- * compiled test passes only where that check is silent. Two strings of one shape then differ only in values the
- * rule families cannot tell apart, so they get the same verdict; `check()` remembers the shapes the full path
- * found clean and answers a string of such a shape with no diagnostics. Everything else — names, keys,
- * positions, every value some rule reads (codecs, modes, base64 targets, the parameters conditions test) — stays
- * verbatim in the shape, so the full path has judged exactly that. The fast path only ever answers "clean", and
- * only for a shape the full path has found clean under the same options; anything it does not know (a name not
- * written exactly as the catalog has it, a value failing its test, a string that is not simple) goes to the full
- * path as before.
+ * compiled test passes only where that check is silent: it becomes OPAQUE. A base64 value every check of which
+ * passes becomes its class (targetClass.ts: what the rules read of it, such as an object name's extension).
+ * Everything else — names, keys, positions, every value some rule reads (codecs, modes, the parameters
+ * conditions test), a value failing its test, anything the catalog does not name — stays verbatim, so the full
+ * path has judged exactly that. Two strings of one shape then differ only in values no rule tells apart, and
+ * `check()` answers a string of a known shape from what the full path found for an earlier one: nothing, for a
+ * clean shape, or a findings template (findings.ts) filled in with the string's own values. A shape is found by
+ * its hash (`layOut`) and compared in place (`hasShape`), so the hot path makes no string.
  */
 
 /**
