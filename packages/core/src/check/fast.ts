@@ -3,6 +3,7 @@ import type { ActionSpec, Condition, ParamSpec } from '../catalog/types';
 import { ASYNC, EMPTY, emptyStages, FIRST_STAGE, LAYOUT, PREFIX_END, scan, STAGE_COUNT } from '../syntax/scan';
 import { readBase64, encodeBase64Url } from '../text/base64';
 import { related } from './findings';
+import { ownCopy } from './memo';
 import { compileTargetClass, type TargetClassifier } from './targetClass';
 import { outOfRange } from './params';
 
@@ -334,7 +335,8 @@ export function spans(): Int32Array {
 /** A shape as a table keeps it: what it holds as written, between its values, and each value's class. */
 export interface Shape {
   readonly written: readonly string[];
-  readonly classes: Uint16Array;
+  /** Each value's class, as one character of this string. */
+  readonly classes: string;
   /** It names something the catalog does not, or has an empty part. */
   readonly irregular: boolean;
 }
@@ -343,12 +345,13 @@ export interface Shape {
 export function lastShape(text: string): Shape {
   const written: string[] = [];
   let copied = 0;
+  // kept for long: copies, which do not hold the text (and the file it was cut from) alive
   for (let k = 0; k < spanCount; k++) {
-    written.push(text.slice(copied, SPANS[2 * k]!));
+    written.push(ownCopy(text.slice(copied, SPANS[2 * k]!)));
     copied = SPANS[2 * k + 1]!;
   }
-  written.push(text.slice(copied));
-  return { written, classes: SPAN_CLASS.slice(0, spanCount), irregular };
+  written.push(ownCopy(text.slice(copied)));
+  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)), irregular };
 }
 
 /** Whether the string last laid out, `text`, has `shape`: compared in place, no string made. */
@@ -361,7 +364,7 @@ export function hasShape(text: string, shape: Shape): boolean {
     const end = k < spanCount ? SPANS[2 * k]! : text.length;
     if (end - at !== w.length || !text.startsWith(w, at)) return false;
     if (k < spanCount) {
-      if (classes[k] !== SPAN_CLASS[k]) return false;
+      if (classes.charCodeAt(k) !== SPAN_CLASS[k]) return false;
       at = SPANS[2 * k + 1]!;
     }
   }
@@ -549,7 +552,11 @@ function unknownDigits(text: string, L: Int32Array, first: number, params: numbe
  * contract for strings that name everything as the catalog does).
  */
 export function needsProof(shape: Shape): boolean {
-  return shape.classes.some((c) => c === DIGITS || (c > DIGITS && shape.irregular));
+  for (let k = 0; k < shape.classes.length; k++) {
+    const c = shape.classes.charCodeAt(k);
+    if (c === DIGITS || (c > DIGITS && shape.irregular)) return true;
+  }
+  return false;
 }
 
 /** The opaque values of a string, with their parameters (for tests: replacing one must keep the verdict). */

@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from '../text/range';
 import type { Diagnostic, Fix, RelatedInformation } from './diagnostic';
+import { ownCopy } from './memo';
 
 /**
  * The findings of a shape (fast.ts), as a template any string of that shape fills in: ranges counted from the
@@ -182,7 +183,7 @@ function positionOf(spans: Int32Array, e: Edge): number {
  */
 function slotted(x: string, y: string, va: readonly string[], vb: readonly string[]): Text | undefined {
   // the common case: a text that quotes no value
-  if (x === y && !va.some((v) => x.includes(v))) return x;
+  if (x === y && !va.some((v) => x.includes(v))) return ownCopy(x);
   const failed = new Set<number>();
   const pieces: (string | number)[] = [];
   const walk = (i: number, j: number): boolean => {
@@ -214,13 +215,14 @@ function slotted(x: string, y: string, va: readonly string[], vb: readonly strin
     return false;
   };
   if (x.length >= 0x10000 || y.length >= 0x10000 || !walk(0, 0)) return undefined;
-  // join adjacent literals
+  // join adjacent literals; a template is kept for long, so its texts are copies that hold nothing else alive
   const out: (string | number)[] = [];
   for (const p of pieces) {
     const last = out.length - 1;
     if (typeof p === 'string' && last >= 0 && typeof out[last] === 'string') out[last] = (out[last] as string) + p;
     else out.push(p);
   }
+  for (let i = 0; i < out.length; i++) if (typeof out[i] === 'string') out[i] = ownCopy(out[i] as string);
   return out.length === 1 && typeof out[0] === 'string' ? out[0] : out;
 }
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostic';
 import { hasShape, lastShape, layOut, needsProof, spans, variantOf, type Shape } from './fast';
 import { fillIn, templateOf, type FindingsTemplate } from './findings';
 import { checkLetterCase } from './letterCase';
-import { Memo, textBytes } from './memo';
+import { Memo, ownCopy, textBytes } from './memo';
 import { runRules } from './run';
 
 export type { CheckMode, CheckOptions } from './context';
@@ -36,7 +36,7 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (seenOnce.get(input) !== undefined) {
     seenOnce.delete(input);
     remember(input, key, diagnostics);
-  } else seenOnce.set(input, true, textBytes(input) + 48);
+  } else seenOnce.set(ownCopy(input), true, textBytes(input) + 48);
   // the fixed text is what the caller checks next (a fix-all round, an editor after a quick fix)
   if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
   return diagnostics.slice();
@@ -95,7 +95,7 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
   const entry: Remembered = { key, diagnostics, bytes: diagnosticsBytes(diagnostics) + textBytes(key) };
   const others = (memo.get(text) ?? []).filter((e) => e.key !== key).slice(-3);
   const entries = [...others, entry];
-  memo.set(text, entries, entries.reduce((n, e) => n + e.bytes, textBytes(text) + 48));
+  memo.set(ownCopy(text), entries, entries.reduce((n, e) => n + e.bytes, textBytes(text) + 48));
 }
 
 /**
@@ -146,7 +146,7 @@ function setShape(hash: number, text: string, key: string, state: ShapeState): v
   entry.states = [...entry.states.filter((s) => s.key !== key).slice(-3), { key, state }];
   let bytes = 48;
   for (const e of entries) {
-    bytes += 64 + e.shape.written.reduce((n, w) => n + textBytes(w), e.shape.classes.length);
+    bytes += 64 + e.shape.written.reduce((n, w) => n + textBytes(w), textBytes(e.shape.classes));
     for (const s of e.states) bytes += textBytes(s.key) + 32 + (typeof s.state === 'object' ? templateBytes(s.state) : 0);
   }
   shapes.set(hash, entries, bytes);
