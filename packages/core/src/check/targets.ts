@@ -329,8 +329,9 @@ function object(ctx: CheckContext, action: ActionInfo, p: ParamNode, t: Template
 }
 
 /** Extensions written another way (a Map: the key is what the string writes, never a prototype's member). */
-const ALIASES = new Map([['jpeg', 'jpg'], ['tif', 'tiff'], ['heif', 'heic']]);
-const KNOWN_EXTENSIONS = new Set([
+export const ALIASES: ReadonlyMap<string, string> = new Map([['jpeg', 'jpg'], ['tif', 'tiff'], ['heif', 'heic']]);
+/** The extensions a saveas target's name is compared with the output format by (others say nothing). */
+export const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set([
   'mp4', 'mkv', 'mov', 'asf', 'avi', 'mxf', 'ts', 'flv', 'webm', 'mp3', 'aac', 'flac', 'oga', 'ac3', 'opus', 'amr',
   'jpg', 'png', 'webp', 'bmp', 'gif', 'tiff', 'heic', 'avif', 'pdf', 'txt', 'm3u8', 'mpd',
 ]);
