@@ -1,6 +1,9 @@
 import { PRODUCTS } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec } from '../catalog/types';
-import { LAYOUT, FIRST_STAGE, scan, STAGE_COUNT } from '../syntax/scan';
+import { ASYNC, EMPTY, emptyStages, FIRST_STAGE, LAYOUT, PREFIX_END, scan, STAGE_COUNT } from '../syntax/scan';
+import { readBase64, encodeBase64Url } from '../text/base64';
+import { related } from './findings';
+import { compileTargetClass, type TargetClassifier } from './targetClass';
 import { outOfRange } from './params';
 
 /**
@@ -60,6 +63,13 @@ interface CompiledParam {
   opaque: boolean;
   /** Read where one of the action's conditions in this mask holds (READS with `when`). */
   readWhen: number;
+  /** The last action (`stamp`) it was written in, and the last it was written in twice. */
+  seen: number;
+  twice: number;
+  /** Values that pass its test, made when a findings template first needs another value for it. */
+  alternatives?: string[];
+  /** A base64 value's class (targetClass.ts), which stands for it in the shape where it has one. */
+  classify?: TargetClassifier;
 }
 
 interface CompiledAction {
@@ -241,7 +251,8 @@ function compileAction(spec: ActionSpec): CompiledAction {
       readWhen |= 1 << conditions.length;
       conditions.push(holdsOf(c, spec));
     }
-    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen };
+    const classify = ps.type === 'base64' ? compileTargetClass(spec, ps) : undefined;
+    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen, seen: 0, twice: 0, classify };
   };
   const compiled = spec.params.map((ps) => ({ ps, c: compile(ps) }));
   const keys = new Lexicon<CompiledParam>();
@@ -284,92 +295,362 @@ function catalog(): Lexicon<Lexicon<Entry>> {
 
 const MAX_LENGTH = 16 * 1024;
 
-/** Reused per action: the compiled parameter of each written parameter. */
-let slots: CompiledParam[] = [];
+/** Reused per action: the compiled parameter of each written parameter (null: a key the action does not know). */
+let slots: (CompiledParam | null)[] = [];
+/** Reused per action: whether each written value passed its test. */
+let passed: boolean[] = [];
+/** Counts the actions shaped, so that a parameter can tell it was already written in this one (`seen`). */
+let stamp = 0;
 
 /**
- * The shape of `text`: the text with each opaque value replaced by one class character. Undefined when the
- * string is not simple, names a product, action or key not exactly as the catalog does, writes more positional
- * values than an action takes, a stage without its product, or a value failing its test: the full path decides.
+ * The opaque values of the last shape, as start, end pairs in order (`spans()` copies them), and the parameter
+ * each belongs to (null: the digits of a key the action does not know).
  */
-export function shapeOf(text: string): string | undefined {
-  // a very long string is rare, and its shape would be too large to keep: the full path takes it
-  if (text.length > MAX_LENGTH || scan(text) === -1) return undefined;
-  const products = catalog();
-  const L = LAYOUT;
+let SPANS = new Int32Array(64);
+let spanCount = 0;
+let spanParams: (CompiledParam | null)[] = [];
+
+function addSpan(start: number, end: number, c: CompiledParam | null, cls: number): void {
+  if (2 * spanCount + 2 > SPANS.length) {
+    const bigger = new Int32Array(SPANS.length * 2);
+    bigger.set(SPANS);
+    SPANS = bigger;
+    const classes = new Uint16Array(SPANS.length);
+    classes.set(SPAN_CLASS);
+    SPAN_CLASS = classes;
+  }
+  SPAN_CLASS[spanCount] = cls;
+  SPANS[2 * spanCount] = start;
+  SPANS[2 * spanCount + 1] = end;
+  spanParams[spanCount++] = c;
+}
+
+/** The opaque values of the string last laid out (`layOut`, `shapeOf`), as start, end pairs. */
+export function spans(): Int32Array {
+  return SPANS.slice(0, 2 * spanCount);
+}
+
+/** A shape as a table keeps it: what it holds as written, between its values, and each value's class. */
+export interface Shape {
+  readonly written: readonly string[];
+  readonly classes: Uint16Array;
+  /** It names something the catalog does not, or has an empty part. */
+  readonly irregular: boolean;
+}
+
+/** The shape of the string last laid out. */
+export function lastShape(text: string): Shape {
+  const written: string[] = [];
+  let copied = 0;
+  for (let k = 0; k < spanCount; k++) {
+    written.push(text.slice(copied, SPANS[2 * k]!));
+    copied = SPANS[2 * k + 1]!;
+  }
+  written.push(text.slice(copied));
+  return { written, classes: SPAN_CLASS.slice(0, spanCount), irregular };
+}
+
+/** Whether the string last laid out, `text`, has `shape`: compared in place, no string made. */
+export function hasShape(text: string, shape: Shape): boolean {
+  const { written, classes } = shape;
+  if (written.length !== spanCount + 1) return false;
+  let at = 0;
+  for (let k = 0; k <= spanCount; k++) {
+    const w = written[k]!;
+    const end = k < spanCount ? SPANS[2 * k]! : text.length;
+    if (end - at !== w.length || !text.startsWith(w, at)) return false;
+    if (k < spanCount) {
+      if (classes[k] !== SPAN_CLASS[k]) return false;
+      at = SPANS[2 * k + 1]!;
+    }
+  }
+  return true;
+}
+
+/**
+ * The shape of `text`: the text with each opaque value replaced by a class character. Undefined when the string
+ * is not simple (syntax/scan.ts) or too long: the full path decides. Whatever the shape does not know stays
+ * verbatim — a product, action or key not written exactly as the catalog has it, a value failing its test, a
+ * positional value past those the action takes, a stage without its product, every value of a key written twice
+ * in one action (the duplicate rule compares them) — so the full path has judged exactly that.
+ *
+ * Beside OPAQUE there is one more class, DIGITS: the value of a key the action does not know, when the key is
+ * lowercase letters written once and the value digits. Its finding names the key; whether nothing reads the
+ * digits is not known from the catalog, so a shape holding it is answered only by a findings template, which
+ * proves it on two strings (findings.ts), never by the clean verdict alone.
+ */
+export function shapeOf(text: string, sourceKey?: string): string | undefined {
+  if (layOut(text, sourceKey) === -1) return undefined;
   let shape = '';
   let copied = 0;
+  for (let k = 0; k < spanCount; k++) {
+    shape += text.slice(copied, SPANS[2 * k]!) + CLASSES[SPAN_CLASS[k]!];
+    copied = SPANS[2 * k + 1]!;
+  }
+  return copied === 0 ? text : shape + text.slice(copied);
+}
+
+/**
+ * The classes, by the number `SPAN_CLASS` holds for a value, as a shape string writes them: OPAQUE, DIGITS,
+ * then the classes of base64 values (targetClass.ts), numbered as first met, each OPAQUE and its name.
+ */
+const CLASSES = [OPAQUE, '\u0001'];
+const DIGITS = 1;
+const classIds = new Map<string, number>();
+/** More classes than this (nested processings in watermarks make many) leave the values verbatim. */
+const MAX_CLASSES = 4096;
+
+function classId(name: string): number {
+  let id = classIds.get(name);
+  if (id === undefined) {
+    if (CLASSES.length >= MAX_CLASSES) return -1;
+    classIds.set(name, (id = CLASSES.length));
+    CLASSES.push(OPAQUE + name);
+  }
+  return id;
+}
+
+/** The class of each value of the last shape (an index into CLASSES). */
+let SPAN_CLASS = new Uint16Array(32);
+/** Whether the last string laid out names something the catalog does not, or has an empty part. */
+let irregular = false;
+
+/**
+ * The hash of the shape of `text` (a non-negative int32), or -1 when it has none; the opaque values are left in
+ * SPANS and SPAN_CLASS. What is hashed is a function of the shape alone: the lengths and first and last
+ * characters of the words it holds as written, the keys and classes of the values it leaves out, and how many
+ * characters it holds as written. No string is made: `ShapeTable` finds the shape by this hash and then compares
+ * what it holds as written with the text, in place.
+ */
+export function layOut(text: string, sourceKey?: string): number {
+  spanCount = 0;
+  irregular = false;
+  // a very long string is rare, and its shape would be too large to keep: the full path takes it
+  if (text.length > MAX_LENGTH || scan(text, true) === -1) return -1;
+  irregular = emptyStages;
+  const products = catalog();
+  const L = LAYOUT;
+  let h = mix(mix(HASH_SEED, L[PREFIX_END]!), L[ASYNC]!);
+  let opaqueLength = 0;
   let r = FIRST_STAGE;
   for (let s = L[STAGE_COUNT]!; s > 0; s--) {
     const productStart = L[r]!;
     // a stage without its product (`|notify,…`): the product it implies is the context's to decide
-    if (productStart === -1) return undefined;
-    const actions = products.find(text, productStart, L[r + 1]!);
-    if (!actions) return undefined;
+    const actions = productStart === -1 ? undefined : products.find(text, productStart, L[r + 1]!);
+    h = mix(h, productStart === -1 ? -1 : wordCode(text, productStart, L[r + 1]!));
     let count = L[r + 2]!;
     r += 3;
     for (; count > 0; count--) {
-      const entry = actions.find(text, L[r]!, L[r + 1]!);
-      if (!entry) return undefined;
-      const action = compiledOf(entry);
+      const entry = actions?.find(text, L[r]!, L[r + 1]!);
       const params = L[r + 2]!;
+      h = mix(mix(h, wordCode(text, L[r]!, L[r + 1]!)), params);
       r += 3;
+      if (!entry) {
+        irregular = true;
+        for (let p = 0; p < params; p++, r += 3) h = mix(h, wordCode(text, L[r]!, L[r + 2]!));
+        continue;
+      }
+      const action = compiledOf(entry);
       const first = r;
+      const me = ++stamp;
       let nextPositional = 0;
+      // after an empty parameter, which positional value is which is the tree builder's to say
+      let empty = false;
       for (let p = 0; p < params; p++, r += 3) {
         const start = L[r]!;
         const cut = L[r + 1]!;
-        const c = cut === -1 ? action.positional[nextPositional++] : action.keys.find(text, start, cut);
-        if (!c || !c.test(text, cut === -1 ? start : cut + 1, L[r + 2]!)) return undefined;
+        const end = L[r + 2]!;
+        if (cut === EMPTY) empty = true;
+        const c = (cut === EMPTY ? null : cut === -1 ? action.positional[nextPositional++] : action.keys.find(text, start, cut)) ?? null;
         slots[p] = c;
+        if (c === null) {
+          irregular = true;
+          continue;
+        }
+        // an empty value is a syntax error, whatever its parameter's test says
+        passed[p] = cut !== end - 1 && !(cut === -1 && empty) && c.test(text, cut === -1 ? start : cut + 1, end);
+        // a key written twice: both values stay verbatim
+        if (c.seen === me) c.twice = me;
+        else c.seen = me;
       }
-      // the opaque values become the class character
+      // the opaque values become their class character
       let held = 0;
       for (let k = 0; k < action.conditions.length; k++) if (action.conditions[k]!(text, L, first, params)) held |= 1 << k;
       for (let p = 0, q = first; p < params; p++, q += 3) {
         const c = slots[p]!;
-        if (!c.opaque || (c.readWhen & held) !== 0) continue;
+        const start = L[q]!;
         const cut = L[q + 1]!;
-        shape += text.slice(copied, cut === -1 ? L[q]! : cut + 1) + OPAQUE;
-        copied = L[q + 2]!;
+        const end = L[q + 2]!;
+        let cls = 0;
+        if (c === null) {
+          cls = cut >= 0 && unknownDigits(text, L, first, params, q) ? DIGITS : -1;
+        } else if (!passed[p] || c.twice === me) cls = -1;
+        else if (c.classify) {
+          const name = cut === -1 ? undefined : c.classify(text, cut + 1, end, sourceKey);
+          cls = name === undefined ? -1 : classId(name);
+        } else if (!c.opaque || (c.readWhen & held) !== 0) cls = -1;
+        if (cls === -1) {
+          h = mix(h, wordCode(text, start, end));
+          continue;
+        }
+        const from = cut === -1 ? start : cut + 1;
+        h = mix(h, cut === -1 ? 0x7f00 + cls : wordCode(text, start, cut) ^ (cls << 24));
+        opaqueLength += end - from;
+        addSpan(from, end, c, cls);
       }
     }
   }
-  if (slots.length > 256) slots = [];
-  return copied === 0 ? text : shape + text.slice(copied);
+  if (slots.length > 256) {
+    slots = [];
+    passed = [];
+  }
+  if (spanParams.length > 256) spanParams = [];
+  return mix(h, text.length - opaqueLength) >>> 1;
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193) ^ (h >>> 15);
+/** A word by its length and first and last characters (printable ASCII in a layout). */
+const wordCode = (text: string, start: number, end: number) => (end - start === 0 ? 0 : ((end - start) << 16) | (text.charCodeAt(start) << 8) | text.charCodeAt(end - 1));
+
+
+/** Whether the parameter in slot `q` is a lowercase key written once in its action with a value of digits. */
+function unknownDigits(text: string, L: Int32Array, first: number, params: number, q: number): boolean {
+  const start = L[q]!;
+  const cut = L[q + 1]!;
+  const end = L[q + 2]!;
+  if (cut === start || cut === end - 1) return false;
+  for (let i = start; i < cut; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  for (let i = cut + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  for (let p = 0, o = first; p < params; p++, o += 3) {
+    if (o !== q && L[o + 1]! - L[o]! === cut - start && text.startsWith(text.slice(start, cut), L[o]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a shape holds a class that only a findings template may answer for: DIGITS (see `shapeOf`), or the
+ * class of a base64 value in a string that names something the catalog does not (targetClass.ts promises its
+ * contract for strings that name everything as the catalog does).
+ */
+export function needsProof(shape: Shape): boolean {
+  return shape.classes.some((c) => c === DIGITS || (c > DIGITS && shape.irregular));
 }
 
 /** The opaque values of a string, with their parameters (for tests: replacing one must keep the verdict). */
 export function opaqueValues(text: string): { start: number; end: number; spec: ParamSpec; test: Test }[] | undefined {
-  const shape = shapeOf(text);
-  if (shape === undefined) return undefined;
+  if (shapeOf(text) === undefined) return undefined;
   const out: { start: number; end: number; spec: ParamSpec; test: Test }[] = [];
-  let r = FIRST_STAGE;
-  const products = catalog();
-  let delta = 0; // the text's offset less the shape's, after the opaque values so far
-  for (let s = LAYOUT[STAGE_COUNT]!; s > 0; s--) {
-    const actions = products.find(text, LAYOUT[r]!, LAYOUT[r + 1]!)!;
-    let count = LAYOUT[r + 2]!;
-    r += 3;
-    for (; count > 0; count--) {
-      const action = compiledOf(actions.find(text, LAYOUT[r]!, LAYOUT[r + 1]!)!);
-      const params = LAYOUT[r + 2]!;
-      r += 3;
-      let next = 0;
-      for (let p = 0; p < params; p++, r += 3) {
-        const cut = LAYOUT[r + 1]!;
-        const start = cut === -1 ? LAYOUT[r]! : cut + 1;
-        const end = LAYOUT[r + 2]!;
-        const c = cut === -1 ? action.positional[next++]! : action.keys.find(text, LAYOUT[r]!, cut)!;
-        // opaque where the shape holds the class character in place of the value
-        if (shape.charCodeAt(start - delta) === 0) {
-          out.push({ start, end, spec: c.spec, test: c.test });
-          delta += end - start - 1;
-        }
+  for (let k = 0; k < spanCount; k++) {
+    const c = spanParams[k];
+    if (c && SPAN_CLASS[k] === 0) out.push({ start: SPANS[2 * k]!, end: SPANS[2 * k + 1]!, spec: c.spec, test: c.test });
+  }
+  return out;
+}
+
+/**
+ * Another string of the shape `text` had in the last `shapeOf`: every opaque value replaced by one that passes
+ * the same test, neither begins nor is begun by it or another value's replacement and, where it can, is not in `avoid` (the texts of
+ * the findings, so that a quote of one value is not mistaken for a literal) — the second string a findings
+ * template is derived from. Undefined when some value has no such other.
+ */
+export function variantOf(text: string, avoid: string, sourceKey?: string): { text: string; spans: Int32Array } | undefined {
+  const shape = shapeOf(text, sourceKey);
+  if (shape === undefined) return undefined;
+  let out = '';
+  let copied = 0;
+  const used: string[] = [];
+  for (let k = 0; k < spanCount; k++) {
+    const start = SPANS[2 * k]!;
+    const end = SPANS[2 * k + 1]!;
+    const value = text.slice(start, end);
+    const c = spanParams[k];
+    const candidates = !c ? DIGIT_CANDIDATES : c.classify ? sameClass(c.classify, value, sourceKey) : (c.alternatives ??= candidatesOf(c));
+    const other = otherValue(candidates, value, avoid, used);
+    if (other === undefined) return undefined;
+    used.push(other);
+    out += text.slice(copied, start) + other;
+    copied = end;
+  }
+  out += text.slice(copied);
+  // the variant must have the very shape (a value read where a condition holds, say, would change it)
+  return shapeOf(out, sourceKey) === shape ? { text: out, spans: spans() } : undefined;
+}
+
+const DIGIT_CANDIDATES = ['7', '31', '4096', '58', '200003', '9', '62', '8350'];
+
+/** A candidate that neither begins nor is begun by the value or one already used for another value. */
+function otherValue(candidates: readonly string[], value: string, avoid: string, used: readonly string[]): string | undefined {
+  let fallback: string | undefined;
+  for (const v of candidates) {
+    if (related(v, value) || used.some((u) => related(u, v))) continue;
+    if (!avoid.includes(v)) return v;
+    fallback ??= v;
+  }
+  return fallback;
+}
+
+/**
+ * Base64 values of the class of `value`: its decoded text with one letter or digit changed, or one added, where
+ * no variable is (`{autoext}`), then encoded again and kept where the classifier gives the same class.
+ */
+function sameClass(classify: TargetClassifier, value: string, sourceKey: string | undefined): string[] {
+  const cls = classify(value, 0, value.length, sourceKey);
+  const decoded = readBase64(value).text;
+  if (cls === undefined || decoded === undefined) return [];
+  const out: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < decoded.length && out.length < 6; i++) {
+    const ch = decoded[i]!;
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (depth === 0 && /[a-z0-9]/.test(ch)) {
+      for (const edit of [`q${ch}`, ch === 'z' ? 'k' : 'z', `${ch}x7`]) {
+        const other = encodeBase64Url(decoded.slice(0, i) + edit + decoded.slice(i + 1));
+        if (classify(other, 0, other.length, sourceKey) === cls) out.push(other);
       }
     }
   }
   return out;
+}
+
+/** Values to try in place of a parameter's: aimed at its bounds and words, kept where they pass its test. */
+function candidatesOf(c: CompiledParam): string[] {
+  const ps = c.spec;
+  const out = new Set<string>();
+  const numbers = [ps.min, ps.max, ps.default === undefined ? undefined : Number(ps.default)].filter((n): n is number => typeof n === 'number' && n === n);
+  for (const n of [...numbers]) numbers.push(n + 1, n - 1, n + 2, Math.floor(n / 2) * 2 + 10);
+  if (ps.min !== undefined && ps.max !== undefined) numbers.push(Math.floor((ps.min + ps.max) / 2), Math.floor((ps.min + ps.max) / 3));
+  numbers.push(0, 1, 2, 7, 13, 97, 100, 1000, 12345, 654321);
+  switch (ps.type) {
+    case 'int':
+      for (const n of numbers) if (Number.isInteger(n)) out.add(String(n));
+      break;
+    case 'float':
+      for (const n of numbers) out.add(String(n));
+      for (const n of ['0.5', '1.5', '2.25', '0.75']) out.add(n);
+      break;
+    case 'enum':
+      for (const v of ps.values ?? []) out.add(v.value);
+      break;
+    case 'size':
+      for (const v of ['2x2', '16x16', '640x360', '1280x720', '1920x1080', '100x100', 'x100', '100x', '7x9']) out.add(v);
+      break;
+    case 'color':
+      for (const v of ['A1B2C3', '0F0F0F', 'FFFFFF', '000000', 'abcdef']) out.add(v);
+      break;
+    default:
+      if (ps.default !== undefined) out.add(ps.default);
+      for (const v of ['abc', 'xyz1', 'sample', 'a1']) out.add(v);
+  }
+  for (const w of ps.words ?? []) out.add(w.value);
+  return [...out].filter((v) => /^[\x21-\x7e]+$/.test(v) && !/[,/|_%]/.test(v) && c.test(v, 0, v.length));
 }
 
 /** A condition compiled to read the layout, judged as ActionInfo.holds judges it (the first of a key; its default when absent). */

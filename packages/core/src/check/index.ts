@@ -3,7 +3,8 @@ import type { ParseResult } from '../syntax/tree';
 import { keepPromises } from './certain';
 import { CheckContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
-import { shapeOf } from './fast';
+import { hasShape, lastShape, layOut, needsProof, spans, variantOf, type Shape } from './fast';
+import { fillIn, templateOf, type FindingsTemplate } from './findings';
 import { checkLetterCase } from './letterCase';
 import { Memo, textBytes } from './memo';
 import { runRules } from './run';
@@ -17,17 +18,19 @@ export type { CheckMode, CheckOptions } from './context';
  * to fix. The diagnostics are shared and frozen: treat them as read-only. Options are treated as values: pass
  * a new object rather than changing one already passed.
  */
-export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = {}): Diagnostic[] {
+export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = NO_OPTIONS): Diagnostic[] {
   if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
-  // the fast path (fast.ts) first: a string of a shape the full path found clean under these options is clean.
-  // Distinct clean strings then pay no memo lookup and push nothing out of it: the memo keeps the rest
-  const shape = shapeOf(input);
-  if (shape !== undefined && cleanUnder(shape, key)) return [];
+  // the fast path (fast.ts) first: a string of a shape whose findings are known is answered from them (clean,
+  // or a template filled in with its values). Distinct strings then pay no memo lookup and push nothing out of it
+  const hash = layOut(input, options.sourceKey);
+  const known = hash === -1 ? undefined : shapeState(hash, input, key);
+  if (known === CLEAN) return [];
   const found = remembered(input, key);
   if (found) return found.slice();
+  if (known !== undefined && typeof known === 'object') return fillIn(known, input, spans());
   const { diagnostics, fixed } = settle(input, findings(parse(input, options), options), options);
-  if (shape !== undefined && diagnostics.length === 0) rememberClean(shape, key);
+  if (hash !== -1) learnShape(input, key, known, diagnostics, options);
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
   // their findings costs more (copies, then the collector) than it saves
   if (seenOnce.get(input) !== undefined) {
@@ -38,6 +41,9 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
   return diagnostics.slice();
 }
+
+/** The options of a call that gives none: one object, so that its memo key is made once (`optionsKey`). */
+const NO_OPTIONS: CheckOptions & ParseOptions = Object.freeze({});
 
 /** Everything the rules find, before the certain fixes are verified. */
 function findings(parsed: ParseResult, options: CheckOptions & ParseOptions): Diagnostic[] {
@@ -93,26 +99,83 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
 }
 
 /**
- * The shapes (fast.ts) the full path found clean, each with the options keys it was clean under: a few
- * thousand shapes cover a large repository, since a shape leaves out the values that make strings distinct.
+ * What is known of each shape (fast.ts) under each options key: its findings (a template, findings.ts; a clean
+ * shape has none), that it has been seen once, or that its findings are not a template. A few thousand shapes
+ * cover a large repository, since a shape leaves out the values that make strings distinct.
+ *
+ * A clean shape is known from its first string, when every value it leaves out is one the catalog shows no rule
+ * reads (fast.ts). Any other is learnt on its second string: the full path checks that string and a variant
+ * with every left-out value changed, and the two lists give the template or prove there is none. A shape met
+ * once costs nothing more, so a run of distinct shapes (a mutation corpus) pays almost nothing for this.
  */
-const SHAPE_BYTES = 2 * 1024 * 1024;
-const cleanShapes = new Memo<string, string[]>(SHAPE_BYTES);
+const SHAPE_BYTES = 8 * 1024 * 1024;
+const SEEN = 1;
+const NOT_A_TEMPLATE = 2;
+type ShapeState = FindingsTemplate | typeof SEEN | typeof NOT_A_TEMPLATE;
+/** A shape and what is known of it under each options key (nearly always one). */
+interface ShapeEntry {
+  shape: Shape;
+  states: { key: string; state: ShapeState }[];
+}
+/** By the shape's hash (fast.ts `layOut`): the shapes of that hash (nearly always one). */
+const shapes = new Memo<number, ShapeEntry[]>(SHAPE_BYTES);
+const CLEAN: FindingsTemplate = Object.freeze({ values: 0, diagnostics: [] });
 
-function cleanUnder(shape: string, key: string): boolean {
-  const keys = cleanShapes.get(shape);
-  return keys !== undefined && keys.includes(key);
+/** The entry of the shape of the string last laid out, `text`. */
+function entryOf(hash: number, text: string): ShapeEntry | undefined {
+  const entries = shapes.get(hash);
+  if (entries === undefined) return undefined;
+  for (const e of entries) if (hasShape(text, e.shape)) return e;
+  return undefined;
 }
 
-function rememberClean(shape: string, key: string): void {
-  const keys = [...(cleanShapes.get(shape) ?? []).slice(-3), key];
-  cleanShapes.set(shape, keys, keys.reduce((n, k) => n + textBytes(k), textBytes(shape) + 48));
+function shapeState(hash: number, text: string, key: string): ShapeState | undefined {
+  const entry = entryOf(hash, text);
+  if (entry === undefined) return undefined;
+  for (const s of entry.states) if (s.key === key) return s.state;
+  return undefined;
+}
+
+/** Sets what is known of the shape of `text` (laid out just before) under `key`. */
+function setShape(hash: number, text: string, key: string, state: ShapeState): void {
+  const entries = shapes.get(hash) ?? [];
+  let entry = entryOf(hash, text);
+  if (!entry) entries.push((entry = { shape: lastShape(text), states: [] }));
+  entry.states = [...entry.states.filter((s) => s.key !== key).slice(-3), { key, state }];
+  let bytes = 48;
+  for (const e of entries) {
+    bytes += 64 + e.shape.written.reduce((n, w) => n + textBytes(w), e.shape.classes.length);
+    for (const s of e.states) bytes += textBytes(s.key) + 32 + (typeof s.state === 'object' ? templateBytes(s.state) : 0);
+  }
+  shapes.set(hash, entries, bytes);
+}
+
+/** What the full path's `diagnostics` for `text` teach about its shape. */
+function learnShape(text: string, key: string, known: ShapeState | undefined, diagnostics: Diagnostic[], options: CheckOptions & ParseOptions): void {
+  // the full path may have laid out other strings: lay this one out again
+  const hash = layOut(text, options.sourceKey);
+  const proof = needsProof(lastShape(text));
+  if (diagnostics.length === 0 && !proof) return setShape(hash, text, key, CLEAN);
+  if (known === undefined) return setShape(hash, text, key, SEEN);
+  if (known !== SEEN) return;
+  const mine = { text, spans: spans(), diagnostics };
+  const avoid = diagnostics.map((d) => [d.message, ...(d.fixes ?? []).flatMap((f) => [f.title, ...f.edits.map((e) => e.newText)]), ...(d.related ?? []).map((r) => r.message)].join('\n')).join('\n');
+  // a shape with no value left out is the string itself: the memo answers it
+  const variant = mine.spans.length === 0 ? undefined : variantOf(text, avoid, options.sourceKey);
+  const template = variant && templateOf(mine, { ...variant, diagnostics: checkFully(variant.text, options) });
+  layOut(text, options.sourceKey);
+  setShape(hash, text, key, template ?? NOT_A_TEMPLATE);
+}
+
+/** Approximate heap bytes of a template (as `diagnosticsBytes` counts a list). */
+function templateBytes(t: FindingsTemplate): number {
+  return 64 + JSON.stringify(t.diagnostics).length * 2;
 }
 
 /** Whether check() answers `text` by the fast path (for tests that hold the fast path to the full one). */
-export function answeredFast(text: string, options: CheckOptions & ParseOptions = {}): boolean {
-  const shape = shapeOf(text);
-  return shape !== undefined && cleanUnder(shape, optionsKey(options));
+export function answeredFast(text: string, options: CheckOptions & ParseOptions = NO_OPTIONS): boolean {
+  const hash = layOut(text, options.sourceKey);
+  return hash !== -1 && typeof shapeState(hash, text, optionsKey(options)) === 'object';
 }
 
 /** The full path alone, no memo and no fast path (for tests that hold the fast path to it). */
@@ -123,7 +186,7 @@ export function checkFully(text: string, options: CheckOptions & ParseOptions = 
 /** Empties the memos: a long-lived process (the language server) gives the memory back after a large input. */
 export function clearMemo(): void {
   memo.clear();
-  cleanShapes.clear();
+  shapes.clear();
   seenOnce.clear();
 }
 

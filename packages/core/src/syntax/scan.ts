@@ -67,12 +67,23 @@ function wordEnd(text: string, i: number, n: number): number {
   return n;
 }
 
+/** The `cut` of an empty parameter (`,,`) in a rough layout: a record that holds no parameter. */
+export const EMPTY = -2;
+/** Whether the last rough layout left out an empty stage. */
+export let emptyStages = false;
+
 /**
  * Lays `text` out in `LAYOUT` when it is simple; returns the number of slots written, or -1. Linear, and it
  * allocates only when a string has more parts than any before it.
+ *
+ * `rough` also lays out a string whose only fault is an empty part: an empty stage (`||`, a trailing `|`) is
+ * left out, an empty parameter (`,,`, a trailing `,`) is a record whose cut is EMPTY, and an empty key or value
+ * is a parameter as any other (`cut` at its start, or just before its end). The fast path reads such a layout;
+ * the tree builder never does (a rough string is not simple).
  */
-export function scan(text: string): number {
+export function scan(text: string, rough = false): number {
   const n = text.length;
+  emptyStages = false;
   if (n === 0) return -1;
   let i = 0;
   let async = 0;
@@ -93,6 +104,13 @@ export function scan(text: string): number {
   let w = FIRST_STAGE;
   for (;;) {
     // a stage: its head word, a product when '/' follows it, else an action with parameters (`notify,topic_…`)
+    if (rough) {
+      while (i < n && text.charCodeAt(i) === PIPE) {
+        i++;
+        emptyStages = true;
+      }
+    }
+    if (i === n) break; // only in a rough layout: the string ends in empty stages
     const stageAt = w;
     w += 3;
     stages++;
@@ -134,7 +152,10 @@ export function scan(text: string): number {
           if (cut === -1) cut = i;
         }
         // an empty parameter, key or value is a syntax error
-        if (i === start || cut === start || cut === i - 1) return -1;
+        if (i === start || cut === start || cut === i - 1) {
+          if (!rough) return -1;
+          if (i === start) cut = EMPTY;
+        }
         L[w] = start;
         L[w + 1] = cut;
         L[w + 2] = i;
@@ -148,7 +169,11 @@ export function scan(text: string): number {
     }
     L[stageAt + 2] = actions;
     if (i === n) break;
-    i++; // '|': another stage, which must not be empty
+    i++; // '|': another stage, which must not be empty (but in a rough layout)
+    if (i === n) {
+      if (!rough) return -1;
+      emptyStages = true;
+    }
   }
   L[STAGE_COUNT] = stages;
   return w;
