@@ -5,19 +5,23 @@ import { assertBuilt } from './client';
 
 /** The LSP benchmark still runs (small sizes; the figures themselves come from `node test/bench/lsp-bench.mjs`). */
 describe('test/bench/lsp-bench.mjs', () => {
-  it('returns p50 and p95 of completion, hover, re-diagnosis and a full diagnosis, and the size of a publish', () => {
+  it('returns p50 and p95 of completion, hover, re-diagnosis (and where it goes) and a full diagnosis, the size of a publish and the transport floor', () => {
     assertBuilt();
     const bench = new URL('../bench/lsp-bench.mjs', import.meta.url).href;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { benchLsp } = await import(${JSON.stringify(bench)}); console.log(JSON.stringify(await benchLsp({ lines: 1000, runs: 20, warmup: 2 })));`], {
       cwd: fileURLToPath(new URL('.', import.meta.url)),
       encoding: 'utf8',
     });
-    const { publish, ...result } = JSON.parse(out) as Record<string, { p50: number; p95: number }> & { publish: { bytes: number; diagnostics: number; parse: { p50: number; p95: number } } };
+    type Stats = { p50: number; p95: number };
+    const { publish, profile, floor, ...result } = JSON.parse(out) as Record<string, Stats> & { publish: { bytes: number; diagnostics: number; parse: Stats }; profile: Record<string, Stats>; floor: Stats };
     expect(Object.keys(result).sort()).toEqual(['completion', 'fullDiagnosis', 'hover', 'rediagnose']);
     // the size of what each publish carries, and what parsing it costs a client
     expect(publish.diagnostics).toBeGreaterThan(0);
     expect(publish.bytes).toBeGreaterThan(publish.diagnostics * 100);
-    for (const v of [...Object.values(result), publish.parse]) {
+    // where a re-diagnosis goes: the server's work, the pipe, the client's parse
+    expect(Object.keys(profile).sort()).toEqual(['client', 'server', 'transfer']);
+    // and the same keystrokes answered by a stand-in that only sends the same list: the transport's floor
+    for (const v of [...Object.values(result), publish.parse, ...Object.values(profile), floor]) {
       expect(Number.isFinite(v.p50) && Number.isFinite(v.p95)).toBe(true);
       expect(v.p95).toBeGreaterThanOrEqual(v.p50);
     }

@@ -3,9 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import { format } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createConnection, IPCMessageReader, IPCMessageWriter, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import { startServer, VERSION } from './server';
-import { FrameReader, InitializeGuard, jsonEncoder } from './transport';
+import { FrameReader, FrameWriter, InitializeGuard, releaseFrames } from './transport';
 
 /**
  * ossproc-language-server: `--stdio`, `--node-ipc`, `--socket=<port>` or `--pipe=<name>`. stdout is the wire of
@@ -52,7 +52,8 @@ function flag(name: string): string | undefined {
 
 function transport(onMalformed: (reason: string) => void): [MessageReader, MessageWriter] | undefined {
   if (argv.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
-  const streams = (input: Readable, output: Writable): [MessageReader, MessageWriter] => [new FrameReader(input, onMalformed), new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: jsonEncoder })];
+  // (stdout and sockets are Node's own handles: once a write calls back, its bytes are in the kernel)
+  const streams = (input: Readable, output: Writable): [MessageReader, MessageWriter] => [new FrameReader(input, onMalformed), new FrameWriter(output, { reuseBuffers: true })];
   if (argv.includes('--stdio')) return streams(process.stdin, process.stdout);
   const port = flag('--socket');
   if (port !== undefined) {
@@ -125,6 +126,8 @@ function fullGc(): (() => void) | undefined {
 const gc = fullGc();
 let gcTimer: ReturnType<typeof setTimeout> | undefined;
 const releaseMemory = () => {
+  // the frame buffers a large document's publishes grew
+  releaseFrames();
   if (!gc) return;
   if (gcTimer) clearTimeout(gcTimer);
   gcTimer = setTimeout(() => {

@@ -19,7 +19,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { ConfigLoader, CONFIG_FILE } from './config';
-import { COMMANDS, FIX_ALL_KIND, getLanguageService, semanticTokensLegend, type LanguageService } from './service/languageService';
+import { COMMANDS, diagnosticFields, FIX_ALL_KIND, getLanguageService, semanticTokensLegend, type LanguageService } from './service/languageService';
 import { LineDocument } from './service/lineDocument';
 import { defaultSettings, readSettings, withProjectConfig, type Settings } from './service/settings';
 
@@ -201,8 +201,9 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     if (init.settings !== undefined) pushedSettings = readSettings(init.settings);
     const snippets = clientCaps.textDocument?.completion?.completionItem?.snippetSupport ?? false;
-    service = getLanguageService({ snippets, log });
     const td = clientCaps.textDocument;
+    // a diagnostic carries what the client said it takes: no bytes it would drop on every publish
+    service = getLanguageService({ snippets, log, diagnosticFields: diagnosticFields(td?.publishDiagnostics) });
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['/', ',', '_', '|'], resolveProvider: false },

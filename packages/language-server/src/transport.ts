@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import { AbstractMessageReader, AbstractMessageWriter, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
  * The server's side of the wire, made so that a client's bad bytes can neither freeze it nor leave it deaf.
@@ -226,56 +226,190 @@ export class InitializeGuard extends AbstractMessageReader {
 }
 
 /**
- * The JSON encoder of the stream writer, which writes a publishDiagnostics from each diagnostic's bytes made
- * once: after a keystroke in a large document nearly all of up to 1,000 diagnostics are the very objects
- * published before (the service keeps them with their lines), and serialising them again would cost more than
- * finding them. The bytes are those JSON.stringify gives for the whole message.
+ * The server's writer of the base protocol: each message is one frame, `Content-Length: N\r\n\r\n` and the
+ * message's JSON (as JSON.stringify gives it, UTF-8), written in one piece as soon as it is sent: no queue,
+ * no turn of the event loop (vscode-jsonrpc's stream writer waits one, then writes the header and the body
+ * separately). A publishDiagnostics is written from each diagnostic's bytes made once (`encodeFrame`).
  */
-export const jsonEncoder = {
-  name: 'application/json',
-  encode(msg: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
+export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
+  private errorCount = 0;
+
+  /**
+   * `reuseBuffers`: the output has taken the bytes once it calls back, as Node's own handles do (a pipe, a
+   * socket, a file: the bytes are in the kernel), so that a frame's buffer may be built in again. A stream
+   * made in JavaScript (a PassThrough, a Duplex) may still hold the very buffer then, and gets a new one for
+   * every frame.
+   */
+  constructor(
+    private readonly output: Writable,
+    private readonly options: { reuseBuffers?: boolean } = {},
+  ) {
+    super();
+    output.on('error', (e: Error) => this.fireError(e));
+    output.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    let frame: Frame;
     try {
-      return Promise.resolve(encodeMessage(msg, options.charset));
+      frame = encodeFrame(msg, this.options.reuseBuffers === true);
     } catch (e) {
+      this.fireError(e, msg, ++this.errorCount);
       return Promise.reject(e as Error);
     }
-  },
-};
-
-const bytesOf = new WeakMap<object, Buffer>();
-const COMMA = Buffer.from(',');
-
-/** The last publishDiagnostics written: its diagnostics and where each one's bytes lie in its body. */
-let last: { uri: unknown; items: object[]; starts: number[]; body: Buffer } | undefined;
-
-function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
-  const m = msg as Message & { method?: unknown; params?: { uri?: unknown; diagnostics?: unknown } };
-  const params = m.params;
-  if (m.method !== 'textDocument/publishDiagnostics' || !params || !Array.isArray(params.diagnostics) || Object.keys(m).some((k) => k !== 'jsonrpc' && k !== 'method' && k !== 'params')) {
-    return Buffer.from(JSON.stringify(msg), charset);
+    return new Promise((resolve, reject) => {
+      this.output.write(frame.bytes, (error) => {
+        frame.done();
+        if (error) {
+          this.fireError(error, msg, ++this.errorCount);
+          reject(error);
+        } else {
+          this.errorCount = 0;
+          resolve();
+        }
+      });
+    });
   }
-  const { diagnostics, ...rest } = params as { diagnostics: object[] };
-  // the last key of `params` is `diagnostics`, so its JSON ends with `[]}`
-  const empty = JSON.stringify({ ...rest, diagnostics: [] });
-  const head = Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)},"method":"textDocument/publishDiagnostics","params":${empty.slice(0, -2)}`, charset);
-  const body = diagnosticsBody(params.uri, diagnostics, charset);
-  return Buffer.concat([head, body, Buffer.from(']}}', charset)]);
+
+  end(): void {
+    this.output.end();
+  }
+}
+
+/** A frame to write, and what to call once it is written (its buffer may then be reused). */
+export interface Frame {
+  bytes: Buffer;
+  done(): void;
+}
+
+const NOTHING = () => {};
+
+/**
+ * The frame of a message. A publishDiagnostics is written from each diagnostic's bytes made once: after a
+ * keystroke in a large document nearly all of its up to 1,000 diagnostics are the very objects published
+ * before (the service keeps them with their lines), and serialising them again would cost more than the
+ * rest of the keystroke. The bytes before and after the changed ones are copied from the last frame in two
+ * pieces; with `reuse`, into one of two buffers used in turn, each taken again once its frame is written
+ * (`done`) and no longer the last (no allocation of ~250 KB per keystroke). The body is byte for byte what
+ * JSON.stringify gives for the message; a message of any other shape is just that.
+ */
+export function encodeFrame(msg: Message, reuse = false): Frame {
+  const diagnostics = publishedList(msg);
+  if (!diagnostics) {
+    const json = JSON.stringify(msg);
+    const length = Buffer.byteLength(json, 'utf8');
+    const header = `Content-Length: ${length}\r\n\r\n`;
+    const bytes = Buffer.allocUnsafe(header.length + length);
+    bytes.write(header, 0, 'latin1');
+    bytes.write(json, header.length, 'utf8');
+    return { bytes, done: NOTHING };
+  }
+  return publishFrame(msg as PublishMessage, diagnostics, reuse);
+}
+
+interface PublishMessage {
+  jsonrpc: string;
+  method: 'textDocument/publishDiagnostics';
+  params: { uri: string; diagnostics: object[] };
 }
 
 /**
- * The diagnostics joined by commas. After a keystroke, the list is the last one written for the document
- * with a few diagnostics changed: the bytes before and after them are copied from the last body in two
- * pieces, and only the changed ones are put in between.
+ * The diagnostics of a publishDiagnostics whose JSON is its head, the diagnostics and `]}}`: keys in the
+ * order jsonrpc, method, params, with `diagnostics` the last key of params, each diagnostic an object;
+ * else undefined (JSON.stringify writes it).
  */
-function diagnosticsBody(uri: unknown, items: object[], charset: BufferEncoding): Buffer {
-  const bytes = (d: object) => {
-    let b = bytesOf.get(d);
-    if (!b) {
-      b = Buffer.from(JSON.stringify(d), charset);
-      bytesOf.set(d, b);
+function publishedList(msg: Message): object[] | undefined {
+  const m = msg as Partial<PublishMessage>;
+  if (m.method !== 'textDocument/publishDiagnostics') return undefined;
+  const params = m.params;
+  if (typeof params !== 'object' || params === null || !Array.isArray(params.diagnostics) || typeof m.jsonrpc !== 'string') return undefined;
+  const keys = Object.keys(m);
+  if (keys.length !== 3 || keys[0] !== 'jsonrpc' || keys[1] !== 'method' || keys[2] !== 'params') return undefined;
+  const inner = Object.keys(params);
+  if (inner[inner.length - 1] !== 'diagnostics' || typeof (params as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  const list = params.diagnostics;
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] as { toJSON?: unknown } | null;
+    // (toJSON is called with the item's index inside the array, but with '' alone)
+    if (typeof d !== 'object' || d === null || typeof d.toJSON === 'function') return undefined;
+  }
+  return list;
+}
+
+/**
+ * A buffer frames are built in; `holds` counts a write in flight and being the last frame (copied from);
+ * `generation` is the pool's when it was made (one made before releaseFrames is not taken back).
+ */
+interface Slot {
+  buffer: Buffer;
+  holds: number;
+  generation: number;
+}
+
+const bytesOf = new WeakMap<object, Buffer>();
+const COMMA = 0x2c;
+const TAIL = Buffer.from(']}}');
+
+/** Free buffers (at most two: one being written or copied from, one to build in). */
+let free: Slot[] = [];
+let generation = 0;
+
+/**
+ * The last publishDiagnostics written: its uri, diagnostics, the offset of each one's bytes in its body,
+ * and where its body lies in its slot's buffer.
+ */
+let last: { uri: string; items: object[]; starts: number[]; slot: Slot; from: number; to: number } | undefined;
+
+function release(slot: Slot): void {
+  if (--slot.holds === 0 && slot.generation === generation && free.length < 2) free.push(slot);
+}
+
+/**
+ * A buffer of at least `size` bytes: a free one, else a new one (a little larger, for the next keystroke);
+ * without `reuse`, a new one that is never taken back.
+ */
+function slotFor(size: number, reuse: boolean): Slot {
+  if (!reuse) return { buffer: Buffer.allocUnsafe(size), holds: 0, generation: -1 };
+  for (let i = 0; i < free.length; i++) {
+    const slot = free[i]!;
+    // one far too large (a huge publish long ago) is let go rather than kept
+    if (slot.buffer.length >= size && (slot.buffer.length <= 4 * size || slot.buffer.length <= 1 << 20)) {
+      free.splice(i, 1);
+      return slot;
     }
-    return b;
-  };
+  }
+  free = free.filter((s) => s.buffer.length >= size);
+  return { buffer: Buffer.allocUnsafe(Math.max(4096, size + (size >> 3))), holds: 0, generation };
+}
+
+/** Lets go of the buffers and the last frame (a large document was closed). */
+export function releaseFrames(): void {
+  generation++;
+  free = [];
+  last = undefined;
+}
+
+function itemBytes(d: object): Buffer {
+  let b = bytesOf.get(d);
+  if (!b) {
+    b = Buffer.from(JSON.stringify(d), 'utf8');
+    bytesOf.set(d, b);
+  }
+  return b;
+}
+
+/**
+ * The frame of a publishDiagnostics. After a keystroke, the list is the last one written for the document
+ * with a few diagnostics changed: the bytes before and after them are copied from the last body, and only
+ * the changed ones are put in between.
+ */
+function publishFrame(msg: PublishMessage, items: object[], reuse: boolean): Frame {
+  const { diagnostics: _, ...rest } = msg.params;
+  // the last key of `params` is `diagnostics`, so its JSON ends with `[]}`
+  const empty = JSON.stringify({ ...rest, diagnostics: [] });
+  const head = `{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"textDocument/publishDiagnostics","params":${empty.slice(0, -2)}`;
+  const headLength = Buffer.byteLength(head, 'utf8');
+  const uri = msg.params.uri;
   const prev = last && last.uri === uri ? last : undefined;
   const n = items.length;
   let p = 0;
@@ -286,38 +420,59 @@ function diagnosticsBody(uri: unknown, items: object[], charset: BufferEncoding)
     while (p < max && old[p] === items[p]) p++;
     while (s < max - p && old[old.length - 1 - s] === items[n - 1 - s]) s++;
   }
-  const parts: Buffer[] = [];
+  // the body's pieces: items 0..p-1 (with their commas) from the last body, the changed ones, the rest from it
+  const oldBody = prev ? prev.to - prev.from : 0;
+  const prefix = prev && p > 0 ? (p < prev.items.length ? prev.starts[p]! - 1 : oldBody) : 0;
+  const suffixFrom = prev && s > 0 ? prev.starts[prev.items.length - s]! : oldBody;
+  const middle: Buffer[] = new Array<Buffer>(n - s - p);
+  let length = prefix;
+  for (let i = p; i < n - s; i++) {
+    const b = itemBytes(items[i]!);
+    middle[i - p] = b;
+    length += (i > 0 ? 1 : 0) + b.length;
+  }
+  if (s > 0) length += (n - s > 0 ? 1 : 0) + (oldBody - suffixFrom);
+  const bodyLength = headLength + length + TAIL.length;
+  const header = `Content-Length: ${bodyLength}\r\n\r\n`;
+  const slot = slotFor(header.length + bodyLength, reuse);
+  const out = slot.buffer;
+  let at = out.write(header, 0, 'latin1');
+  at += out.write(head, at, 'utf8');
+  const from = at;
   const starts = new Array<number>(n);
-  let at = 0;
   if (prev && p > 0) {
-    // items 0..p-1 with the commas between them (the body's bytes up to where item p began, less its comma)
-    const end = p < prev.items.length ? prev.starts[p]! - 1 : prev.body.length;
-    parts.push(prev.body.subarray(0, end));
+    prev.slot.buffer.copy(out, at, prev.from, prev.from + prefix);
     for (let i = 0; i < p; i++) starts[i] = prev.starts[i]!;
-    at = end;
+    at += prefix;
   }
   for (let i = p; i < n - s; i++) {
-    if (i > 0) {
-      parts.push(COMMA);
-      at += 1;
-    }
-    const b = bytes(items[i]!);
-    starts[i] = at;
-    parts.push(b);
+    if (i > 0) out[at++] = COMMA;
+    starts[i] = at - from;
+    const b = middle[i - p]!;
+    b.copy(out, at);
     at += b.length;
   }
   if (prev && s > 0) {
+    if (n - s > 0) out[at++] = COMMA;
     const first = prev.items.length - s;
-    if (n - s > 0) {
-      parts.push(COMMA);
-      at += 1;
-    }
-    const from = prev.starts[first]!;
-    parts.push(prev.body.subarray(from));
-    for (let i = 0; i < s; i++) starts[n - s + i] = at + (prev.starts[first + i]! - from);
-    at += prev.body.length - from;
+    const shift = at - from - suffixFrom;
+    prev.slot.buffer.copy(out, at, prev.from + suffixFrom, prev.to);
+    for (let i = 0; i < s; i++) starts[n - s + i] = prev.starts[first + i]! + shift;
+    at += oldBody - suffixFrom;
   }
-  const body = Buffer.concat(parts, at);
-  last = { uri, items: items.slice(), starts, body };
-  return body;
+  const to = at;
+  at += TAIL.copy(out, at);
+  // held by the write and as the last frame; the last one before it is no longer copied from
+  slot.holds = 2;
+  if (last) release(last.slot);
+  last = { uri, items: items.slice(), starts, slot, from, to };
+  let written = false;
+  return {
+    bytes: out.subarray(0, at),
+    done: () => {
+      if (written) return;
+      written = true;
+      release(slot);
+    },
+  };
 }

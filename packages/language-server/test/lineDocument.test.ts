@@ -63,4 +63,54 @@ describe('LineDocument', () => {
     expect(doc.lines[0]).toBe(before[0]);
     expect(doc.lines[4]).toBe(before[4]);
   });
+
+  it('records what each change did to its lines: every line outside the splices is as it was, moved', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.array(change, { minLength: 1, maxLength: 3 }), fc.boolean()), { maxLength: 10 }), (initial, events) => {
+        const doc = new LineDocument('file:///a.ossproc', 'ossproc', 1, initial);
+        // a reader that brings its copy of the lines in line now and then (after some changes, not others)
+        let mirror: (string | undefined)[] = [...doc.lines];
+        let since = doc.generation;
+        const follow = () => {
+          const splices = doc.splicesSince(since);
+          expect(splices).toBeDefined();
+          for (const sp of splices!) mirror.splice(sp.first, sp.removed, ...new Array<undefined>(sp.added));
+          expect(mirror.length).toBe(doc.lineCount);
+          // the lines no splice touched are the document's; the others are filled in from it
+          for (let i = 0; i < mirror.length; i++) if (mirror[i] !== undefined) expect(mirror[i]).toBe(doc.lines[i]);
+          mirror = mirror.map((l, i) => l ?? doc.lines[i]!);
+          since = doc.generation;
+          expect(doc.splicesSince(since)).toEqual([]);
+        };
+        for (const [i, [changes, now]] of events.entries()) {
+          const kept = changes.map((c) => ('range' in c && c.range ? { ...c, range: { start: inLines(c.range.start, doc as never), end: inLines(c.range.end, doc as never) } } : c));
+          doc.update(kept, i + 2);
+          if (now) follow();
+        }
+        follow();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('splices only the lines a keystroke changed, and says so when a reader is too far behind', () => {
+    const doc = new LineDocument('file:///a.ossproc', 'ossproc', 1, 'a\nb\nc\nd\ne\n');
+    const since = doc.generation;
+    doc.update([{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, text: 'x' }], 2);
+    expect(doc.splicesSince(since)).toEqual([{ first: 2, removed: 1, added: 1 }]);
+    doc.update([{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, text: '\n' }], 3);
+    // a line break typed at the end of line 1: 'b' keeps its string, a new empty line comes after it
+    expect(doc.splicesSince(since)).toEqual([{ first: 2, removed: 1, added: 1 }, { first: 2, removed: 0, added: 1 }]);
+    expect(doc.lines).toEqual(['a\n', 'b\n', '\n', 'cx\n', 'd\n', 'e\n', '']);
+    // a change that leaves the text as it was splices nothing; a full replacement splices the lines that differ
+    const g = doc.generation;
+    doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'a' }], 4);
+    expect(doc.splicesSince(g)).toEqual([]);
+    doc.update([{ text: 'a\nb\nQ\ncx\nd\ne\n' }], 5);
+    expect(doc.splicesSince(g)).toEqual([{ first: 2, removed: 1, added: 1 }]);
+    expect(doc.splicesSince(doc.generation + 1)).toBeUndefined();
+    for (let i = 0; i < 1100; i++) doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: i % 2 } }, text: i % 2 ? '' : 'y' }], 6 + i);
+    expect(doc.splicesSince(g)).toBeUndefined();
+    expect(doc.splicesSince(doc.generation - 3)).toHaveLength(3);
+  });
 });

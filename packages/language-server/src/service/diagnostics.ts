@@ -16,11 +16,11 @@ import {
   type HostLanguage,
   type OssprocLine,
 } from '@ossproc/core';
-import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type CancellationToken, type Diagnostic as LspDiagnostic, type PublishDiagnosticsClientCapabilities, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIMITS, hostLanguageOf, type CheckMemo, type DocumentStore } from './documents';
 import { LineDocument } from './lineDocument';
-import { commonPrefix, commonSuffix, ownCopy, type LineEntry, type OssprocLines } from './ossprocLines';
+import { commonPrefix, commonSuffix, DIRECTIVES, FOUND, ownCopy, PENDING, UNREAD, type LineEntry, type OssprocLines } from './ossprocLines';
 import { checkKey, type Settings } from './settings';
 
 /**
@@ -51,6 +51,36 @@ export interface DiagnosticData {
   source?: string;
 }
 
+/**
+ * What a published diagnostic carries beside its range, severity, code, source and message: each part only
+ * when the client said it takes it (`textDocument.publishDiagnostics` in its capabilities), as the spec has
+ * it. A client that takes none of them gets diagnostics less than half as large (~230 bytes instead of ~510
+ * for a finding with a related place), which every publish of a 1,000-finding document pays for on each
+ * keystroke; VS Code takes them all. What is left out is no loss to a client that would not show it: the
+ * message names what the related place points at, the rule's page is the code, the evidence is in hover.
+ */
+export interface DiagnosticFields {
+  /** `codeDescription.href`, the rule's page (`codeDescriptionSupport`). */
+  readonly codeDescription: boolean;
+  /** `relatedInformation`: the other places a finding names (`relatedInformation`). */
+  readonly relatedInformation: boolean;
+  /** `data`: evidence and source (`dataSupport`). */
+  readonly data: boolean;
+  /** `tags: [Unnecessary]` (`tagSupport.valueSet` holds it). */
+  readonly unnecessary: boolean;
+}
+
+/** Every part: what the service publishes when it is not told what the client takes (the playground, tests). */
+export const ALL_FIELDS: DiagnosticFields = Object.freeze({ codeDescription: true, relatedInformation: true, data: true, unnecessary: true });
+
+/** The parts of a diagnostic a client takes, from its `textDocument.publishDiagnostics` capabilities. */
+export function diagnosticFields(caps: PublishDiagnosticsClientCapabilities | undefined): DiagnosticFields {
+  const tags = caps?.tagSupport as { valueSet?: unknown } | boolean | undefined;
+  // clients written to the 3.15 drafts said `tagSupport: true`
+  const unnecessary = tags === true || (typeof tags === 'object' && tags !== null && (!Array.isArray(tags.valueSet) || tags.valueSet.includes(DiagnosticTag.Unnecessary)));
+  return Object.freeze({ codeDescription: caps?.codeDescriptionSupport === true, relatedInformation: caps?.relatedInformation === true, data: caps?.dataSupport === true, unnecessary });
+}
+
 export interface ValidationResult {
   /** Host-offset diagnostics, suppression applied, sorted, capped at LIMITS.maxDiagnostics. */
   diagnostics: Diagnostic[];
@@ -76,6 +106,8 @@ export interface ValidateOptions {
   memoKey?: string;
   /** False: a run stopped on its budget returns no diagnostics (the caller publishes only complete ones). */
   partial?: boolean;
+  /** What the LSP diagnostics carry (default: every part). */
+  fields?: DiagnosticFields;
 }
 
 /** Core diagnostics of a document in host offsets. */
@@ -160,10 +192,10 @@ function lineTextAt(doc: TextDocument, text: string, line: number): string {
 }
 
 const NONE: readonly Directive[] = Object.freeze([]);
-const CLEAN: LineEntry = Object.freeze({ found: EMPTY, directives: NONE, lsp: [] as LspDiagnostic[], at: -1 });
+const CLEAN: LineEntry = Object.freeze({ found: EMPTY, directives: NONE, lsp: [] as LspDiagnostic[], at: -1, fields: undefined });
 
 function entry(found: readonly Diagnostic[], directives: readonly Directive[]): LineEntry {
-  return found.length === 0 && directives.length === 0 ? CLEAN : { found, directives, lsp: undefined, at: -1 };
+  return found.length === 0 && directives.length === 0 ? CLEAN : { found, directives, lsp: undefined, at: -1, fields: undefined };
 }
 
 /** A line read for what it is: blank, a comment (with its directives), or a string still to lint. */
@@ -212,12 +244,13 @@ function runOssproc(doc: TextDocument, settings: Settings, store: DocumentStore,
   state.sync(doc);
   const text = state.text;
   const slots = state.slots;
+  const n = slots.length;
   const budget = new Budget(options.budgetMs ?? LIMITS.checkBudgetMs, options.token);
   let checked = 0;
   if (state.unread > 0) {
     let read = 0;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] !== undefined) continue;
+    // the lines not read yet, found in the kinds' bytes (a keystroke leaves one or two)
+    for (let i = state.kinds.indexOf(UNREAD); i >= 0 && i < n; i = state.kinds.indexOf(UNREAD, i + 1)) {
       if ((++read & 1023) === 0 && budget.late()) return { hits: [], complete: false, checked };
       state.set(i, readLine(lineTextAt(doc, text, i)));
     }
@@ -225,14 +258,18 @@ function runOssproc(doc: TextDocument, settings: Settings, store: DocumentStore,
   let suppressor: Suppressor | undefined;
   if (state.directiveLines > 0) {
     suppressor = new Suppressor();
-    for (let i = 0; i < slots.length; i++) {
-      const e = slots[i];
-      if (e && e.directives.length) for (const d of e.directives) suppressor.add(placeLineDirective(d, i, doc.offsetAt({ line: i, character: 0 })));
+    const kinds = state.kinds;
+    for (let i = 0; i < n; i++) {
+      if ((kinds[i]! & DIRECTIVES) === 0) continue;
+      for (const d of slots[i]!.directives) suppressor.add(placeLineDirective(d, i, doc.offsetAt({ line: i, character: 0 })));
     }
   }
   const hits: Hit[] = [];
   let count = 0;
-  for (let i = 0; i < slots.length && count < LIMITS.maxDiagnostics; i++) {
+  const kinds = state.kinds;
+  for (let i = 0; i < n && count < LIMITS.maxDiagnostics; i++) {
+    // a clean line or a comment: nothing to lint or report
+    if ((kinds[i]! & (FOUND | PENDING | UNREAD)) === 0) continue;
     let e = slots[i];
     if (!e) {
       const lineText = lineTextAt(doc, text, i);
@@ -268,11 +305,12 @@ function ossprocDiagnostics(doc: TextDocument, settings: Settings, store: Docume
 }
 
 /** The LSP diagnostics of a line's findings on line `line` (kept with the entry until the line moves). */
-function lspOfLine(uri: string, e: LineEntry, line: number): LspDiagnostic[] {
-  if (e.lsp && e.at === line) return e.lsp;
+function lspOfLine(uri: string, e: LineEntry, line: number, fields: DiagnosticFields): LspDiagnostic[] {
+  if (e.lsp && e.at === line && e.fields === fields) return e.lsp;
   const range = (r: { start: number; end: number }) => ({ start: { line, character: r.start }, end: { line, character: r.end } });
-  e.lsp = e.found.map((d) => lspDiagnostic(uri, d, range));
+  e.lsp = e.found.map((d) => lspDiagnostic(uri, d, range, fields));
   e.at = line;
+  e.fields = fields;
   return e.lsp;
 }
 
@@ -331,21 +369,18 @@ type LspRange = LspDiagnostic['range'];
 
 /**
  * A core diagnostic as LSP sends it: code = rule id, docs link, related places, and in `data` what the
- * verdict rests on (`evidence`, `source`: as hover shows them and the CLI's JSON carries them). Its fixes
- * are not sent: `fixesFor` finds them when the client asks for code actions.
+ * verdict rests on (`evidence`, `source`: as hover shows them and the CLI's JSON carries them), each of the
+ * last three only when the client takes it (`fields`). Its fixes are not sent: `fixesFor` finds them when
+ * the client asks for code actions.
  */
-function lspDiagnostic(uri: string, d: Diagnostic, range: (r: { start: number; end: number }) => LspRange): LspDiagnostic {
-  const out: LspDiagnostic = {
-    range: range(d.range),
-    severity: SEVERITY[d.severity],
-    code: d.ruleId,
-    codeDescription: { href: ruleDocsUrl(d.ruleId) },
-    source: 'ossproc',
-    message: d.message,
-  };
-  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: range(r.range) }, message: r.message }));
-  if (d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
-  if (d.data) {
+function lspDiagnostic(uri: string, d: Diagnostic, range: (r: { start: number; end: number }) => LspRange, fields: DiagnosticFields): LspDiagnostic {
+  // (the keys in this order whatever is left out, as JSON writes them)
+  const out: LspDiagnostic = fields.codeDescription
+    ? { range: range(d.range), severity: SEVERITY[d.severity], code: d.ruleId, codeDescription: { href: ruleDocsUrl(d.ruleId) }, source: 'ossproc', message: d.message }
+    : { range: range(d.range), severity: SEVERITY[d.severity], code: d.ruleId, source: 'ossproc', message: d.message };
+  if (fields.relatedInformation && d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: range(r.range) }, message: r.message }));
+  if (fields.unnecessary && d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
+  if (fields.data && d.data) {
     const data: DiagnosticData = { evidence: d.data.evidence };
     if (d.data.source !== undefined) data.source = d.data.source;
     out.data = data;
@@ -359,8 +394,8 @@ function lspFixes(d: Diagnostic, range: (r: { start: number; end: number }) => L
 }
 
 /** A host-offset core diagnostic as LSP sends it. */
-export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic {
-  return lspDiagnostic(doc.uri, d, (r) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) }));
+export function toLspDiagnostic(doc: TextDocument, d: Diagnostic, fields: DiagnosticFields = ALL_FIELDS): LspDiagnostic {
+  return lspDiagnostic(doc.uri, d, (r) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) }), fields);
 }
 
 export interface LspValidationResult {
@@ -388,12 +423,13 @@ export interface PublishedFindings {
 export function doValidation(doc: TextDocument, settings: Settings, store: DocumentStore, options: ValidateOptions = {}): LspValidationResult {
   const language = hostLanguageOf(doc, settings);
   const record = options.memoKey === undefined;
+  const fields = options.fields ?? ALL_FIELDS;
   if (language === 'ossproc') {
     // the lines' LSP diagnostics are kept with them: a keystroke converts only what it changed
     const { hits, complete, checked } = runOssproc(doc, settings, store, options);
     const out: LspDiagnostic[] = [];
     for (const { line, entry: e, only } of hits) {
-      const lsp = lspOfLine(doc.uri, e, line);
+      const lsp = lspOfLine(doc.uri, e, line, fields);
       if (only) for (const k of only) out.push(lsp[k]!);
       else for (const d of lsp) out.push(d);
     }
@@ -402,7 +438,7 @@ export function doValidation(doc: TextDocument, settings: Settings, store: Docum
   }
   const { diagnostics, complete, checked } = computeDiagnostics(doc, settings, store, options);
   if (record && language && (complete || options.partial !== false)) store.recordFindings(doc.uri, { version: doc.version, complete, host: { text: doc.getText(), found: diagnostics } });
-  return { diagnostics: diagnostics.map((d) => toLspDiagnostic(doc, d)), complete, checked };
+  return { diagnostics: diagnostics.map((d) => toLspDiagnostic(doc, d, fields)), complete, checked };
 }
 
 type Place = { line: number; character: number };

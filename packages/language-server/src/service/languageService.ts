@@ -18,7 +18,7 @@ import { getCodeActions, resolveCodeAction } from './codeActions';
 import { decodeAt, explainAt, saveasTargetEdit, type DecodeResult, type ExplainResult } from './commands';
 import { doComplete } from './completion';
 import type { ServiceContext } from './context';
-import { doValidation, type LspValidationResult } from './diagnostics';
+import { ALL_FIELDS, doValidation, type DiagnosticFields, type LspValidationResult } from './diagnostics';
 import { DocumentStore, hostLanguageOf } from './documents';
 import { getDocumentSymbols } from './documentSymbols';
 import { formatDocument, formatSliced } from './formatting';
@@ -69,13 +69,16 @@ export interface LanguageServiceOptions {
   snippets?: boolean;
   /** Where notes go (a string too long to check…). */
   log?: (message: string) => void;
+  /** What published diagnostics carry beside range, severity, code, source and message (`diagnosticFields`); default all. */
+  diagnosticFields?: DiagnosticFields;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const ctx: ServiceContext = { store: new DocumentStore(), snippets: options.snippets ?? true, log: options.log ?? (() => {}) };
+  const fields = options.diagnosticFields ?? ALL_FIELDS;
   return {
     isEnabled: (doc, settings) => hostLanguageOf(doc, settings) !== undefined,
-    doValidation: (doc, settings, o = {}) => doValidation(doc, settings, ctx.store, { ...o, log: ctx.log }),
+    doValidation: (doc, settings, o = {}) => doValidation(doc, settings, ctx.store, { ...o, log: ctx.log, fields }),
     doComplete: (doc, position, settings, token) => doComplete(ctx, doc, position, settings, token),
     doHover: (doc, position, settings) => doHover(ctx, doc, position, settings),
     getCodeActions: (doc, range, context, settings) => getCodeActions(ctx, doc, range, context, settings),
@@ -100,4 +103,5 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 export { semanticTokensLegend } from './semanticTokens';
 export { COMMANDS } from './commands';
 export { FIX_ALL_KIND } from './codeActions';
+export { diagnosticFields, ALL_FIELDS, type DiagnosticFields } from './diagnostics';
 export { defaultSettings, readSettings, withProjectConfig, type Settings } from './settings';

@@ -9,11 +9,29 @@ import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } fr
  * (a property test holds both to the same answers under random edits). Untouched lines keep their strings,
  * so a reader can tell the changed lines by identity (`lines`).
  */
+/** A change to a document's lines: `removed` lines from `first` replaced by `added` new ones. */
+export interface LineSplice {
+  readonly first: number;
+  readonly removed: number;
+  readonly added: number;
+}
+
+/** Splices kept for readers that fall behind (a reader further behind reads the document afresh). */
+const SPLICES_KEPT = 1024;
+
+let documents = 0;
+
 export class LineDocument implements TextDocument {
   private pieces: string[] = [];
   private starts: number[] = [];
   private size = 0;
   private joined: string | undefined;
+  /** This document's own number: a reader that kept up with it by `splicesSince` knows it is the same one. */
+  readonly id = ++documents;
+  /** How many splices the lines have had. */
+  private spliced = 0;
+  /** The last of them, the oldest first (splice number `spliced - log.length + k` is `log[k]`). */
+  private log: LineSplice[] = [];
 
   constructor(
     readonly uri: string,
@@ -35,6 +53,29 @@ export class LineDocument implements TextDocument {
   /** The lines, each with its line break (the last one has none); the array changes with the document. */
   get lines(): readonly string[] {
     return this.pieces;
+  }
+
+  /** How many splices the lines have had (see splicesSince). */
+  get generation(): number {
+    return this.spliced;
+  }
+
+  /**
+   * What happened to the lines since `generation` was `since`, the oldest splice first: every line outside
+   * them is the very string it was then (moved), every line inside is new or changed. Undefined when they
+   * are no longer all kept. A full replacement is one splice too, of the lines that differ.
+   */
+  splicesSince(since: number): readonly LineSplice[] | undefined {
+    const n = this.spliced - since;
+    if (n < 0 || n > this.log.length) return undefined;
+    return n === 0 ? [] : this.log.slice(this.log.length - n);
+  }
+
+  private record(first: number, removed: number, added: number): void {
+    if (removed === 0 && added === 0) return;
+    if (this.log.length >= SPLICES_KEPT) this.log = this.log.slice(SPLICES_KEPT >> 1);
+    this.log.push({ first, removed, added });
+    this.spliced++;
   }
 
   /** The text's length, without joining it. */
@@ -114,30 +155,55 @@ export class LineDocument implements TextDocument {
     const b = Math.min(this.pieces.length - 1, this.lineOf(end) + 1);
     const from = this.starts[a]!;
     const old = b > a ? this.pieces.slice(a, b + 1).join('') : this.pieces[a]!;
-    const split = splitLines(old.slice(0, start - from) + text + old.slice(end - from));
+    let split = splitLines(old.slice(0, start - from) + text + old.slice(end - from));
     // before the last line, the segment ends with its last line's break: the empty piece after it goes
     if (b < this.pieces.length - 1) split.pop();
+    // the lines around the change that came out as they were keep their strings (and are no splice)
+    const count = b - a + 1;
+    let head = 0;
+    while (head < split.length && head < count && split[head] === this.pieces[a + head]) head++;
+    let tail = 0;
+    while (tail < split.length - head && tail < count - head && split[split.length - 1 - tail] === this.pieces[b - tail]) tail++;
+    if (head > 0 || tail > 0) split = split.slice(head, split.length - tail);
+    const first = a + head;
+    const removed = count - head - tail;
     const starts = new Array<number>(split.length);
-    let at = from;
+    let at = this.starts[first] ?? this.size;
     for (let i = 0; i < split.length; i++) {
       starts[i] = at;
       at += split[i]!.length;
     }
     const delta = text.length - (end - start);
-    if (split.length < 10_000 && b - a < 10_000) {
-      this.pieces.splice(a, b - a + 1, ...split);
-      this.starts.splice(a, b - a + 1, ...starts);
+    if (split.length < 10_000 && removed < 10_000) {
+      this.pieces.splice(first, removed, ...split);
+      this.starts.splice(first, removed, ...starts);
     } else {
-      this.pieces = this.pieces.slice(0, a).concat(split, this.pieces.slice(b + 1));
-      this.starts = this.starts.slice(0, a).concat(starts, this.starts.slice(b + 1));
+      this.pieces = this.pieces.slice(0, first).concat(split, this.pieces.slice(first + removed));
+      this.starts = this.starts.slice(0, first).concat(starts, this.starts.slice(first + removed));
     }
-    if (delta !== 0) for (let i = a + split.length; i < this.starts.length; i++) this.starts[i]! += delta;
+    if (delta !== 0) for (let i = first + split.length; i < this.starts.length; i++) this.starts[i]! += delta;
     this.size += delta;
     this.joined = undefined;
+    this.record(first, removed, split.length);
   }
 
   private reset(content: string): void {
-    this.pieces = splitLines(content);
+    const next = splitLines(content);
+    const old = this.pieces;
+    // a full replacement: the lines at either end that are as they were keep their strings
+    const n = Math.min(old.length, next.length);
+    let p = 0;
+    while (p < n && old[p] === next[p]) {
+      next[p] = old[p]!;
+      p++;
+    }
+    let s = 0;
+    while (s < n - p && old[old.length - 1 - s] === next[next.length - 1 - s]) {
+      next[next.length - 1 - s] = old[old.length - 1 - s]!;
+      s++;
+    }
+    this.record(p, old.length - p - s, next.length - p - s);
+    this.pieces = next;
     this.starts = new Array<number>(this.pieces.length);
     let at = 0;
     for (let i = 0; i < this.pieces.length; i++) {
