@@ -66,7 +66,7 @@ describe('the language server in a browser worker', () => {
     const init = await request('initialize', {
       processId: null,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] }, publishDiagnostics: {} } },
+      capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] }, publishDiagnostics: { dataSupport: true } } },
       initializationOptions: { debounceMs: 0 },
     });
     expect(init.result.serverInfo.name).toBe('ossproc-language-server');
