@@ -72,6 +72,10 @@ interface CompiledParam {
   alternatives?: string[];
   /** A base64 value's class (targetClass.ts), which stands for it in the shape where it has one. */
   classify?: TargetClassifier;
+  /** The last value classified, under which source key, and its class id (`classOf`). */
+  lastValue?: string;
+  lastSource?: string;
+  lastClass: number;
 }
 
 interface CompiledAction {
@@ -254,7 +258,7 @@ function compileAction(spec: ActionSpec): CompiledAction {
       conditions.push(holdsOf(c, spec));
     }
     const classify = ps.type === 'base64' ? compileTargetClass(spec, ps) : undefined;
-    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen, seen: 0, twice: 0, classify };
+    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen, seen: 0, twice: 0, classify, lastClass: -1 };
   };
   const compiled = spec.params.map((ps) => ({ ps, c: compile(ps) }));
   const keys = new Lexicon<CompiledParam>();
@@ -489,10 +493,7 @@ export function layOut(text: string, sourceKey?: string): number {
         if (c === null) {
           cls = cut >= 0 && unknownDigits(text, L, first, params, q) ? DIGITS : -1;
         } else if (!passed[p] || c.twice === me) cls = -1;
-        else if (c.classify) {
-          const name = cut === -1 ? undefined : c.classify(text, cut + 1, end, sourceKey);
-          cls = name === undefined ? -1 : classId(name);
-        } else if (!c.opaque || (c.readWhen & held) !== 0) cls = -1;
+        else if (c.classify) cls = cut === -1 ? -1 : classOf(c, text, cut + 1, end, sourceKey); else if (!c.opaque || (c.readWhen & held) !== 0) cls = -1;
         if (cls === -1) {
           // held as written: a known key's value (a codec, a mode, a value out of range) or a key the action
           // does not know, which tell many shapes apart in their middle characters
@@ -525,6 +526,21 @@ function wordHash(text: string, start: number, end: number): number {
 /** A word of the catalog, matched in full already, by its length and first and last characters. */
 const wordCode = (text: string, start: number, end: number) => (end - start === 0 ? 0 : ((end - start) << 16) | (text.charCodeAt(start) << 8) | text.charCodeAt(end - 1));
 
+
+/**
+ * The class id of a base64 value (-1: none). A file names the same bucket, topic or object on many lines: the
+ * last value of each parameter and its class are kept, and a value written the same is not decoded again.
+ */
+function classOf(c: CompiledParam, text: string, start: number, end: number, sourceKey: string | undefined): number {
+  const last = c.lastValue;
+  if (last !== undefined && c.lastSource === sourceKey && last.length === end - start && text.startsWith(last, start)) return c.lastClass;
+  const name = c.classify!(text, start, end, sourceKey);
+  const id = name === undefined ? -1 : classId(name);
+  c.lastValue = ownCopy(text.slice(start, end));
+  c.lastSource = sourceKey;
+  c.lastClass = id;
+  return id;
+}
 
 /** Whether the parameter in slot `q` is a lowercase key written once in its action with a value of digits. */
 function unknownDigits(text: string, L: Int32Array, first: number, params: number, q: number): boolean {
