@@ -11,11 +11,24 @@ import { nextQueryValue } from './scan';
  * URL values the same way (scan.ts `nextQueryValue`).
  */
 export function pastedUrlSpan(text: string, start = 0, end = text.length): { start: number; end: number } | undefined {
+  // most lines are no URL: told by a look at a few characters, before any substring is made
+  const prefixed = text.startsWith('x-oss-process=', start) || text.startsWith('x-oss-async-process=', start);
+  if (prefixed ? !has(text, '&', start, end) && !has(text, '#', start, end) : !mayBeUrl(text, start, end)) return undefined;
   const t = text.slice(start, end);
-  const prefixed = t.startsWith('x-oss-process=') || t.startsWith('x-oss-async-process=');
-  if (prefixed ? !/[&#]/.test(t) : !/^(https?:)?\/\/|[?&]x-oss-(async-)?process=/i.test(t)) return undefined;
+  if (!prefixed && !/^(https?:)?\/\/|[?&]x-oss-(async-)?process=/i.test(t)) return undefined;
   const q = nextQueryValue(t, 0, prefixed, false);
   if (!q) return undefined;
   const name = q.mode === 'sync' ? 'x-oss-process='.length : 'x-oss-async-process='.length;
   return { start: start + q.start - name, end: start + q.end };
+}
+
+function has(text: string, ch: string, start: number, end: number): boolean {
+  const i = text.indexOf(ch, start);
+  return i !== -1 && i < end;
+}
+
+/** Whether text[start, end) may be a URL or a query: it starts with `/` or `h`, or holds a `?` or `&`. */
+function mayBeUrl(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start) | 0x20;
+  return c === 0x2f || c === 0x68 || has(text, '?', start, end) || has(text, '&', start, end);
 }
