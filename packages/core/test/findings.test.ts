@@ -7,9 +7,10 @@ import { shapeOf, spans, variantOf } from '../src/check/fast';
 import { fillIn, templateOf, type Checked } from '../src/check/findings';
 
 /**
- * Findings templates (check/findings.ts): the findings of a shape, derived from a string and its variant, and
- * filled in for every other string of the shape. A template exists only where the two lists are one list but for
- * the values the shape leaves out; filled in, it gives exactly what the full path gives.
+ * Findings templates (check/findings.ts): the rule families' findings for a shape, derived from a string and its
+ * variant, and filled in for every other string of the shape (whose certain fixes are then verified on its own
+ * fixed text). A template exists only where the two lists are one list but for the values the shape leaves out;
+ * filled in and settled, it gives exactly what the full path gives.
  */
 
 /** A checked string whose opaque values are the `[start, end)` of each marked `«…»` part. */
@@ -130,6 +131,20 @@ describe('check() with templates', () => {
       expect(check(s(n))).toEqual(checkFully(s(n)));
       expect(answeredFast(s(n))).toBe(false);
     }
+  });
+
+  it('verify a certain fix on each string: the fixed text may read a value its own string leaves out', () => {
+    // renaming ima1 to image makes the second watermark an image one, whose place (y) is then read against the
+    // first's: at y_10 the two overlap and the fix is no longer certain. y is left out of the shape (no image yet),
+    // so the template holds the rules' findings and the fix is verified on each string's own fixed text
+    const s = (y: number) => `image/watermark,image_cGFuZGEucG5n,g_se,x_10,y_10/watermark,ima1_cGFuZGEucG5n,g_se,y_${y}`;
+    expect(shapeOf(s(999))).toBe(shapeOf(s(10)));
+    for (const y of [999, 20, 30, 10, 40, 10]) {
+      const full = checkFully(s(y));
+      expect(full.find((d) => d.ruleId === 'unknown-parameter')!.fixes!.map((f) => f.certain)).toEqual([y !== 10, false]);
+      expect(check(s(y)), s(y)).toEqual(full);
+    }
+    expect(answeredFast(s(10))).toBe(true);
   });
 
   it('give what the full path gives, for any numbers in the broken shapes, under any options', () => {

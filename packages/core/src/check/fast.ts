@@ -341,8 +341,6 @@ export interface Shape {
   readonly written: readonly string[];
   /** Each value's class, as one character of this string. */
   readonly classes: string;
-  /** It names something the catalog does not, or has an empty part. */
-  readonly irregular: boolean;
 }
 
 /** The shape of the string last laid out. */
@@ -355,7 +353,7 @@ export function lastShape(text: string): Shape {
     copied = SPANS[2 * k + 1]!;
   }
   written.push(ownCopy(text.slice(copied)));
-  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)), irregular };
+  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)) };
 }
 
 /** Whether the string last laid out, `text`, has `shape`: compared in place, no string made. */
@@ -566,14 +564,14 @@ function unknownDigits(text: string, L: Int32Array, first: number, params: numbe
 }
 
 /**
- * Whether a shape holds a class that only a findings template may answer for: DIGITS (see `shapeOf`), or the
- * class of a base64 value in a string that names something the catalog does not (targetClass.ts promises its
- * contract for strings that name everything as the catalog does).
+ * Whether the shape of the string last laid out holds a class that only a findings template may answer for:
+ * DIGITS (see `shapeOf`), or the class of a base64 value in a string that names something the catalog does not
+ * (targetClass.ts promises its contract for strings that name everything as the catalog does).
  */
-export function needsProof(shape: Shape): boolean {
-  for (let k = 0; k < shape.classes.length; k++) {
-    const c = shape.classes.charCodeAt(k);
-    if (c === DIGITS || (c > DIGITS && shape.irregular)) return true;
+export function needsProof(): boolean {
+  for (let k = 0; k < spanCount; k++) {
+    const c = SPAN_CLASS[k]!;
+    if (c === DIGITS || (c > DIGITS && irregular)) return true;
   }
   return false;
 }

@@ -21,16 +21,21 @@ export type { CheckMode, CheckOptions } from './context';
 export function check(input: string | ParseResult, options: CheckOptions & ParseOptions = NO_OPTIONS): Diagnostic[] {
   if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
-  // the fast path (fast.ts) first: a string of a shape whose findings are known is answered from them (clean,
-  // or a template filled in with its values). Distinct strings then pay no memo lookup and push nothing out of it
+  // the fast path (fast.ts) first: a string of a clean shape is clean, and distinct clean strings then pay no
+  // memo lookup and push nothing out of it
   const hash = layOut(input, options.sourceKey);
+  const proof = needsProof();
   const known = hash === -1 ? undefined : shapeState(hash, input, key);
   if (known === CLEAN) return [];
   const found = remembered(input, key);
   if (found) return found.slice();
-  if (known !== undefined && typeof known === 'object') return fillIn(known, input, spans());
-  const { diagnostics, fixed } = settle(input, findings(parse(input, options), options), options);
-  if (hash !== -1) learnShape(input, key, known, diagnostics, options);
+  // a shape with a template: the rules' findings filled in, their certain fixes verified on the fixed text, which
+  // is itself answered by its shape where it can be
+  const recheck = (fixed: string) => rawFindings(fixed, key, options);
+  if (known !== undefined && typeof known === 'object') return settle(input, fillIn(known, input, spans()), options, recheck).diagnostics;
+  const raw = findings(parse(input, options), options);
+  if (hash !== -1 && known === undefined) learnShape(input, hash, proof, key, raw, options);
+  const { diagnostics, fixed } = settle(input, raw, options, recheck);
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
   // their findings costs more (copies, then the collector) than it saves
   if (seenOnce.get(input) !== undefined) {
@@ -40,6 +45,20 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   // the fixed text is what the caller checks next (a fix-all round, an editor after a quick fix)
   if (fixed && remembered(fixed.text, key) === undefined) remember(fixed.text, key, fixed.diagnostics);
   return diagnostics.slice();
+}
+
+/**
+ * What the rule families find in `text`, before the certain fixes are verified (the re-check of a fixed text):
+ * by its shape where the shape is known, else by the full path, which teaches the shape.
+ */
+function rawFindings(text: string, key: string, options: CheckOptions & ParseOptions): Diagnostic[] {
+  const hash = layOut(text, options.sourceKey);
+  const proof = needsProof();
+  const known = hash === -1 ? undefined : shapeState(hash, text, key);
+  if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : fillIn(known, text, spans());
+  const raw = findings(parse(text, options), options);
+  if (hash !== -1 && known === undefined) learnShape(text, hash, proof, key, raw, options);
+  return raw;
 }
 
 /** The options of a call that gives none: one object, so that its memo key is made once (`optionsKey`). */
@@ -62,8 +81,9 @@ function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-function settle(text: string, diagnostics: Diagnostic[], options: CheckOptions & ParseOptions) {
-  return keepPromises(text, diagnostics, (fixed) => findings(parse(fixed, options), options));
+/** The certain fixes verified (certain.ts): `recheck` gives a fixed text's findings, by default from the full path. */
+function settle(text: string, diagnostics: Diagnostic[], options: CheckOptions & ParseOptions, recheck = (fixed: string) => findings(parse(fixed, options), options)) {
+  return keepPromises(text, diagnostics, recheck);
 }
 
 /**
@@ -100,18 +120,17 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
 
 /**
  * What is known of each shape (fast.ts) under each options key: its findings (a template, findings.ts; a clean
- * shape has none), that it has been seen once, or that its findings are not a template. A few thousand shapes
- * cover a large repository, since a shape leaves out the values that make strings distinct.
+ * shape has none), or that its findings are not a template. A few thousand shapes cover a large repository,
+ * since a shape leaves out the values that make strings distinct.
  *
  * A clean shape is known from its first string, when every value it leaves out is one the catalog shows no rule
  * reads (fast.ts). Any other is learnt on its second string: the full path checks that string and a variant
- * with every left-out value changed, and the two lists give the template or prove there is none. A shape met
- * once costs nothing more, so a run of distinct shapes (a mutation corpus) pays almost nothing for this.
+ * with every left-out value changed, and the two lists give the template or prove there is none. Of a shape met
+ * once only its hash is kept, so a run of distinct shapes (a mutation corpus) pays almost nothing for this.
  */
 const SHAPE_BYTES = 8 * 1024 * 1024;
-const SEEN = 1;
 const NOT_A_TEMPLATE = 2;
-type ShapeState = FindingsTemplate | typeof SEEN | typeof NOT_A_TEMPLATE;
+type ShapeState = FindingsTemplate | typeof NOT_A_TEMPLATE;
 /** A shape and what is known of it under each options key (nearly always one). */
 interface ShapeEntry {
   shape: Shape;
@@ -121,6 +140,11 @@ interface ShapeEntry {
 const MAX_CHAIN = 4;
 const shapes = new Memo<number, ShapeEntry[]>(SHAPE_BYTES);
 const CLEAN: FindingsTemplate = Object.freeze({ values: 0, diagnostics: [] });
+/**
+ * The hashes of shapes with findings met once, with the options key they were met under. Two shapes of one hash
+ * only make the second learn its template a string early.
+ */
+const seenShapes = new Memo<number, string>(SHAPE_BYTES / 8);
 
 /** The entry of the shape of the string last laid out, `text`. */
 function entryOf(hash: number, text: string): ShapeEntry | undefined {
@@ -137,8 +161,9 @@ function shapeState(hash: number, text: string, key: string): ShapeState | undef
   return undefined;
 }
 
-/** Sets what is known of the shape of `text` (laid out just before) under `key`. */
-function setShape(hash: number, text: string, key: string, state: ShapeState): void {
+/** Sets what is known of the shape of `text` under `key`; `text` is laid out again first (the full path lays out others). */
+function setShape(hash: number, text: string, key: string, state: ShapeState, sourceKey: string | undefined): void {
+  layOut(text, sourceKey);
   let entries = shapes.get(hash) ?? [];
   let entry = entryOf(hash, text);
   // shapes that share a hash are rare: a few are kept, the newest
@@ -152,21 +177,23 @@ function setShape(hash: number, text: string, key: string, state: ShapeState): v
   shapes.set(hash, entries, bytes);
 }
 
-/** What the full path's `diagnostics` for `text` teach about its shape. */
-function learnShape(text: string, key: string, known: ShapeState | undefined, diagnostics: Diagnostic[], options: CheckOptions & ParseOptions): void {
+/**
+ * What the rule families' `diagnostics` for `text` (before its certain fixes are verified: a fixed text is
+ * checked on its own, by its own shape), of a shape not known under `key`, teach about the shape.
+ * `proof`: the shape holds a class only a template may answer for (fast.ts `needsProof`).
+ */
+function learnShape(text: string, hash: number, proof: boolean, key: string, diagnostics: Diagnostic[], options: CheckOptions & ParseOptions): void {
+  if (diagnostics.length === 0 && !proof) return setShape(hash, text, key, CLEAN, options.sourceKey);
+  if (seenShapes.get(hash) !== key) return seenShapes.set(hash, key, 48);
+  seenShapes.delete(hash);
   // the full path may have laid out other strings: lay this one out again
-  const hash = layOut(text, options.sourceKey);
-  const proof = needsProof(lastShape(text));
-  if (diagnostics.length === 0 && !proof) return setShape(hash, text, key, CLEAN);
-  if (known === undefined) return setShape(hash, text, key, SEEN);
-  if (known !== SEEN) return;
+  layOut(text, options.sourceKey);
   const mine = { text, spans: spans(), diagnostics };
   const avoid = diagnostics.map((d) => [d.message, ...(d.fixes ?? []).flatMap((f) => [f.title, ...f.edits.map((e) => e.newText)]), ...(d.related ?? []).map((r) => r.message)].join('\n')).join('\n');
   // a shape with no value left out is the string itself: the memo answers it
   const variant = mine.spans.length === 0 ? undefined : variantOf(text, avoid, options.sourceKey);
-  const template = variant && templateOf(mine, { ...variant, diagnostics: checkFully(variant.text, options) });
-  layOut(text, options.sourceKey);
-  setShape(hash, text, key, template ?? NOT_A_TEMPLATE);
+  const template = variant && templateOf(mine, { ...variant, diagnostics: findings(parse(variant.text, options), options) });
+  setShape(hash, text, key, template ?? NOT_A_TEMPLATE, options.sourceKey);
 }
 
 /** Approximate heap bytes of a template (as `diagnosticsBytes` counts a list). */
@@ -189,6 +216,7 @@ export function checkFully(text: string, options: CheckOptions & ParseOptions = 
 export function clearMemo(): void {
   memo.clear();
   shapes.clear();
+  seenShapes.clear();
   seenOnce.clear();
 }
 
