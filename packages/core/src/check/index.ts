@@ -35,7 +35,8 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (known !== undefined && typeof known === 'object') return settle(input, fillIn(known, input, spans()), options, recheck).diagnostics;
   const raw = findings(parse(input, options), options);
   if (hash !== -1 && known === undefined) learnShape(input, hash, proof, key, raw, options);
-  const { diagnostics, fixed } = settle(input, raw, options, recheck);
+  // a string of a shape not met before has a fixed text of a new shape too, most likely: the full path re-checks it
+  const { diagnostics, fixed } = known === undefined ? settle(input, raw, options) : settle(input, raw, options, recheck);
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
   // their findings costs more (copies, then the collector) than it saves
   if (seenOnce.get(input) !== undefined) {
