@@ -17,15 +17,22 @@ export interface Chosen {
 export function chooseFixes(diagnostics: readonly Diagnostic[]): Chosen[] {
   const candidates: { fix: Fix; index: number; start: number; end: number }[] = [];
   for (let i = 0; i < diagnostics.length; i++) {
-    const fix = diagnostics[i]!.fixes?.find((f) => f.certain);
-    if (!fix || fix.edits.length === 0 || !fix.edits.every(wellFormed)) continue;
+    const fix = firstCertain(diagnostics[i]!);
+    if (fix === undefined) continue;
+    const edits = fix.edits;
+    if (edits.length === 0) continue;
     let start = Infinity;
     let end = -Infinity;
-    for (const e of fix.edits) {
+    let ok = true;
+    for (const e of edits) {
+      if (!wellFormed(e)) {
+        ok = false;
+        break;
+      }
       if (e.range.start < start) start = e.range.start;
       if (e.range.end > end) end = e.range.end;
     }
-    candidates.push({ fix, index: i, start, end });
+    if (ok) candidates.push({ fix, index: i, start, end });
   }
   if (candidates.length === 0) return [];
   // one fix overlaps nothing taken before it (the sweep below would take it): the common case, without the sweep
@@ -61,6 +68,13 @@ export function chooseFixes(diagnostics: readonly Diagnostic[]): Chosen[] {
     chosen.push({ fix: c.fix, index: c.index });
   }
   return chosen;
+}
+
+/** A diagnostic's first certain fix (a loop, reading `fixes` once: diagnostics come in many shapes). */
+function firstCertain(d: Diagnostic): Fix | undefined {
+  const fixes = d.fixes;
+  if (fixes !== undefined) for (const f of fixes) if (f.certain) return f;
+  return undefined;
 }
 
 function wellFormed(e: TextEdit): boolean {
@@ -150,12 +164,13 @@ export function keepPromises(
     const right = grow([...base, ...left], set.slice(half));
     return [...left, ...right];
   };
-  const kept = new Set(grow([], chosen).map((c) => c.index));
+  const kept = new Uint8Array(diagnostics.length);
+  for (const c of grow([], chosen)) kept[c.index] = 1;
   // a new list only when something is demoted (nearly always every certain fix keeps its promise)
   let settled = diagnostics;
   for (let i = 0; i < diagnostics.length; i++) {
     const d = diagnostics[i]!;
-    if (kept.has(i) || !hasCertainFix(d)) continue;
+    if (kept[i] || firstCertain(d) === undefined) continue;
     if (settled === diagnostics) settled = diagnostics.slice();
     settled[i] = demote(d);
   }
@@ -166,28 +181,44 @@ function demote(d: Diagnostic): Diagnostic {
   return { ...d, fixes: d.fixes!.map((f) => (f.certain ? { ...f, certain: false } : f)) };
 }
 
+/**
+ * Counts per rule id, as parallel lists searched in order: a string has findings of a few rules (a list of
+ * them is shorter to search than a map is to build), and at most one entry per rule however many findings.
+ */
 interface Tally {
-  /** Diagnostics per rule id. */
-  all: Map<string, number>;
-  /** Errors per rule id. */
-  errors: Map<string, number>;
+  rules: string[];
+  /** Diagnostics per rule. */
+  all: number[];
+  /** Errors per rule. */
+  errors: number[];
   /** Diagnostics with a certain fix. */
   certain: number;
 }
 
 function tally(diagnostics: readonly Diagnostic[]): Tally {
-  const t: Tally = { all: new Map(), errors: new Map(), certain: 0 };
+  const t: Tally = { rules: [], all: [], errors: [], certain: 0 };
   for (const d of diagnostics) {
-    t.all.set(d.ruleId, (t.all.get(d.ruleId) ?? 0) + 1);
-    if (d.severity === 'error') t.errors.set(d.ruleId, (t.errors.get(d.ruleId) ?? 0) + 1);
-    if (hasCertainFix(d)) t.certain++;
+    const at = slot(t, d.ruleId);
+    t.all[at]!++;
+    if (d.severity === 'error') t.errors[at]!++;
+    if (firstCertain(d) !== undefined) t.certain++;
   }
   return t;
 }
 
-function hasCertainFix(d: Diagnostic): boolean {
-  if (d.fixes) for (const f of d.fixes) if (f.certain) return true;
-  return false;
+function slot(t: Tally, rule: string): number {
+  const rules = t.rules;
+  for (let i = 0; i < rules.length; i++) if (rules[i] === rule) return i;
+  rules.push(rule);
+  t.all.push(0);
+  t.errors.push(0);
+  return rules.length - 1;
+}
+
+function count(t: Tally, counts: 'all' | 'errors', rule: string): number {
+  const rules = t.rules;
+  for (let i = 0; i < rules.length; i++) if (rules[i] === rule) return t[counts][i]!;
+  return 0;
 }
 
 /**
@@ -197,8 +228,11 @@ function hasCertainFix(d: Diagnostic): boolean {
  */
 function keeps(before: Tally, fixed: readonly Diagnostic[], after: Tally): boolean {
   const gone = tally(fixed);
-  const expected = (counts: 'all' | 'errors', rule: string) => (before[counts].get(rule) ?? 0) - (gone[counts].get(rule) ?? 0);
-  for (const d of fixed) if ((after.all.get(d.ruleId) ?? 0) > expected('all', d.ruleId)) return false;
-  for (const [rule, n] of after.errors) if (n > expected('errors', rule)) return false;
+  for (const d of fixed) if (count(after, 'all', d.ruleId) > count(before, 'all', d.ruleId) - count(gone, 'all', d.ruleId)) return false;
+  for (let i = 0; i < after.rules.length; i++) {
+    const n = after.errors[i]!;
+    const rule = after.rules[i]!;
+    if (n > 0 && n > count(before, 'errors', rule) - count(gone, 'errors', rule)) return false;
+  }
   return after.certain <= before.certain - gone.certain;
 }

@@ -4,7 +4,7 @@ import { HOLE, hasHole } from '../text/hole';
 import type { ActionNode, ParamNode, ParseResult, StageNode } from '../syntax/tree';
 import type { Range } from '../text/range';
 import { severityOf } from '../config/severity';
-import { evidenceData, type Diagnostic, type Evidence, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
+import { evidenceData, type Diagnostic, type DiagnosticData, type Evidence, type Fix, type RelatedInformation, type RuleSetting, type Severity } from './diagnostic';
 import { getRule, type PresetName, type RuleId } from './rules';
 import { closestIn, nearestIn } from './suggest';
 
@@ -32,6 +32,20 @@ export interface CheckOptions {
   nested?: boolean;
 }
 
+const NO_PARAMS: ReadonlyMap<string, ParamSpec> = new Map();
+const keyedMaps = new WeakMap<ActionSpec, ReadonlyMap<string, ParamSpec>>();
+
+/** An action's keyed parameters by key: what `getParam` answers, as one map per action spec. */
+function keyedParams(spec: ActionSpec): ReadonlyMap<string, ParamSpec> {
+  let map = keyedMaps.get(spec);
+  if (!map) {
+    const own = new Map<string, ParamSpec>();
+    for (const key of paramKeys(spec)) own.set(key, getParam(spec, key)!);
+    keyedMaps.set(spec, (map = own));
+  }
+  return map;
+}
+
 /** An action of the string with what the catalog knows of it. */
 export class ActionInfo {
   /** Keyed parameters by key (the first, when repeated). */
@@ -44,6 +58,9 @@ export class ActionInfo {
   /** `nearKeys` per unknown key, asked by several rules: computed once. */
   private near?: Map<string, string[]>;
 
+  /** The action's keyed parameters by key (the catalog's `getParam`, looked up once per action). */
+  private readonly keyed: ReadonlyMap<string, ParamSpec>;
+
   constructor(
     readonly node: ActionNode,
     readonly stage: StageInfo,
@@ -52,18 +69,19 @@ export class ActionInfo {
     /** Its place in its stage's actions. */
     readonly index: number,
   ) {
+    const keyed = (this.keyed = spec ? keyedParams(spec) : NO_PARAMS);
     let unknown = false;
     for (const p of node.params) {
       if (!p.key) continue;
       if (!this.byKey.has(p.key.text)) this.byKey.set(p.key.text, p);
-      if (spec && !unknown && !getParam(spec, p.key.text)) unknown = true;
+      if (spec && !unknown && !keyed.has(p.key.text)) unknown = true;
     }
     // a misspelled key with one likely correction (not written too): the rules that judge a parameter by
     // another's value do not judge by a default the misspelling overrides (`vcodex_h264` is no reason to
     // call fps ineffective because vcodec defaults to copy)
     if (spec && unknown) {
       for (const p of node.params) {
-        if (!p.key || hasHole(p.key.text) || getParam(spec, p.key.text)) continue;
+        if (!p.key || hasHole(p.key.text) || keyed.has(p.key.text)) continue;
         const guesses = this.guesses(p.key.text);
         if (guesses.length === 1 && !this.byKey.has(guesses[0]!)) (this.meant ??= new Set()).add(guesses[0]!);
       }
@@ -97,7 +115,7 @@ export class ActionInfo {
   }
 
   param(key: string): ParamSpec | undefined {
-    return this.spec && getParam(this.spec, key);
+    return this.spec && this.keyed.get(key);
   }
 
   /** The written value of a keyed parameter, or undefined. A value with a hole is unknown: undefined too. */
@@ -208,11 +226,23 @@ export class CheckContext {
     if (extra.fixes?.length) d.fixes = extra.fixes;
     if (extra.related?.length) d.related = extra.related;
     if (extra.unnecessary) d.tags = ['unnecessary'];
-    const rule = getRule(ruleId);
-    const source = extra.source ?? rule?.source;
-    d.data = evidenceData(extra.evidence ?? rule?.evidence ?? 'documented', source || undefined);
+    d.data = extra.evidence === undefined && extra.source === undefined ? ruleData(ruleId) : dataOf(ruleId, extra);
     this.diagnostics.push(d);
   }
+}
+
+/** The data of a finding that adds no evidence or source of its own: its rule's, one lookup per rule id. */
+function ruleData(ruleId: RuleId): DiagnosticData {
+  let data = ruleDefaults.get(ruleId);
+  if (data === undefined) ruleDefaults.set(ruleId, (data = dataOf(ruleId, NO_EXTRA)));
+  return data;
+}
+const ruleDefaults = new Map<string, DiagnosticData>();
+
+function dataOf(ruleId: RuleId, extra: ReportExtra): DiagnosticData {
+  const rule = getRule(ruleId);
+  const source = extra.source ?? rule?.source;
+  return evidenceData(extra.evidence ?? rule?.evidence ?? 'documented', source || undefined);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { positionalParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
-import type { Range } from '../text/range';
 import type { ActionInfo, CheckContext } from './context';
 import { evidenceData } from './diagnostic';
 import { MAY_IGNORE } from './tolerated';
@@ -33,16 +32,15 @@ export function checkStanding(ctx: CheckContext): void {
  * refuse such a value), else the first address of the action's source.
  */
 export function citeSources(ctx: CheckContext): void {
-  if (!ctx.diagnostics.some((d) => d.data && !d.data.source)) return;
   // found by binary search over ranges in document order (the context lists its actions so, and an action its
   // parameters): a string with 100,000 findings stays linear
   const actions = ctx.actions();
   let specs: Map<ActionInfo, readonly (ParamSpec | undefined)[]> | undefined;
   for (const d of ctx.diagnostics) {
     if (!d.data || d.data.source) continue;
-    const action = actions[containing(actions, actionRange, d.range.start, d.range.end)];
+    const action = actions[containingAction(actions, d.range.start, d.range.end)];
     if (!action?.spec) continue;
-    const at = containing(action.node.params, paramRange, d.range.start, d.range.end);
+    const at = containingParam(action.node.params, d.range.start, d.range.end);
     let ps: ParamSpec | undefined;
     if (at !== -1) {
       let list = specs?.get(action);
@@ -61,22 +59,34 @@ export function citeSources(ctx: CheckContext): void {
 /** The findings an error-code page about a parameter speaks for: a value of the wrong form or out of range. */
 const VALUE_RULES = new Set(['invalid-value', 'value-out-of-range', 'unknown-value']);
 
-const actionRange = (a: ActionInfo) => a.node.range;
-const paramRange = (p: ParamNode) => p.range;
-
-/** The index of the last item starting at or before `start`, when it holds [start, end); else -1. */
-function containing<T>(items: readonly T[], rangeOf: (item: T) => Range, start: number, end: number): number {
+/** The index of the last action starting at or before `start`, when it holds [start, end); else -1. */
+function containingAction(items: readonly ActionInfo[], start: number, end: number): number {
   let lo = 0;
   let hi = items.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (rangeOf(items[mid]!).start <= start) {
+    if (items[mid]!.node.range.start <= start) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found !== -1 && end <= rangeOf(items[found]!).end ? found : -1;
+  return found !== -1 && end <= items[found]!.node.range.end ? found : -1;
+}
+
+/** `containingAction` over an action's parameters (two copies: a range getter passed in costs a call per step). */
+function containingParam(items: readonly ParamNode[], start: number, end: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.range.start <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found !== -1 && end <= items[found]!.range.end ? found : -1;
 }
 
 /** The spec of each of an action's parameters (positional values in order), in document order. */

@@ -23,13 +23,14 @@ export function checkRelations(ctx: CheckContext): void {
         }
         case 'effectiveOnly':
         case 'ignoredWhen': {
-          // most actions write few of the listed parameters: look for those first, then at the condition
-          const affected = written(action, r.params);
-          if (affected.length === 0) break;
-          // the condition's parameter is probably written, misspelled: its value is unknown
-          if (action.misspelled.has(r.when.param)) break;
+          // the condition first (a lookup or two; nearly always it leaves the parameters in effect), then the
+          // parameters it affects that the action writes
           const holds = action.holds(r.when);
           if (r.kind === 'effectiveOnly' ? holds : !holds) break;
+          // the condition's parameter is probably written, misspelled: its value is unknown
+          if (action.misspelled.has(r.when.param)) break;
+          const affected = written(action, r.params);
+          if (affected.length === 0) break;
           for (const p of affected) {
             const key = p.key!.text;
             if (ineffective?.has(p) || key === r.when.param) continue;
