@@ -1,7 +1,8 @@
 import { PRODUCTS, productsWithAction, styleNameRule } from '../catalog';
-import type { ProductSpec } from '../catalog/types';
+import type { ActionSpec, ProductSpec } from '../catalog/types';
 import { hasHole, type ActionInfo, type CheckContext, type StageInfo } from './context';
 import { base64Tail } from './targets';
+import type { Range } from '../text/range';
 
 /** Products, actions and where they stand. */
 export function checkStructure(ctx: CheckContext): void {
@@ -55,47 +56,66 @@ const NO_ACTIONS: ReadonlySet<ActionInfo> = new Set();
 function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): void {
   // what follows a base64 value's standard '/' is the value's, not an action (the targets family reports it);
   // a tail is made of actions the catalog does not know, so a stage of known actions has none
-  const tails: ReadonlySet<ActionInfo> = stage.actions.some((a) => !a.spec) ? new Set(stage.actions.flatMap((a) => base64Tail(a))) : NO_ACTIONS;
-  stage.actions.forEach((action, i) => {
-    const nameRange = action.node.name.range;
-    const written = action.node.name.text;
-    if (hasHole(written) || tails.has(action)) return;
-    const spec = action.spec;
-    if (spec?.name !== written) {
-      if (written.includes('_')) {
-        ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${written}': parameters follow the action after ','`);
-        return;
-      }
-      const elsewhere = !spec && productsWithAction(written, false).find((p) => p !== product);
-      if (elsewhere) {
-        const parent = elsewhere.actions.find((a) => a.name === written)!.parent;
-        ctx.report('misplaced-action', nameRange, `${written} is a ${elsewhere.name} action: put it in the ${elsewhere.name} stage${parent ? `, after ${elsewhere.name}/${parent}` : ''}${product.system ? ", before '|'" : ''}`);
-        return;
-      }
-      // the context resolved a misspelled name through its one nearest action of the product: the guess
-      const guess = spec?.name;
-      ctx.report('unknown-action', nameRange, `${product.name} has no action '${written}'${guess ? `: did you mean '${guess}'?` : ''}`, {
-        fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
-      });
-      if (!spec) return;
+  const tails: ReadonlySet<ActionInfo> = stage.actions.some(isUnknown) ? new Set(stage.actions.flatMap((a) => base64Tail(a))) : NO_ACTIONS;
+  // a loop, not forEach: a callback would capture ctx, stage and product, an allocation per stage
+  for (let i = 0; i < stage.actions.length; i++) checkAction(ctx, stage, product, tails, stage.actions[i]!, i);
+}
+
+function isUnknown(a: ActionInfo): boolean {
+  return !a.spec;
+}
+
+function checkAction(ctx: CheckContext, stage: StageInfo, product: ProductSpec, tails: ReadonlySet<ActionInfo>, action: ActionInfo, i: number): void {
+  const nameRange = action.node.name.range;
+  const written = action.node.name.text;
+  if (hasHole(written) || tails.has(action)) return;
+  const spec = action.spec;
+  if (spec?.name !== written && !misnamed(ctx, product, spec, written, nameRange)) return;
+  if (!spec) return;
+  if (spec.parent) {
+    // a sub-action follows its parent, possibly after siblings (concat/pre/pre/sur)
+    let j = i - 1;
+    while (j >= 0 && stage.actions[j]!.spec?.parent === spec.parent) j--;
+    if (j < 0 || stage.actions[j]!.name !== spec.parent) {
+      ctx.report('misplaced-action', nameRange, `${spec.name} must follow ${product.name}/${spec.parent}`);
     }
-    if (spec.parent) {
-      // a sub-action follows its parent, possibly after siblings (concat/pre/pre/sur)
-      let j = i - 1;
-      while (j >= 0 && stage.actions[j]!.spec?.parent === spec.parent) j--;
-      if (j < 0 || stage.actions[j]!.name !== spec.parent) {
-        ctx.report('misplaced-action', nameRange, `${spec.name} must follow ${product.name}/${spec.parent}`);
-      }
-    }
-    for (const before of spec.after ?? []) {
-      const later = stage.actions.slice(i + 1).find((a) => a.name === before);
-      if (later) {
-        ctx.report('misplaced-action', nameRange, `${spec.name} must come after ${before}`, {
-          related: [{ range: later.node.name.range, message: `${before} stands here` }],
-        });
-      }
-    }
+  }
+  if (spec.after) mustFollow(ctx, stage, spec.name, spec.after, nameRange, i);
+}
+
+/**
+ * An action not written as the catalog names it: a parameter in its place, another product's action, or a
+ * misspelling. Returns whether the action is still to be checked (a misspelling with its one correction).
+ */
+function misnamed(ctx: CheckContext, product: ProductSpec, spec: ActionSpec | undefined, written: string, nameRange: Range): boolean {
+  if (written.includes('_')) {
+    ctx.report('unknown-action', nameRange, `Expected an action name, found the parameter '${written}': parameters follow the action after ','`);
+    return false;
+  }
+  const elsewhere = !spec && productsWithAction(written, false).find((p) => p !== product);
+  if (elsewhere) {
+    const parent = elsewhere.actions.find((a) => a.name === written)!.parent;
+    ctx.report('misplaced-action', nameRange, `${written} is a ${elsewhere.name} action: put it in the ${elsewhere.name} stage${parent ? `, after ${elsewhere.name}/${parent}` : ''}${product.system ? ", before '|'" : ''}`);
+    return false;
+  }
+  // the context resolved a misspelled name through its one nearest action of the product: the guess
+  const guess = spec?.name;
+  ctx.report('unknown-action', nameRange, `${product.name} has no action '${written}'${guess ? `: did you mean '${guess}'?` : ''}`, {
+    fixes: guess ? [{ title: `Replace with '${guess}'`, edits: [{ range: nameRange, newText: guess }], certain: true }] : undefined,
   });
+  return spec !== undefined;
+}
+
+/** An action that must come after others (`after`): each of them standing later in the stage is reported. */
+function mustFollow(ctx: CheckContext, stage: StageInfo, name: string, after: readonly string[], nameRange: Range, i: number): void {
+  for (const before of after) {
+    const later = stage.actions.slice(i + 1).find((a) => a.name === before);
+    if (later) {
+      ctx.report('misplaced-action', nameRange, `${name} must come after ${before}`, {
+        related: [{ range: later.node.name.range, message: `${before} stands here` }],
+      });
+    }
+  }
 }
 
 function styleName(ctx: CheckContext, stage: StageInfo): void {
