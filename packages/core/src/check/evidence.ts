@@ -35,24 +35,30 @@ export function citeSources(ctx: CheckContext): void {
   // found by binary search over ranges in document order (the context lists its actions so, and an action its
   // parameters): a string with 100,000 findings stays linear
   const actions = ctx.actions();
-  let specs: Map<ActionInfo, readonly (ParamSpec | undefined)[]> | undefined;
+  let positional: Map<ActionInfo, readonly (ParamSpec | undefined)[]> | undefined;
   for (const d of ctx.diagnostics) {
-    if (!d.data || d.data.source) continue;
+    const data = d.data;
+    if (!data || data.source) continue;
     const action = actions[containingAction(actions, d.range.start, d.range.end)];
     if (!action?.spec) continue;
     const at = containingParam(action.node.params, d.range.start, d.range.end);
     let ps: ParamSpec | undefined;
     if (at !== -1) {
-      let list = specs?.get(action);
-      if (!list) (specs ??= new Map()).set(action, (list = paramSpecs(action)));
-      ps = list[at];
+      const key = action.node.params[at]!.key;
+      if (key) ps = action.param(key.text);
+      else {
+        // a positional value: its spec by its place among them, listed once per action (linear however many)
+        let list = positional?.get(action);
+        if (!list) (positional ??= new Map()).set(action, (list = paramSpecs(action)));
+        ps = list[at];
+      }
     }
     if (ps?.rejectedBy && VALUE_RULES.has(d.ruleId)) {
-      d.data = evidenceData(d.data.evidence === 'documented' ? 'rejected' : d.data.evidence, ps.rejectedBy);
+      d.data = evidenceData(data.evidence === 'documented' ? 'rejected' : data.evidence, ps.rejectedBy);
       continue;
     }
     const source = firstAddress(action.spec.source);
-    if (source) d.data = evidenceData(d.data.evidence, source);
+    if (source) d.data = evidenceData(data.evidence, source);
   }
 }
 
