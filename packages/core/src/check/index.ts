@@ -67,7 +67,7 @@ const NO_OPTIONS: CheckOptions & ParseOptions = Object.freeze({});
 
 /** Everything the rules find, before the certain fixes are verified. */
 function findings(parsed: ParseResult, options: CheckOptions & ParseOptions): Diagnostic[] {
-  return checkLetterCase(parsed, options, (p, before) => run(p, options, before)) ?? run(parsed, options);
+  return checkLetterCase(parsed, options, run) ?? run(parsed, options);
 }
 
 /** The rule families over one parse; `before` reports first through the same context (and its severities). */

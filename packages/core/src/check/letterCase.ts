@@ -21,7 +21,7 @@ const UPPER = /[A-Z]/;
 export function checkLetterCase(
   parsed: ParseResult,
   options: CheckOptions & ParseOptions,
-  run: (parsed: ParseResult, before?: (ctx: CheckContext) => void) => Diagnostic[],
+  run: (parsed: ParseResult, options: CheckOptions, before?: (ctx: CheckContext) => void) => Diagnostic[],
 ): Diagnostic[] | undefined {
   const found = wrongCase(parsed);
   if (found.length === 0 || (found.length < 2 && !found.some((f) => f.kind === 'product' || f.kind === 'action'))) return undefined;
@@ -31,7 +31,7 @@ export function checkLetterCase(
   const end = edits[edits.length - 1]!.range.end;
   const written = lowered.slice(start, end).replace(/\s+/g, '');
   const shown = written.length > 100 ? `${written.slice(0, 99)}…` : written;
-  return run(parse(lowered, options), (ctx) =>
+  return run(parse(lowered, options), options, (ctx) =>
     ctx.report(RULE[found[0]!.kind], { start, end }, `Processing parameters are lower case: write '${shown}'`, {
       fixes: [{ title: 'Write in lower case', edits, certain: true }],
     }),

@@ -10,10 +10,20 @@ import { checkStructure } from './structure';
 import { checkSyntax } from './syntax';
 import { checkTargets } from './targets';
 
-/** The rule families, in the order their findings read best. */
-const FAMILIES = [checkSyntax, checkStructure, checkStanding, checkParams, checkRelations, checkMedia, checkCombinations, checkTargets, checkNestedOnly, checkMode];
-
+/**
+ * The rule families, in the order their findings read best: called one by one rather than from a list, so
+ * that each call site sees one function (a loop over the list is one call site for ten, and inlines none).
+ */
 export function runRules(ctx: CheckContext): void {
-  for (const family of FAMILIES) family(ctx);
+  checkSyntax(ctx);
+  checkStructure(ctx);
+  checkStanding(ctx);
+  checkParams(ctx);
+  checkRelations(ctx);
+  checkMedia(ctx);
+  checkCombinations(ctx);
+  checkTargets(ctx);
+  checkNestedOnly(ctx);
+  checkMode(ctx);
   citeSources(ctx);
 }
