@@ -83,21 +83,32 @@ function matchPrefix(text: string): number {
  * objects are the scanner's own and valid only until the next call.
  */
 export function tokenize(text: string, reuse = false): IToken[] {
-  const tokens: IToken[] = reuse ? pooled : [];
-  tokens.length = 0;
-  const make = reuse ? (type: TokenType, image: string, at: number) => reused(tokens.length, type, image, at) : token;
+  return scanTokens(text, reuse ? pooled : []);
+}
+
+/**
+ * The scanner itself, into `tokens` (the pool's own objects when it is the pooled array, fresh ones otherwise):
+ * one loop per kind of caller, so neither pays a callback per token.
+ */
+function scanTokens(text: string, tokens: IToken[]): IToken[] {
+  const reuse = tokens === pooled;
+  let count = 0;
   const n = text.length;
   let i = 0;
   // a prefix with blanks in or before it (` x-oss-process=`) is still the prefix; the blanks are reported there
   const prefixEnd = matchPrefix(text);
   if (prefixEnd > 0) {
-    tokens.push(make(Prefix, text.slice(0, prefixEnd), 0));
+    const image = text.slice(0, prefixEnd);
+    tokens[count] = reuse ? reused(count, Prefix, image, 0) : token(Prefix, image, 0);
+    count++;
     i = prefixEnd;
   }
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === PIPE || c === SLASH || c === COMMA) {
-      tokens.push(make(c === PIPE ? Pipe : c === SLASH ? Slash : Comma, text[i]!, i));
+      const type = c === PIPE ? Pipe : c === SLASH ? Slash : Comma;
+      tokens[count] = reuse ? reused(count, type, text[i]!, i) : token(type, text[i]!, i);
+      count++;
       i++;
       continue;
     }
@@ -106,8 +117,11 @@ export function tokenize(text: string, reuse = false): IToken[] {
       const d = text.charCodeAt(j);
       if (d === COMMA || d === SLASH || d === PIPE) break;
     }
-    tokens.push(make(Word, text.slice(i, j), i));
+    const image = text.slice(i, j);
+    tokens[count] = reuse ? reused(count, Word, image, i) : token(Word, image, i);
+    count++;
     i = j;
   }
+  if (tokens.length !== count) tokens.length = count;
   return tokens;
 }
