@@ -22,11 +22,25 @@ function docChain(known: readonly ActionInfo[]): [ActionInfo, ActionInfo] | unde
 export function checkMode(ctx: CheckContext): void {
   if (ctx.options.nested) return;
   const declared = ctx.declaredMode;
-  const known = ctx.actions().filter((a) => a.spec);
+  const known = ctx.actions().filter(isKnown);
+  const conflict = docChain(known);
+  // a string of no fixed mode without an asynchronous action or the disputed chain has nothing to report
+  if (!declared && !conflict && !known.some(isAsync)) return;
+  modes(ctx, declared, known, conflict);
+}
+
+function isKnown(a: ActionInfo): boolean {
+  return a.spec !== undefined;
+}
+
+function isAsync(a: ActionInfo): boolean {
+  return a.spec!.mode === 'async';
+}
+
+function modes(ctx: CheckContext, declared: 'sync' | 'async' | undefined, known: readonly ActionInfo[], conflict: [ActionInfo, ActionInfo] | undefined): void {
   // the actions of one mode, listed only where a finding needs them (most strings have none to report)
   const only = (mode: 'sync' | 'async') => known.filter((a) => a.spec!.mode === mode);
   const name = (a: ActionInfo) => `${a.spec!.product}/${a.name}`;
-  const conflict = docChain(known);
   if (conflict && declared !== 'async') {
     // the pages disagree: say so once, as a warning, instead of ruling on either
     const [convert, snapshot] = conflict;
