@@ -33,6 +33,20 @@ describe('lean parser', () => {
     expect(simple).toBeGreaterThan(runs.numRuns / 20);
   });
 
+  it('builds a rough string (empty stages, parameters, keys or values) from its rough layout, with the same errors', () => {
+    const rough = ['image/resize,,w_100', 'image/resize,w_100,', 'image/resize,w_', 'image/resize,_1', 'image/resize,_', 'a/b,,c||d/e_', '|a/b', '||a/b|', 'x-oss-process=|', 'x-oss-async-process=||a/b',
+      'video/convert|notify,', 'video/convert|notify,,', 'notify,', 'notify,,x_1,', 'a/b,,|', 'a/b|c,d_', 'video/convert,,f_webm,vcodec_h264,vb_10001||sys/saveas,o_', '|', '|||'];
+    for (const text of rough) {
+      expect(scan(text), text).toBe(-1);
+      expect(scan(text, true), text).toBeGreaterThan(0);
+      const lean = parse(text);
+      expect(plain(lean), text).toStrictEqual(plain(chevrotainParse(text)));
+      expect(lean.errors.length, text).toBeGreaterThan(0);
+    }
+    // the head of a productless stage whose only parameters are empty keeps its last comma (no repair)
+    expect(parse('video/convert|notify,,').errors.map((e) => [e.range.start, !!e.repair])).toEqual([[20, true], [21, false]]);
+  });
+
   it('takes simple strings only', () => {
     const simple = ['image/resize,w_100', 'x-oss-process=image/resize,w_100/rotate,90', 'video/convert,f_mp4|notify,topic_YQ', 'a/b', 'a,b', 'a,b/c|d/e,f_g_h'];
     const other = ['', 'image', 'image/', '/resize', 'image//resize', 'image/resize,', 'image/resize,,w_1', 'image/resize,_1', 'image/resize,w_', 'a|', '|a/b', 'a/b||c/d',

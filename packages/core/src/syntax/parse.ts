@@ -4,7 +4,7 @@ import { hasPercentEscape, percentDecode } from '../text/percent';
 import type { Range } from '../text/range';
 import { Comma, Pipe, Prefix, Slash, tokenize } from './lexer';
 import { processParser, type RawAction, type RawStage } from './parser';
-import { ASYNC, FIRST_STAGE, LAYOUT, PREFIX_END, scan, STAGE_COUNT } from './scan';
+import { ASYNC, EMPTY, FIRST_STAGE, LAYOUT, PREFIX_END, scan, STAGE_COUNT } from './scan';
 import type { ActionNode, ParamNode, ParseResult, ProcessNode, StageNode, SyntaxError, Token, Word } from './tree';
 
 export interface ParseOptions {
@@ -22,8 +22,12 @@ export interface ParseOptions {
  * always returned.
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  // a simple string (scan.ts: nothing to report, no '%' to decode) is built straight from the scan's offsets
-  if (scan(text) !== -1) return new Parsed(text, leanTree(text), [], text, undefined);
+  // a simple string (scan.ts: nothing to report, no '%' to decode) is built straight from the scan's offsets,
+  // and so is a rough one (an empty stage, parameter, key or value), with the errors the tree builder reports
+  if (scan(text, true) !== -1) {
+    const errors: SyntaxError[] = [];
+    return new Parsed(text, leanTree(text, errors), errors, text, undefined);
+  }
   return chevrotainParse(text, options);
 }
 
@@ -47,16 +51,20 @@ export function chevrotainParse(text: string, options: ParseOptions = {}): Parse
  * The tree of a simple string from the scan's layout (`LAYOUT`, just written): the same nodes, in the same
  * shapes, as the tree builder makes from Chevrotain's output (a property test holds the two equal).
  */
-function leanTree(text: string): ProcessNode {
+function leanTree(text: string, errors: SyntaxError[]): ProcessNode {
   const L = LAYOUT;
   const prefixEnd = L[PREFIX_END]!;
   const stages: StageNode[] = [];
+  // between stages only '|' stands (a rough layout leaves empty stages out): `at` is where the next pipes start
+  let at = prefixEnd;
   let r = FIRST_STAGE;
   for (let s = L[STAGE_COUNT]!; s > 0; s--) {
     const productStart = L[r]!;
     const productEnd = L[r + 1]!;
     let count = L[r + 2]!;
     r += 3;
+    const stageStart = productStart === -1 ? L[r]! : productStart;
+    if (at < stageStart) emptyStages(text, at, stageStart, errors);
     const product: Word | undefined = productStart === -1 ? undefined : { text: text.slice(productStart, productEnd), range: { start: productStart, end: productEnd } };
     const actions: ActionNode[] = [];
     for (; count > 0; count--) {
@@ -64,6 +72,9 @@ function leanTree(text: string): ProcessNode {
       const nameEnd = L[r + 1]!;
       let params = L[r + 2]!;
       r += 3;
+      // the head of a stage without a product whose every parameter is empty (`notify,`): its last comma is what
+      // makes it an action, so removing it is not offered as a repair (the tree builder's `structural`)
+      const structural = productStart === -1 && actions.length === 0 && allEmpty(L, r, params);
       const name: Word = { text: text.slice(nameStart, nameEnd), range: { start: nameStart, end: nameEnd } };
       const nodes: ParamNode[] = [];
       const commas: Range[] = [];
@@ -76,6 +87,7 @@ function leanTree(text: string): ProcessNode {
         commas.push({ start: start - 1, end: start });
         const range = { start, end };
         if (cut === -1) nodes.push({ range, value: { text: text.slice(start, end), range: { start, end } } });
+        else if (cut === start || cut === end - 1 || cut === EMPTY) roughParam(text, start, cut, end, structural && params === 1, nodes, errors);
         else {
           nodes.push({
             range,
@@ -88,13 +100,51 @@ function leanTree(text: string): ProcessNode {
       actions.push({ range: { start: nameStart, end }, name, params: nodes, commas });
     }
     const start = product ? productStart : actions[0]!.range.start;
-    stages.push({ range: { start, end: actions[actions.length - 1]!.range.end }, product, actions });
+    const stageEnd = actions[actions.length - 1]!.range.end;
+    stages.push({ range: { start, end: stageEnd }, product, actions });
+    at = stageEnd;
   }
+  if (at < text.length) emptyStages(text, at, text.length, errors);
+  // the first stage left out (the string starts with '|'): reported last, as the tree builder does
+  if (text.charCodeAt(prefixEnd) === 124) errors.push({ message: "Expected a stage before '|', such as video/convert,f_mp4", range: { start: prefixEnd, end: prefixEnd + 1 } });
   return {
     range: { start: 0, end: text.length },
     prefix: prefixEnd > 0 ? { range: { start: 0, end: prefixEnd }, mode: L[ASYNC] ? 'async' : 'sync' } : undefined,
     stages,
   };
+}
+
+/** The pipes in [from, to) (nothing else stands between stages): each followed by another or the end has an empty stage after it. */
+function emptyStages(text: string, from: number, to: number, errors: SyntaxError[]): void {
+  for (let p = from; p < to; p++) {
+    if (p + 1 === text.length || text.charCodeAt(p + 1) === 124) errors.push({ message: "Expected a stage after '|', such as sys/saveas,o_…", range: { start: p, end: p + 1 } });
+  }
+}
+
+/** Whether the `count` parameter records from `r` are all empty parameters. */
+function allEmpty(L: Int32Array, r: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (L[r + 3 * k + 1] !== EMPTY) return false;
+  return true;
+}
+
+/** A parameter of a rough layout, as the tree builder makes it: an empty one (no node), or an empty key or value. */
+function roughParam(text: string, start: number, cut: number, end: number, structural: boolean, nodes: ParamNode[], errors: SyntaxError[]): void {
+  if (cut === EMPTY) {
+    const comma = { start: start - 1, end: start };
+    errors.push(structural ? { message: "Empty parameter: remove the extra ','", range: comma } : { message: "Empty parameter: remove the extra ','", range: comma, repair: { title: "Remove the extra ','", newText: '' } });
+    return;
+  }
+  const range = { start, end };
+  const underscore = { start: cut, end: cut + 1 };
+  const value = { text: text.slice(cut + 1, end), range: { start: cut + 1, end } };
+  if (cut === start) {
+    nodes.push({ range, underscore, value });
+    errors.push({ message: "Expected a parameter name before '_'", range: underscore });
+    return;
+  }
+  const key = { text: text.slice(start, cut), range: { start, end: cut } };
+  nodes.push({ range, underscore, key, value });
+  errors.push({ message: `Parameter '${key.text}' has no value after '_'`, range });
 }
 
 /** Most callers (the checker) never look at the tokens, so they are made on first use (scanning again is cheap). */
