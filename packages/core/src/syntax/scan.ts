@@ -82,6 +82,23 @@ export let emptyStages = false;
  * the tree builder never does (a rough string is not simple).
  */
 export function scan(text: string, rough = false): number {
+  // check() lays a string out for its shape, then parses it: the second scan finds the layout already written
+  if (text === last.text && rough === last.rough) {
+    emptyStages = last.emptyStages;
+    return last.slots;
+  }
+  const slots = layout(text, rough);
+  // a long string is not held on to (it may be a whole document)
+  last = text.length <= 16 * 1024 ? { text, rough, slots, emptyStages } : NONE;
+  return slots;
+}
+
+const NONE = { text: '', rough: false, slots: -1, emptyStages: false };
+
+/** The last string scanned, how, and what the scan gave (the layout it wrote is still in LAYOUT). */
+let last = NONE;
+
+function layout(text: string, rough: boolean): number {
   const n = text.length;
   emptyStages = false;
   if (n === 0) return -1;
