@@ -195,6 +195,7 @@ interface Tally {
   certain: number;
 }
 
+/** All that keepPromises reads of a re-check's findings: each one's rule, severity and certainty (check() hands it template samples, findings.ts `sampleOf`). */
 function tally(diagnostics: readonly Diagnostic[]): Tally {
   const t: Tally = { rules: [], all: [], errors: [], certain: 0 };
   for (const d of diagnostics) {

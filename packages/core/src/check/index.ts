@@ -4,7 +4,7 @@ import { keepPromises } from './certain';
 import { CheckContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
 import { hasShape, lastShape, layOut, needsProof, spans, variantOf, type Shape } from './fast';
-import { fillIn, templateOf, type FindingsTemplate } from './findings';
+import { fillIn, sampleOf, templateOf, type FindingsTemplate } from './findings';
 import { checkLetterCase } from './letterCase';
 import { Memo, ownCopy, textBytes } from './memo';
 import { runRules } from './run';
@@ -30,13 +30,14 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   const found = remembered(input, key);
   if (found) return found.slice();
   // a shape with a template: the rules' findings filled in, their certain fixes verified on the fixed text, which
-  // is itself answered by its shape where it can be
-  const recheck = (fixed: string) => rawFindings(fixed, key, options);
-  if (known !== undefined && typeof known === 'object') return settle(input, fillIn(known, input, spans()), options, recheck).diagnostics;
+  // is itself answered by its shape where it can be (by the template's sample: the verification reads no more)
+  if (known !== undefined && typeof known === 'object') {
+    return settle(input, fillIn(known, input, spans()), options, (fixed) => rawFindings(fixed, key, options, true)).diagnostics;
+  }
   const raw = findings(parse(input, options), options);
   if (hash !== -1 && known === undefined) learnShape(input, hash, proof, key, raw, options);
   // a string of a shape not met before has a fixed text of a new shape too, most likely: the full path re-checks it
-  const { diagnostics, fixed } = known === undefined ? settle(input, raw, options) : settle(input, raw, options, recheck);
+  const { diagnostics, fixed } = known === undefined ? settle(input, raw, options) : settle(input, raw, options, (f) => rawFindings(f, key, options, false));
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
   // their findings costs more (copies, then the collector) than it saves
   if (seenOnce.get(input) !== undefined) {
@@ -50,13 +51,14 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
 
 /**
  * What the rule families find in `text`, before the certain fixes are verified (the re-check of a fixed text):
- * by its shape where the shape is known, else by the full path, which teaches the shape.
+ * by its shape where the shape is known, else by the full path, which teaches the shape. `sample`: a template's
+ * findings may be its sample (certain.ts reads of a re-check only each finding's rule, severity and certainty).
  */
-function rawFindings(text: string, key: string, options: CheckOptions & ParseOptions): Diagnostic[] {
+function rawFindings(text: string, key: string, options: CheckOptions & ParseOptions, sample: boolean): Diagnostic[] {
   const hash = layOut(text, options.sourceKey);
   const proof = needsProof();
   const known = hash === -1 ? undefined : shapeState(hash, text, key);
-  if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : fillIn(known, text, spans());
+  if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : sample ? sampleOf(known) : fillIn(known, text, spans());
   const raw = findings(parse(text, options), options);
   if (hash !== -1 && known === undefined) learnShape(text, hash, proof, key, raw, options);
   return raw;
