@@ -30,7 +30,7 @@ const SEEDS = [
 const INSERTS = [',', '/', '|', '_', ',,', 'x', '9', 'a', ' ', '%', '_x', '-'];
 
 /** mulberry32: a small seeded generator, so every run makes the same corpus. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,7 +3,7 @@ import { check } from '@ossproc/core';
 import { answeredFast, checkFully } from '../../packages/core/src/check/index';
 // @ts-expect-error: a plain ES module of the CLI's benchmark (its line generator)
 import { makeLine } from '../../packages/cli/bench/lint-bench.mjs';
-import { brokenCorpus } from './broken-bench';
+import { brokenCorpus, random } from './broken-bench';
 import { distinctCorpus } from './corpus';
 
 /**
@@ -11,17 +11,6 @@ import { distinctCorpus } from './corpus';
  * alone: the same diagnostics for every string, under several option sets. They are what the budgets are measured
  * on, so the figures are of a checker that gives the full path's answers; most strings are answered by shape.
  */
-
-/** mulberry32, as the CLI benchmark seeds its generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const options = [{}, { preset: 'strict' as const }, { mode: 'async' as const }, { sourceKey: 'outobjprefix/7.mp4' }];
 
