@@ -380,10 +380,11 @@ export function hasShape(text: string, shape: Shape): boolean {
  * positional value past those the action takes, a stage without its product, every value of a key written twice
  * in one action (the duplicate rule compares them) — so the full path has judged exactly that.
  *
- * Beside OPAQUE there is one more class, DIGITS: the value of a key the action does not know, when the key is
- * lowercase letters written once and the value digits. Its finding names the key; whether nothing reads the
- * digits is not known from the catalog, so a shape holding it is answered only by a findings template, which
- * proves it on two strings (findings.ts), never by the clean verdict alone.
+ * Beside OPAQUE there are the classes of base64 values (targetClass.ts, written OPAQUE and the class's name) and
+ * DIGITS: the value of a key the action does not know, when the key is lowercase letters written once and the
+ * value digits. Its finding names the key; whether nothing reads the digits is not known from the catalog, so a
+ * shape holding it is answered only by a findings template, which proves it on two strings (findings.ts), never
+ * by the clean verdict alone (`needsProof`).
  */
 export function shapeOf(text: string, sourceKey?: string): string | undefined {
   if (layOut(text, sourceKey) === -1) return undefined;
