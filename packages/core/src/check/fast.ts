@@ -128,10 +128,16 @@ class Lexicon<T> {
     for (let h = hashOf(code) & this.mask; ; h = (h + 1) & this.mask) {
       const at = this.table[h]!;
       if (at === 0) return undefined;
-      if (this.codes[at - 1] === code && (end - start < 3 || text.startsWith(this.names[at - 1]!, start))) return this.items[at - 1];
+      if (this.codes[at - 1] === code && (end - start < 3 || middleSame(text, start, end, this.names[at - 1]!))) return this.items[at - 1];
     }
   }
 }
+/** Whether text[start, end) and `name` (of its length, first and last characters) agree in between. */
+function middleSame(text: string, start: number, end: number, name: string): boolean {
+  for (let i = start + 1, j = 1; i < end - 1; i++, j++) if (text.charCodeAt(i) !== name.charCodeAt(j)) return false;
+  return true;
+}
+
 const codeOf = (length: number, first: number, last: number) => (length << 16) | ((first & 255) << 8) | (last & 255);
 const hashOf = (code: number) => Math.imul(code, 0x9e3779b1) >>> 16;
 
