@@ -55,14 +55,23 @@ for (let c = 33; c < 127; c++) CLASS[c] = WORD;
 CLASS[PIPE] = CLASS[SLASH] = CLASS[COMMA] = SEPARATOR;
 CLASS[UNDERSCORE] = CUT;
 CLASS[PERCENT] = OTHER;
+/** A word character, and the one place where `x-oss-` (not simple past the start) can be seen. */
+const DASH = 4;
+CLASS[45] = DASH;
+
+/** Whether `x-oss-` starts just before the `-` at `i`. */
+function prefixAt(text: string, i: number): boolean {
+  return text.charCodeAt(i - 1) === 120 && text.startsWith('x-oss-', i - 1);
+}
 
 /** The end of the word starting at `i`: the next separator or the end; -1 when a character is not simple. */
 function wordEnd(text: string, i: number, n: number): number {
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = c < 128 ? CLASS[c]! : OTHER;
+    if (k === WORD || k === CUT) continue;
     if (k === SEPARATOR) return i;
-    if (k === OTHER) return -1;
+    if (k === OTHER || prefixAt(text, i)) return -1;
   }
   return n;
 }
@@ -104,13 +113,16 @@ function layout(text: string, rough: boolean): number {
   if (n === 0) return -1;
   let i = 0;
   let async = 0;
-  if (text.startsWith(SYNC_PREFIX)) i = SYNC_PREFIX.length;
+  // a prefix starts with 'x': most strings are told without a call
+  if (text.charCodeAt(0) !== 120) {
+    // no prefix
+  } else if (text.startsWith(SYNC_PREFIX)) i = SYNC_PREFIX.length;
   else if (text.startsWith(ASYNC_PREFIX)) {
     i = ASYNC_PREFIX.length;
     async = 1;
   }
-  // a prefix (or a misspelt one) anywhere else is the tree builder's to report
-  if (text.indexOf('x-oss-', i) !== -1 || i === n) return -1;
+  // a prefix (or a misspelt one) anywhere else is the tree builder's to report: the loops below see it at its '-'
+  if (i === n) return -1;
   // every record (3 slots) has a character of its own (a param its comma, an action its name's first, a stage
   // its '|'), except the first stage's: a bound known before scanning
   grow(3 * n + 8);
@@ -166,6 +178,10 @@ function layout(text: string, rough: boolean): number {
           if (k === WORD) continue;
           if (k === SEPARATOR) break;
           if (k === OTHER) return -1;
+          if (k === DASH) {
+            if (prefixAt(text, i)) return -1;
+            continue;
+          }
           if (cut === -1) cut = i;
         }
         // an empty parameter, key or value is a syntax error
