@@ -5,6 +5,7 @@ import { answeredFast, checkFully } from '../src/check/index';
 import type { Diagnostic } from '../src/check/diagnostic';
 import { shapeOf, spans, variantOf } from '../src/check/fast';
 import { fillIn, templateOf, type Checked } from '../src/check/findings';
+import { languageLike, mutated } from './arbitraries';
 
 /**
  * Findings templates (check/findings.ts): the rule families' findings for a shape, derived from a string and its
@@ -145,6 +146,25 @@ describe('check() with templates', () => {
       expect(check(s(y)), s(y)).toEqual(full);
     }
     expect(answeredFast(s(10))).toBe(true);
+  });
+
+  it('give what the full path gives to families of strings that differ only in their numbers (any string)', () => {
+    // numbers are what the shapes leave out most: a family shares shapes, so templates are learnt and used
+    const family = fc.tuple(fc.oneof(languageLike, mutated), fc.array(fc.integer({ min: 0, max: 99999 }), { minLength: 3, maxLength: 6 }));
+    const options = [{}, { mode: 'async' as const }, { sourceKey: 'out.mp4' }];
+    let fast = 0;
+    fc.assert(
+      fc.property(family, fc.constantFrom(...options), ([s, numbers], o) => {
+        for (const k of numbers) {
+          let j = 0;
+          const t = s.replace(/\d+/g, () => String((k + 7 * j++) % 100000));
+          if (answeredFast(t, o)) fast++;
+          expect(check(t, o), t).toEqual(checkFully(t, o));
+        }
+      }),
+      { numRuns: Number(process.env.RUNS ?? 1500) },
+    );
+    expect(fast).toBeGreaterThan(0);
   });
 
   it('give what the full path gives, for any numbers in the broken shapes, under any options', () => {
