@@ -394,13 +394,10 @@ export function hasShape(text: string, shape: Shape): boolean {
  */
 export function shapeOf(text: string, sourceKey?: string): string | undefined {
   if (layOut(text, sourceKey) === -1) return undefined;
-  let shape = '';
-  let copied = 0;
-  for (let k = 0; k < spanCount; k++) {
-    shape += text.slice(copied, SPANS[2 * k]!) + CLASSES[SPAN_CLASS[k]!];
-    copied = SPANS[2 * k + 1]!;
-  }
-  return copied === 0 ? text : shape + text.slice(copied);
+  const { written, classes } = lastShape(text);
+  let shape = written[0]!;
+  for (let k = 0; k < classes.length; k++) shape += CLASSES[classes.charCodeAt(k)]! + written[k + 1]!;
+  return shape;
 }
 
 /**

@@ -40,8 +40,6 @@ interface DiagnosticT {
 }
 
 export interface FindingsTemplate {
-  /** How many opaque values a string of the shape has. */
-  values: number;
   diagnostics: DiagnosticT[];
   /** Made on first use: `sampleOf`. */
   sample?: Diagnostic[];
@@ -59,13 +57,12 @@ const DIAGNOSTIC_KEYS = new Set(['ruleId', 'severity', 'message', 'range', 'fixe
 /** The template both lists fill in, or undefined when they are not one list but for the opaque values. */
 export function templateOf(a: Checked, b: Checked): FindingsTemplate | undefined {
   const n = a.spans.length >> 1;
-  if (n !== b.spans.length >> 1 || a.diagnostics.length !== b.diagnostics.length || n > 0xffff) return undefined;
+  if (n !== b.spans.length >> 1 || a.diagnostics.length !== b.diagnostics.length || n > MAX_VALUES) return undefined;
   const values = (c: Checked) => Array.from({ length: n }, (_, k) => c.text.slice(c.spans[2 * k]!, c.spans[2 * k + 1]!));
   const va = values(a);
   const vb = values(b);
   // A quote must name its value: each value differs from its other and neither begins the other, and no two
   // values of `b` begin one another, so that at any place of a text of `b` at most one value can be quoted
-  if (n > MAX_VALUES) return undefined;
   for (let k = 0; k < n; k++) {
     if (related(va[k]!, vb[k]!)) return undefined;
     for (let l = 0; l < k; l++) if (related(vb[k]!, vb[l]!)) return undefined;
@@ -118,13 +115,12 @@ export function templateOf(a: Checked, b: Checked): FindingsTemplate | undefined
     }
     out.push(d);
   }
-  return { values: n, diagnostics: out };
+  return { diagnostics: out };
 }
 
 /** The diagnostics of `text`, a string of the template's shape whose opaque values are `spans`. */
 export function fillIn(t: FindingsTemplate, text: string, spans: Int32Array): Diagnostic[] {
-  const at = (e: Edge) => (e >>> 16 === 0 ? 0 : spans[2 * (e >>> 16) - 1]!) + (e & 0xffff);
-  const range = (r: RangeT): Range => ({ start: at(r.start), end: at(r.end) });
+  const range = (r: RangeT): Range => ({ start: positionOf(spans, r.start), end: positionOf(spans, r.end) });
   const str = (s: Text): string => {
     if (typeof s === 'string') return s;
     let out = '';

@@ -29,13 +29,10 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (known === CLEAN) return [];
   const found = remembered(input, key);
   if (found) return found.slice();
+  const raw = findingsByShape(input, hash, proof, known, key, options, false);
   // a shape with a template: the rules' findings filled in, their certain fixes verified on the fixed text, which
   // is itself answered by its shape where it can be (by the template's sample: the verification reads no more)
-  if (known !== undefined && typeof known === 'object') {
-    return settle(input, fillIn(known, input, spans()), options, (fixed) => rawFindings(fixed, key, options, true)).diagnostics;
-  }
-  const raw = findings(parse(input, options), options);
-  if (hash !== -1 && known === undefined) learnShape(input, hash, proof, key, raw, options);
+  if (known !== undefined && typeof known === 'object') return settle(input, raw, options, (fixed) => rawFindings(fixed, key, options, true)).diagnostics;
   // a string of a shape not met before has a fixed text of a new shape too, most likely: the full path re-checks it
   const { diagnostics, fixed } = known === undefined ? settle(input, raw, options) : settle(input, raw, options, (f) => rawFindings(f, key, options, false));
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
@@ -56,8 +53,11 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
  */
 function rawFindings(text: string, key: string, options: CheckOptions & ParseOptions, sample: boolean): Diagnostic[] {
   const hash = layOut(text, options.sourceKey);
-  const proof = needsProof();
-  const known = hash === -1 ? undefined : shapeState(hash, text, key);
+  return findingsByShape(text, hash, needsProof(), hash === -1 ? undefined : shapeState(hash, text, key), key, options, sample);
+}
+
+/** The same for `text` just laid out: its shape's `hash`, whether it `needsProof`, and what is `known` of it. */
+function findingsByShape(text: string, hash: number, proof: boolean, known: ShapeState | undefined, key: string, options: CheckOptions & ParseOptions, sample: boolean): Diagnostic[] {
   if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : sample ? sampleOf(known) : fillIn(known, text, spans());
   const raw = findings(parse(text, options), options);
   if (hash !== -1 && known === undefined) learnShape(text, hash, proof, key, raw, options);
@@ -150,7 +150,7 @@ interface ShapeEntry {
 /** By the shape's hash (fast.ts `layOut`): the shapes of that hash (nearly always one; at most MAX_CHAIN). */
 const MAX_CHAIN = 4;
 const shapes = new Memo<number, ShapeEntry[]>(SHAPE_BYTES);
-const CLEAN: FindingsTemplate = Object.freeze({ values: 0, diagnostics: [] });
+const CLEAN: FindingsTemplate = Object.freeze({ diagnostics: [] });
 /**
  * The hashes of shapes with findings met once, with the options key they were met under. Two shapes of one hash
  * only make the second learn its template a string early.
