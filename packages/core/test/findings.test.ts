@@ -60,6 +60,10 @@ describe('findings templates', () => {
     expect(templateOf(base('100', 'm', 0, 1), { ...base('7', 'm', 0, 1), diagnostics: [] })).toBeUndefined();
     // values one of which begins its other: a quote of it could not be told from a literal
     expect(templateOf(base('100', 'm', 0, 1), base('10', 'm', 0, 1))).toBeUndefined();
+    // a text too long to read for quotes (its search recurses once a piece): refused, never a thrown RangeError
+    const ones = (v: string) => `${'1 '.repeat(5000)}k_${v}`;
+    expect(templateOf(base('1', ones('1'), 0, 1), base('7', ones('7'), 0, 1))).toBeUndefined();
+    expect(templateOf(base('1', ones('1').slice(-4000), 0, 1), base('7', ones('7').slice(-4000), 0, 1))).toBeDefined();
     // a field the template does not know
     expect(templateOf(base('100', 'm', 0, 1), { ...base('7', 'm', 0, 1), diagnostics: [{ ...d('m', 0, 1), extra: 1 } as Diagnostic] })).toBeUndefined();
   });

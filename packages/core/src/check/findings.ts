@@ -139,6 +139,9 @@ export function fillIn(t: FindingsTemplate, text: string, spans: Int32Array): Di
   return out;
 }
 
+/** A text (message, title, new text) longer than this gets no template: `slotted` recurses once a piece. */
+const MAX_TEXT = 4096;
+
 /** More values than this in one string, and the shape gets no template (the checks above are quadratic). */
 const MAX_VALUES = 64;
 
@@ -227,7 +230,8 @@ function slotted(x: string, y: string, va: readonly string[], vb: readonly strin
     failed.add(state);
     return false;
   };
-  if (x.length >= 0x10000 || y.length >= 0x10000 || !walk(0, 0)) return undefined;
+  // the search recurses once a piece: a longer text is refused rather than risk the stack
+  if (x.length > MAX_TEXT || y.length > MAX_TEXT || !walk(0, 0)) return undefined;
   // join adjacent literals; a template is kept for long, so its texts are copies that hold nothing else alive
   const out: (string | number)[] = [];
   for (const p of pieces) {
