@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, PRODUCTS, type CheckOptions, type ParamSpec } from '../src/index';
 import { answeredFast, checkFully } from '../src/check/index';
-import { boundsOf, opaqueValues, READS, shapeOf } from '../src/check/fast';
+import { boundsOf, hasShape, lastShape, layOut, opaqueValues, READS, shapeOf } from '../src/check/fast';
 import { outOfRange } from '../src/check/params';
 
 /**
@@ -81,6 +81,25 @@ function replacedIn(seed: string): fc.Arbitrary<string> {
 }
 const replaced = fc.constantFrom(...seeds).chain(replacedIn);
 
+/** A seed, perhaps with its opaque values replaced, then a few characters deleted or inserted. */
+const edits = fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ unit: fc.constantFrom('0', '1', '9', 'x', '_', ',', '/', '|', 'a', 'A', '-', '='), maxLength: 3 })), { maxLength: 4 });
+const mutated = fc.tuple(fc.oneof(fc.constantFrom(...seeds), replaced), edits).map(([s, es]) => {
+  let out = s;
+  for (const [at, del, ins] of es) {
+    const i = at % (out.length + 1);
+    out = out.slice(0, i) + ins + out.slice(i + del);
+  }
+  return out;
+});
+
+/** Whether `b` has the shape `a` has, as check() asks it: `a`'s shape kept, then `b` laid out and compared. */
+function sameShape(a: string, b: string): boolean {
+  layOut(a);
+  const kept = lastShape(a);
+  layOut(b);
+  return hasShape(b, kept);
+}
+
 const runs = { numRuns: Number(process.env.RUNS ?? 1500) };
 
 describe('the fast path', () => {
@@ -109,15 +128,6 @@ describe('the fast path', () => {
 
   it('(a) whatever the fast path answers, the full path finds the same', () => {
     for (const o of options) for (const s of seeds) check(s, o);
-    const edits = fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ unit: fc.constantFrom('0', '1', '9', 'x', '_', ',', '/', '|', 'a', 'A', '-', '='), maxLength: 3 })), { maxLength: 4 });
-    const mutated = fc.tuple(fc.oneof(fc.constantFrom(...seeds), replaced), edits).map(([s, es]) => {
-      let out = s;
-      for (const [at, del, ins] of es) {
-        const i = at % (out.length + 1);
-        out = out.slice(0, i) + ins + out.slice(i + del);
-      }
-      return out;
-    });
     // a mutated string and others of its shape (its opaque values replaced), so that its findings are learnt
     const family = mutated.chain((s) => fc.tuple(fc.constant(s), fc.array(replacedIn(s), { minLength: 2, maxLength: 4 })));
     let fast = 0;
@@ -197,6 +207,44 @@ describe('the fast path', () => {
     // in the default mode (lfit) they are opaque
     expect(check('image/resize,w_4000,h_4000')).toEqual([]);
     expect(answeredFast('image/resize,w_5000,h_4001')).toBe(true);
+  });
+
+  it('two strings have one shape exactly when hasShape says so: regular shapes by the hash alone, others in place', () => {
+    const b64 = (t: string) => Buffer.from(t).toString('base64url');
+    // each pair differs in what a shape holds: a name, the order of keys, a class, a prefix, a part's place
+    const pairs: [string, string][] = [
+      ['image/resize,w_100,h_100', 'image/resize,h_100,w_100'],
+      ['image/resize,w_100,h_100', 'image/resize,w_100,l_100'],
+      ['image/resize,w_100/quality,q_90', 'image/resize,w_100|image/quality,q_90'],
+      ['image/resize,w_100', 'x-oss-process=image/resize,w_100'],
+      ['x-oss-process=video/convert,f_mp4', 'x-oss-async-process=video/convert,f_mp4'],
+      [`video/convert,f_mp4|sys/saveas,o_${b64('a.mp4')}`, `video/convert,f_mp4|sys/saveas,o_${b64('a.mov')}`],
+      ['image/rotate,90', 'image/rotate,90,90'],
+      ['image/resize,w_100||image/rotate,90', 'image/resize,w_100|||image/rotate,90'],
+      ['image/resize,w_100,zz_12', 'image/resize,w_100,zy_12'],
+      ['video/convert,f_mp4,vcodec_h264', 'video/convert,f_mp4,vcodec_h265'],
+    ];
+    for (const [a, b] of pairs) {
+      expect(shapeOf(a), a).not.toBe(shapeOf(b));
+      expect(sameShape(a, b), `${a} / ${b}`).toBe(false);
+      expect(sameShape(b, a), `${b} / ${a}`).toBe(false);
+      expect(sameShape(a, a.replace(/_100/g, '_7'))).toBe(true);
+    }
+    fc.assert(
+      fc.property(fc.oneof(mutated, replaced), fc.oneof(mutated, replaced), (a, b) => {
+        const [sa, sb] = [shapeOf(a), shapeOf(b)];
+        if (sa === undefined || sb === undefined) return;
+        expect(sameShape(a, b), `${a} / ${b}`).toBe(sa === sb);
+      }),
+      runs,
+    );
+    // strings of one shape: each seed and its opaque values replaced
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds).chain((s) => fc.tuple(fc.constant(s), replacedIn(s))), ([a, b]) => {
+        if (shapeOf(a) !== undefined) expect(sameShape(a, b), `${a} / ${b}`).toBe(true);
+      }),
+      runs,
+    );
   });
 
   it('strings that are not simple have no shape; what the catalog does not name stays in it as written', () => {

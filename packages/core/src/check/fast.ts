@@ -538,8 +538,8 @@ function classOf(c: CompiledParam, text: string, start: number, end: number, sou
   if (last !== undefined && c.lastSource === sourceKey && last.length === end - start && text.startsWith(last, start)) return c.lastClass;
   const name = c.classify!(text, start, end, sourceKey);
   const id = name === undefined ? -1 : classId(name);
-  // object keys differ from line to line: only short values (buckets, topics) are worth keeping
-  if (end - start <= 24) {
+  // a slice, not a copy: it holds its line's text only until the next value replaces it
+  if (end - start <= 256) {
     c.lastValue = text.slice(start, end);
     c.lastSource = sourceKey;
     c.lastClass = id;
