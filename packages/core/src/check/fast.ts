@@ -54,11 +54,15 @@ export const READS: readonly Read[] = [
 const OPAQUE = '\u0000';
 
 type Test = (text: string, start: number, end: number) => boolean;
-/** A condition on the parameters of the action whose first parameter's slot in the layout is `first`. */
+/** A condition on the parameters of the action just laid out (`stamp`), whose first parameter's slot is `first`. */
 type Holds = (text: string, L: Int32Array, first: number, params: number) => boolean;
 
 interface CompiledParam {
   spec: ParamSpec;
+  /** Its index in the action's parameters: what the shape's hash holds for its key. */
+  id: number;
+  /** Where it was first written in the action last shaped (its `seen`): the slot a condition on it reads. */
+  at: number;
   /** Passes only where params.ts `checkValue` reports nothing (it may fail more: the full path then decides). */
   test: Test;
   /** Read by no rule but its own check, whatever else the action says. */
@@ -251,7 +255,7 @@ function compileAction(spec: ActionSpec): CompiledAction {
   const compared = new Set<string>();
   for (const r of spec.relations ?? []) if ('when' in r) comparedBy(r.when, compared);
   const reads = READS.filter((r) => (r.product === undefined || r.product === spec.product) && (r.action === undefined || r.action === spec.name));
-  const conditions: Holds[] = [];
+  const conditions: ((keys: Lexicon<CompiledParam>) => Holds)[] = [];
   const compile = (ps: ParamSpec): CompiledParam => {
     const mine = reads.filter((r) => (ps.positional ? r.positional : r.keys?.includes(ps.key)));
     const when = mine.filter((r) => r.when).map((r) => r.when!);
@@ -264,7 +268,7 @@ function compileAction(spec: ActionSpec): CompiledAction {
       conditions.push(holdsOf(c, spec));
     }
     const classify = ps.type === 'base64' ? compileTargetClass(spec, ps) : undefined;
-    return { spec: ps, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen, seen: 0, twice: 0, classify, lastClass: -1 };
+    return { spec: ps, id: spec.params.indexOf(ps), at: -1, test: testOf(ps), opaque: ps.type !== 'base64' && !always, readWhen, seen: 0, twice: 0, classify, lastClass: -1 };
   };
   const compiled = spec.params.map((ps) => ({ ps, c: compile(ps) }));
   const keys = new Lexicon<CompiledParam>();
@@ -276,7 +280,7 @@ function compileAction(spec: ActionSpec): CompiledAction {
   }
   // a mask of 31 bits: more conditions on one action would be read as always holding (never opaque)
   if (conditions.length > 31) for (const { c } of compiled) if (c.readWhen) c.opaque = false;
-  return { spec, keys, positional, conditions };
+  return { spec, keys, positional, conditions: conditions.map((h) => h(keys)) };
 }
 
 function conditionParams(c: Condition, out: Set<string>): void {
@@ -287,21 +291,27 @@ function conditionParams(c: Condition, out: Set<string>): void {
 /** An action of the catalog, compiled when a string first names it (most runs name a few of 150). */
 interface Entry {
   spec: ActionSpec;
+  /** Its index in its product's actions, and the product's: what the shape's hash holds for the names. */
+  id: number;
   compiled?: CompiledAction;
+}
+interface ProductEntry {
+  id: number;
+  actions: Lexicon<Entry>;
 }
 const compiledOf = (e: Entry): CompiledAction => (e.compiled ??= compileAction(e.spec));
 
-let compiled: Lexicon<Lexicon<Entry>> | undefined;
+let compiled: Lexicon<ProductEntry> | undefined;
 
 /** The catalog as validators: product name → action name → its (lazily) compiled action. */
-function catalog(): Lexicon<Lexicon<Entry>> {
+function catalog(): Lexicon<ProductEntry> {
   if (compiled) return compiled;
   compiled = new Lexicon();
-  for (const product of PRODUCTS) {
+  PRODUCTS.forEach((product, id) => {
     const actions = new Lexicon<Entry>();
-    for (const a of product.actions) actions.add(a.name, { spec: a });
-    compiled.add(product.name, actions);
-  }
+    product.actions.forEach((a, i) => actions.add(a.name, { spec: a, id: i }));
+    compiled!.add(product.name, { id, actions });
+  });
   return compiled;
 }
 
@@ -347,6 +357,9 @@ export interface Shape {
   readonly written: readonly string[];
   /** Each value's class, as one character of this string. */
   readonly classes: string;
+  /** Whether it names only what the catalog has, and its hash's second lane (`layOut`). */
+  readonly regular: boolean;
+  readonly check: number;
 }
 
 /** The shape of the string last laid out. */
@@ -359,11 +372,15 @@ export function lastShape(text: string): Shape {
     copied = SPANS[2 * k + 1]!;
   }
   written.push(ownCopy(text.slice(copied)));
-  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)) };
+  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)), regular: !irregular, check: G };
 }
 
-/** Whether the string last laid out, `text`, has `shape`: compared in place, no string made. */
+/**
+ * Whether the string last laid out, `text`, has `shape`, of the same hash: two regular shapes by the hash's
+ * second lane, any other compared in place (no string made).
+ */
 export function hasShape(text: string, shape: Shape): boolean {
+  if (shape.regular && !irregular) return shape.check === G;
   const { written, classes } = shape;
   if (written.length !== spanCount + 1) return false;
   let at = 0;
@@ -427,10 +444,10 @@ let irregular = false;
 
 /**
  * The hash of the shape of `text` (a non-negative int32), or -1 when it has none; the opaque values are left in
- * SPANS and SPAN_CLASS. What is hashed is a function of the shape alone: the names of the catalog it holds (by
- * length and first and last characters: the catalog has matched them), every other word it holds as written,
- * the keys and classes of the values it leaves out, and how many characters it holds as written. No string is made: `ShapeTable` finds the shape by this hash and then compares
- * what it holds as written with the text, in place.
+ * SPANS and SPAN_CLASS, the hash's second lane in G. What is hashed is a function of the shape alone (`step`):
+ * the catalog's names it holds by index, every other word it holds by its characters, the parameter and class of
+ * each value it leaves out, and how many characters it holds as written. No string is made: check() finds the
+ * shape by this hash and `hasShape` tells whether it is this one.
  */
 export function layOut(text: string, sourceKey?: string): number {
   spanCount = 0;
@@ -440,24 +457,33 @@ export function layOut(text: string, sourceKey?: string): number {
   irregular = emptyStages;
   const products = catalog();
   const L = LAYOUT;
-  let h = mix(mix(HASH_SEED, L[PREFIX_END]!), L[ASYNC]!);
+  H = HASH_SEED;
+  G = CHECK_SEED;
+  step(L[PREFIX_END]!);
+  step(L[ASYNC]!);
+  step(L[STAGE_COUNT]!);
   let opaqueLength = 0;
   let r = FIRST_STAGE;
   for (let s = L[STAGE_COUNT]!; s > 0; s--) {
     const productStart = L[r]!;
     // a stage without its product (`|notify,…`): the product it implies is the context's to decide
-    const actions = productStart === -1 ? undefined : products.find(text, productStart, L[r + 1]!);
-    h = mix(h, productStart === -1 ? -1 : actions ? wordCode(text, productStart, L[r + 1]!) : wordHash(text, productStart, L[r + 1]!));
+    const product = productStart === -1 ? undefined : products.find(text, productStart, L[r + 1]!);
+    if (product) step(product.id);
+    else if (productStart === -1) step(-1);
+    else word(text, productStart, L[r + 1]!);
     let count = L[r + 2]!;
+    step(count);
     r += 3;
     for (; count > 0; count--) {
-      const entry = actions?.find(text, L[r]!, L[r + 1]!);
+      const entry = product?.actions.find(text, L[r]!, L[r + 1]!);
       const params = L[r + 2]!;
-      h = mix(mix(h, entry ? wordCode(text, L[r]!, L[r + 1]!) : wordHash(text, L[r]!, L[r + 1]!)), params);
+      if (entry) step(entry.id);
+      else word(text, L[r]!, L[r + 1]!);
+      step(params);
       r += 3;
       if (!entry) {
         irregular = true;
-        for (let p = 0; p < params; p++, r += 3) h = mix(h, wordHash(text, L[r]!, L[r + 2]!));
+        for (let p = 0; p < params; p++, r += 3) word(text, L[r]!, L[r + 2]!);
         continue;
       }
       const action = compiledOf(entry);
@@ -481,7 +507,10 @@ export function layOut(text: string, sourceKey?: string): number {
         passed[p] = cut !== end - 1 && !(cut === -1 && empty) && c.test(text, cut === -1 ? start : cut + 1, end);
         // a key written twice: both values stay verbatim
         if (c.seen === me) c.twice = me;
-        else c.seen = me;
+        else {
+          c.seen = me;
+          c.at = r;
+        }
       }
       // the opaque values become their class character
       let held = 0;
@@ -499,11 +528,13 @@ export function layOut(text: string, sourceKey?: string): number {
         if (cls === -1) {
           // held as written: a known key's value (a codec, a mode, a value out of range) or a key the action
           // does not know, which tell many shapes apart in their middle characters
-          h = mix(h, wordHash(text, start, end));
+          word(text, start, end);
           continue;
         }
+        // a value left out: its parameter and class (the digits of a key the catalog does not know: the key)
+        if (c === null) word(text, start, cut);
+        step(OPAQUE_TOKEN | ((c === null ? 0 : c.id + 1) << 12) | cls);
         const from = cut === -1 ? start : cut + 1;
-        h = mix(h, cut === -1 ? 0x7f00 + cls : wordCode(text, start, cut) ^ (cls << 24));
         opaqueLength += end - from;
         addSpan(from, end, c, cls);
       }
@@ -514,19 +545,40 @@ export function layOut(text: string, sourceKey?: string): number {
     passed = [];
   }
   if (spanParams.length > 256) spanParams = [];
-  return mix(h, text.length - opaqueLength) >>> 1;
+  step(text.length - opaqueLength);
+  return H >>> 1;
 }
 
+/**
+ * The shape's hash in two lanes, of one stream of tokens: the layout's counts, the catalog's names by their
+ * index, every other word by its characters (`word`), each value left out by its parameter and class. The
+ * stream spells a regular shape (one that names only what the catalog has: no unknown name or key, no empty
+ * part) exactly, so two such shapes whose two lanes agree are taken to be one (a chance of about 2^-62 per
+ * lookup) without comparing their texts; an irregular shape, whose words hashing alone tells apart, is compared
+ * in place (`hasShape`). The first lane keys the shapes table; the second is kept with the shape.
+ */
+let H = 0;
+let G = 0;
 const HASH_SEED = 0x811c9dc5 | 0;
-const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193) ^ (h >>> 15);
-/** A word by all its characters. */
-function wordHash(text: string, start: number, end: number): number {
-  let h = end - start;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
+const CHECK_SEED = 0x2545f491 | 0;
+/** A value left out, beside its parameter's index + 1 (shifted by 12) and its class (< MAX_CLASSES). */
+const OPAQUE_TOKEN = 1 << 30;
+function step(x: number): void {
+  H = Math.imul(H ^ x, 0x01000193) ^ (H >>> 15);
+  G = Math.imul(G ^ x, 0x5bd1e995) ^ (G >>> 13);
 }
-/** A word of the catalog, matched in full already, by its length and first and last characters. */
-const wordCode = (text: string, start: number, end: number) => (end - start === 0 ? 0 : ((end - start) << 16) | (text.charCodeAt(start) << 8) | text.charCodeAt(end - 1));
+/** A word by all its characters, in both lanes (each lane hashes the characters its own way). */
+function word(text: string, start: number, end: number): void {
+  let h = end - start;
+  let g = h ^ 0x6b43a9b5;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 0x01000193);
+    g = Math.imul(g + c, 0x2c1b3c6d) ^ (g >>> 11);
+  }
+  H = Math.imul(H ^ h, 0x01000193) ^ (H >>> 15);
+  G = Math.imul(G ^ g, 0x5bd1e995) ^ (G >>> 13);
+}
 
 
 /**
@@ -690,28 +742,34 @@ function candidatesOf(c: CompiledParam): string[] {
   return [...out].filter((v) => /^[\x21-\x7e]+$/.test(v) && !/[,/|_%]/.test(v) && c.test(v, 0, v.length));
 }
 
-/** A condition compiled to read the layout, judged as ActionInfo.holds judges it (the first of a key; its default when absent). */
-function holdsOf(c: Condition, spec: ActionSpec): Holds {
+/**
+ * A condition compiled to read the layout, judged as ActionInfo.holds judges it (the first of a key; its default
+ * when absent), given the action's keys: a key the action knows is where `layOut` first saw it.
+ */
+function holdsOf(c: Condition, spec: ActionSpec): (keys: Lexicon<CompiledParam>) => Holds {
   const key = c.param;
   const values = c.values ?? [];
   const fallback = spec.params.find((p) => !p.positional && p.key === key)?.default;
   const byDefault = fallback !== undefined && values.includes(fallback);
   const present = !!c.present;
   const and = (c.and ?? []).map((x) => holdsOf(x, spec));
-  return (text, L, first, params) => {
-    let at = -1;
-    for (let q = first, p = 0; p < params; p++, q += 3) {
-      if (L[q + 1]! - L[q]! === key.length && text.startsWith(key, L[q]!)) {
-        at = q;
-        break;
+  return (keys) => {
+    const target = keys.find(key, 0, key.length);
+    const rest = and.map((h) => h(keys));
+    const firstOf = (text: string, L: Int32Array, first: number, params: number): number => {
+      if (target) return target.seen === stamp ? target.at : -1;
+      for (let q = first, p = 0; p < params; p++, q += 3) if (L[q + 1]! - L[q]! === key.length && text.startsWith(key, L[q]!)) return q;
+      return -1;
+    };
+    return (text, L, first, params) => {
+      const at = firstOf(text, L, first, params);
+      let ok = present ? at !== -1 : at === -1 ? byDefault : false;
+      if (!present && at !== -1) {
+        const start = L[at + 1]! + 1;
+        const length = L[at + 2]! - start;
+        for (const v of values) if (v.length === length && text.startsWith(v, start)) ok = true;
       }
-    }
-    let ok = present ? at !== -1 : at === -1 ? byDefault : false;
-    if (!present && at !== -1) {
-      const start = L[at + 1]! + 1;
-      const length = L[at + 2]! - start;
-      for (const v of values) if (v.length === length && text.startsWith(v, start)) ok = true;
-    }
-    return ok && and.every((h) => h(text, L, first, params));
+      return ok && rest.every((h) => h(text, L, first, params));
+    };
   };
 }
