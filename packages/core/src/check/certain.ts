@@ -164,8 +164,9 @@ export function keepPromises(
     const right = grow([...base, ...left], set.slice(half));
     return [...left, ...right];
   };
-  const kept = new Uint8Array(diagnostics.length);
-  for (const c of grow([], chosen)) kept[c.index] = 1;
+  // a plain list: a typed array costs more to make than an everyday string's few findings take to mark
+  const kept: boolean[] = [];
+  for (const c of grow([], chosen)) kept[c.index] = true;
   // a new list only when something is demoted (nearly always every certain fix keeps its promise)
   let settled = diagnostics;
   for (let i = 0; i < diagnostics.length; i++) {
