@@ -352,6 +352,11 @@ export function spans(): Int32Array {
   return SPANS.slice(0, 2 * spanCount);
 }
 
+/** The same in place, no copy: read it before anything is laid out again (a template filled in at once). */
+export function liveSpans(): Int32Array {
+  return SPANS;
+}
+
 /** A shape as a table keeps it: what it holds as written, between its values, and each value's class. */
 export interface Shape {
   readonly written: readonly string[];

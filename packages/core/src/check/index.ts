@@ -3,7 +3,7 @@ import type { ParseResult } from '../syntax/tree';
 import { keepPromises } from './certain';
 import { CheckContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
-import { hasShape, lastShape, layOut, needsProof, spans, variantOf, type Shape } from './fast';
+import { hasShape, lastShape, layOut, liveSpans, needsProof, spans, variantOf, type Shape } from './fast';
 import { fillIn, sampleOf, templateOf, type FindingsTemplate } from './findings';
 import { checkLetterCase } from './letterCase';
 import { Memo, ownCopy, textBytes } from './memo';
@@ -58,7 +58,7 @@ function rawFindings(text: string, key: string, options: CheckOptions & ParseOpt
 
 /** The same for `text` just laid out: its shape's `hash`, whether it `needsProof`, and what is `known` of it. */
 function findingsByShape(text: string, hash: number, proof: boolean, known: ShapeState | undefined, key: string, options: CheckOptions & ParseOptions, sample: boolean): Diagnostic[] {
-  if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : sample ? sampleOf(known) : fillIn(known, text, spans());
+  if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : sample ? sampleOf(known) : fillIn(known, text, liveSpans());
   const raw = findings(parse(text, options), options);
   if (hash !== -1 && known === undefined) learnShape(text, hash, proof, key, raw, options);
   return raw;

@@ -92,20 +92,25 @@ export let emptyStages = false;
  */
 export function scan(text: string, rough = false): number {
   // check() lays a string out for its shape, then parses it: the second scan finds the layout already written
-  if (text === last.text && rough === last.rough) {
-    emptyStages = last.emptyStages;
-    return last.slots;
+  if (text === lastText && rough === lastRough) {
+    emptyStages = lastEmptyStages;
+    return lastSlots;
   }
   const slots = layout(text, rough);
-  // a long string is not held on to (it may be a whole document)
-  last = text.length <= 16 * 1024 ? { text, rough, slots, emptyStages } : NONE;
+  // a long string is not held on to (it may be a whole document): what is kept is the empty string's scan
+  const kept = text.length <= 16 * 1024;
+  lastText = kept ? text : '';
+  lastRough = rough;
+  lastSlots = kept ? slots : -1;
+  lastEmptyStages = kept && emptyStages;
   return slots;
 }
 
-const NONE = { text: '', rough: false, slots: -1, emptyStages: false };
-
-/** The last string scanned, how, and what the scan gave (the layout it wrote is still in LAYOUT). */
-let last = NONE;
+/** The last string scanned, how, and what the scan gave (the layout it wrote is still in LAYOUT); no object per scan. */
+let lastText = '';
+let lastRough = false;
+let lastSlots = -1;
+let lastEmptyStages = false;
 
 function layout(text: string, rough: boolean): number {
   const n = text.length;
