@@ -130,14 +130,15 @@ const LONG = 4096;
  * error, no duplicate key and nothing more to fix. This applies them, checks the result once (`recheck`, which
  * must not itself verify), and demotes to suggestions the fixes that break the promise: one re-check when all
  * keep it; otherwise the set is halved until each fix is judged or the re-checks run out (at once, for a long string) (the rest are demoted:
- * a suggestion is always safe). Returns the diagnostics with their fixes' certainty settled, and the fixed text
- * with its diagnostics when every fix was kept and nothing is left to fix (a caller may remember them).
+ * a suggestion is always safe). Returns the diagnostics with their fixes' certainty settled, the fixed text
+ * with its diagnostics when every fix was kept and nothing is left to fix (a caller may remember them), and
+ * `whole` when the round's whole set kept its promise at the first re-check: the edits and the text they made.
  */
 export function keepPromises(
   text: string,
   diagnostics: Diagnostic[],
   recheck: (text: string) => Diagnostic[],
-): { diagnostics: Diagnostic[]; fixed?: { text: string; diagnostics: Diagnostic[] } } {
+): { diagnostics: Diagnostic[]; fixed?: { text: string; diagnostics: Diagnostic[] }; whole?: { text: string; edits: TextEdit[] } } {
   const chosen = chooseFixes(diagnostics);
   if (chosen.length === 0) return { diagnostics };
   // a certain fix that waits for another round is a suggestion in this one: one round takes all that is certain
@@ -145,13 +146,20 @@ export function keepPromises(
   before.certain = chosen.length;
   let budget = text.length > LONG ? 1 : RECHECKS;
   let fixed: { text: string; diagnostics: Diagnostic[]; certain: number } | undefined;
+  let whole: { text: string; edits: TextEdit[] } | undefined;
+  let attempts = 0;
   const attempt = (set: readonly Chosen[]): boolean => {
+    const first = attempts++ === 0;
     budget--;
-    const after = applyEdits(text, editsOf(set));
+    const edits = editsOf(set);
+    const after = applyEdits(text, edits);
     const found = recheck(after);
     const counted = tally(found);
     const ok = keeps(before, set.map((c) => diagnostics[c.index]!), counted);
-    if (ok && set.length === chosen.length) fixed = { text: after, diagnostics: found, certain: counted.certain };
+    if (ok && set.length === chosen.length) {
+      fixed = { text: after, diagnostics: found, certain: counted.certain };
+      if (first) whole = { text: after, edits };
+    }
     return ok;
   };
   /** The part of `set` that, applied with `base`, keeps the promise. */
@@ -175,10 +183,11 @@ export function keepPromises(
     if (settled === diagnostics) settled = diagnostics.slice();
     settled[i] = demote(d);
   }
-  return { diagnostics: settled, fixed: fixed && fixed.certain === 0 ? { text: fixed.text, diagnostics: fixed.diagnostics } : undefined };
+  return { diagnostics: settled, fixed: fixed && fixed.certain === 0 ? { text: fixed.text, diagnostics: fixed.diagnostics } : undefined, whole };
 }
 
-function demote(d: Diagnostic): Diagnostic {
+/** A diagnostic whose certain fixes are suggestions. */
+export function demote(d: Diagnostic): Diagnostic {
   return { ...d, fixes: d.fixes!.map((f) => (f.certain ? { ...f, certain: false } : f)) };
 }
 

@@ -4,6 +4,7 @@ import { ASYNC, EMPTY, emptyStages, FIRST_STAGE, LAYOUT, PREFIX_END, scan, STAGE
 import { readBase64, encodeBase64Url } from '../text/base64';
 import { related } from './findings';
 import { ownCopy } from './memo';
+import type { TextEdit } from '../text/range';
 import { compileTargetClass, type TargetClassifier } from './targetClass';
 import { outOfRange } from './params';
 
@@ -315,7 +316,7 @@ function catalog(): Lexicon<ProductEntry> {
   return compiled;
 }
 
-const MAX_LENGTH = 16 * 1024;
+export const MAX_LENGTH = 16 * 1024;
 
 /** Reused per action: the compiled parameter of each written parameter (null: a key the action does not know). */
 let slots: (CompiledParam | null)[] = [];
@@ -355,6 +356,48 @@ export function spans(): Int32Array {
 /** The same in place, no copy: read it before anything is laid out again (a template filled in at once). */
 export function liveSpans(): Int32Array {
   return SPANS;
+}
+
+/** The values a string leaves out: where each is, its parameter and its class (a copy of the last layout's). */
+export interface LeftOut {
+  spans: Int32Array;
+  params: (CompiledParam | null)[];
+  classes: Uint16Array;
+}
+
+export function leftOut(): LeftOut {
+  return { spans: spans(), params: spanParams.slice(0, spanCount), classes: SPAN_CLASS.slice(0, spanCount) };
+}
+
+/**
+ * Whether the string last laid out, `before`'s text with `edits` (which do not overlap, and write no value of it)
+ * applied, leaves out every value `before` does, moved: each at its moved place, of the same parameter and class,
+ * none gone but those an edit removes whole. Whatever else it leaves out or holds as written is then made of text
+ * every string of `before`'s shape shares with the same edits, so the fixed text of any such string has its shape
+ * (index.ts `byTemplate`).
+ */
+export function leavesOutMoved(before: LeftOut, edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  let j = 0;
+  let shift = 0;
+  let k = 0;
+  for (let v = 0; v < before.params.length; v++) {
+    const start = before.spans[2 * v]!;
+    const end = before.spans[2 * v + 1]!;
+    for (; j < sorted.length && sorted[j]!.range.end <= start; j++) shift += sorted[j]!.newText.length - (sorted[j]!.range.end - sorted[j]!.range.start);
+    const e = sorted[j];
+    if (e !== undefined && e.range.start < end) {
+      // an edit that reaches into a value: it must remove the value whole
+      if (e.range.start <= start && e.range.end >= end) continue;
+      return false;
+    }
+    // a value left out before it is made of the shared text (a base64 value a fix encoded, say)
+    for (; k < spanCount && SPANS[2 * k]! < start + shift; k++) if (SPANS[2 * k + 1]! > start + shift) return false;
+    if (k >= spanCount || SPANS[2 * k] !== start + shift || SPANS[2 * k + 1] !== end + shift) return false;
+    if (spanParams[k] !== before.params[v] || SPAN_CLASS[k] !== before.classes[v]) return false;
+    k++;
+  }
+  return true;
 }
 
 /** A shape as a table keeps it: what it holds as written, between its values, and each value's class. */

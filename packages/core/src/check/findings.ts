@@ -43,6 +43,11 @@ export interface FindingsTemplate {
   diagnostics: DiagnosticT[];
   /** Made on first use: `sampleOf`. */
   sample?: Diagnostic[];
+  /**
+   * How the certain fixes of every string of the shape settle, where one string has shown it (index.ts
+   * `byTemplate`): the findings whose certain fixes are suggestions, and how many characters the fixes write.
+   */
+  settled?: { demoted: readonly number[]; written: number };
 }
 
 /** One checked string: its text, its opaque values (start, end pairs, in order) and what the full path found. */
@@ -137,6 +142,12 @@ export function fillIn(t: FindingsTemplate, text: string, spans: Int32Array): Di
     out.push(d);
   }
   return out;
+}
+
+/** Whether no certain fix of the template writes a value of the string (a new text with a slot). */
+export function fixesQuoteNoValue(t: FindingsTemplate): boolean {
+  for (const d of t.diagnostics) for (const f of d.fixes ?? []) if (f.certain && f.edits.some((e) => typeof e.newText !== 'string')) return false;
+  return true;
 }
 
 /** A text (message, title, new text) longer than this gets no template: `slotted` recurses once a piece. */

@@ -1,10 +1,10 @@
 import { parse, type ParseOptions } from '../syntax/parse';
 import type { ParseResult } from '../syntax/tree';
-import { keepPromises } from './certain';
+import { demote, keepPromises } from './certain';
 import { CheckContext, type CheckOptions } from './context';
 import type { Diagnostic } from './diagnostic';
-import { hasShape, lastShape, layOut, liveSpans, needsProof, spans, variantOf, type Shape } from './fast';
-import { fillIn, sampleOf, templateOf, type FindingsTemplate } from './findings';
+import { hasShape, lastShape, layOut, leavesOutMoved, leftOut, liveSpans, MAX_LENGTH, needsProof, spans, variantOf, type LeftOut, type Shape } from './fast';
+import { fillIn, fixesQuoteNoValue, sampleOf, templateOf, type FindingsTemplate } from './findings';
 import { checkLetterCase } from './letterCase';
 import { Memo, ownCopy, textBytes } from './memo';
 import { runRules } from './run';
@@ -29,10 +29,8 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (known === CLEAN) return [];
   const found = remembered(input, key);
   if (found) return found.slice();
+  if (known !== undefined && typeof known === 'object') return byTemplate(input, known, key, options);
   const raw = findingsByShape(input, hash, proof, known, key, options, false);
-  // a shape with a template: the rules' findings filled in, their certain fixes verified on the fixed text, which
-  // is itself answered by its shape where it can be (by the template's sample: the verification reads no more)
-  if (known !== undefined && typeof known === 'object') return settle(input, raw, options, (fixed) => rawFindings(fixed, key, options, true)).diagnostics;
   // a string of a shape not met before has a fixed text of a new shape too, most likely: the full path re-checks it
   const { diagnostics, fixed } = known === undefined ? settle(input, raw, options) : settle(input, raw, options, (f) => rawFindings(f, key, options, false));
   // a string is remembered the second time it is checked: most distinct strings are checked once, and keeping
@@ -58,10 +56,46 @@ function rawFindings(text: string, key: string, options: CheckOptions & ParseOpt
 
 /** The same for `text` just laid out: its shape's `hash`, whether it `needsProof`, and what is `known` of it. */
 function findingsByShape(text: string, hash: number, proof: boolean, known: ShapeState | undefined, key: string, options: CheckOptions & ParseOptions, sample: boolean): Diagnostic[] {
-  if (known !== undefined && typeof known === 'object') return known === CLEAN ? [] : sample ? sampleOf(known) : fillIn(known, text, liveSpans());
+  byShape = known !== undefined && typeof known === 'object';
+  if (byShape) return known === CLEAN ? [] : sample ? sampleOf(known as FindingsTemplate) : fillIn(known as FindingsTemplate, text, liveSpans());
   const raw = findings(parse(text, options), options);
   if (hash !== -1 && known === undefined) learnShape(text, hash, proof, key, raw, options);
   return raw;
+}
+
+/** Whether the last `findingsByShape` answered by the shape (clean, or a template): its findings are the shape's. */
+let byShape = false;
+
+/**
+ * A string of a shape with a template, just laid out: the rules' findings filled in, and their certain fixes
+ * verified on the fixed text, which is itself answered by its shape where it can be (by the template's sample:
+ * the verification reads no more). Where one string has shown that its fixed text is of a shape with known
+ * findings and leaves out just its values, moved (fast.ts `leavesOutMoved`), and no certain fix writes a value,
+ * the fixed text of every string of the shape is of that one shape: the verdict is the template's, and the
+ * strings after it are settled without fixing and re-checking them.
+ */
+function byTemplate(text: string, t: FindingsTemplate, key: string, options: CheckOptions & ParseOptions): Diagnostic[] {
+  const raw = fillIn(t, text, liveSpans());
+  const settled = t.settled;
+  if (settled !== undefined && text.length + settled.written <= MAX_LENGTH) {
+    for (const i of settled.demoted) raw[i] = demote(raw[i]!);
+    return raw;
+  }
+  // the values this string leaves out, taken before the re-check lays out its fixed text
+  let values: LeftOut | undefined;
+  let known = false;
+  const { diagnostics, whole } = settle(text, raw, options, (fixed) => {
+    values ??= leftOut();
+    const found = rawFindings(fixed, key, options, true);
+    known = byShape;
+    return found;
+  });
+  if (whole && known && values && fixesQuoteNoValue(t) && leavesOutMoved(values, whole.edits)) {
+    const demoted: number[] = [];
+    for (let i = 0; i < raw.length; i++) if (diagnostics[i] !== raw[i]) demoted.push(i);
+    t.settled = { demoted, written: whole.edits.reduce((n, e) => n + e.newText.length, 0) };
+  }
+  return diagnostics;
 }
 
 /** The options of a call that gives none: one object, so that its memo key is made once (`optionsKey`). */
