@@ -420,7 +420,7 @@ export function lastShape(text: string): Shape {
     copied = SPANS[2 * k + 1]!;
   }
   written.push(ownCopy(text.slice(copied)));
-  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)), regular: !irregular, check: G };
+  return { written, classes: String.fromCharCode(...SPAN_CLASS.subarray(0, spanCount)), regular: !irregular, check: LANES[1]! };
 }
 
 /**
@@ -428,7 +428,7 @@ export function lastShape(text: string): Shape {
  * second lane, any other compared in place (no string made).
  */
 export function hasShape(text: string, shape: Shape): boolean {
-  if (shape.regular && !irregular) return shape.check === G;
+  if (shape.regular && !irregular) return shape.check === LANES[1];
   const { written, classes } = shape;
   if (written.length !== spanCount + 1) return false;
   let at = 0;
@@ -492,7 +492,7 @@ let irregular = false;
 
 /**
  * The hash of the shape of `text` (a non-negative int32), or -1 when it has none; the opaque values are left in
- * SPANS and SPAN_CLASS, the hash's second lane in G. What is hashed is a function of the shape alone (`step`):
+ * SPANS and SPAN_CLASS, the hash's second lane in LANES[1]. What is hashed is a function of the shape alone (`step`):
  * the catalog's names it holds by index, every other word it holds by its characters, the parameter and class of
  * each value it leaves out, and how many characters it holds as written. No string is made: check() finds the
  * shape by this hash and `hasShape` tells whether it is this one.
@@ -505,8 +505,8 @@ export function layOut(text: string, sourceKey?: string): number {
   irregular = emptyStages;
   const products = catalog();
   const L = LAYOUT;
-  H = HASH_SEED;
-  G = CHECK_SEED;
+  LANES[0] = HASH_SEED;
+  LANES[1] = CHECK_SEED;
   step(L[PREFIX_END]!);
   step(L[ASYNC]!);
   step(L[STAGE_COUNT]!);
@@ -594,7 +594,7 @@ export function layOut(text: string, sourceKey?: string): number {
   }
   if (spanParams.length > 256) spanParams = [];
   step(text.length - opaqueLength);
-  return H >>> 1;
+  return LANES[0]! >>> 1;
 }
 
 /**
@@ -605,15 +605,14 @@ export function layOut(text: string, sourceKey?: string): number {
  * lookup) without comparing their texts; an irregular shape, whose words hashing alone tells apart, is compared
  * in place (`hasShape`). The first lane keys the shapes table; the second is kept with the shape.
  */
-let H = 0;
-let G = 0;
+// in a typed array: a module's variable holding a number past 2^30 keeps it boxed, and every step goes through the box
+const LANES = new Int32Array(2);
 const HASH_SEED = 0x811c9dc5 | 0;
 const CHECK_SEED = 0x2545f491 | 0;
 /** A value left out, beside its parameter's index + 1 (shifted by 12) and its class (< MAX_CLASSES). */
 const OPAQUE_TOKEN = 1 << 30;
 function step(x: number): void {
-  H = Math.imul(H ^ x, 0x01000193) ^ (H >>> 15);
-  G = Math.imul(G ^ x, 0x5bd1e995) ^ (G >>> 13);
+  step2(x, x);
 }
 /** A word by all its characters, in both lanes (each lane hashes the characters its own way). */
 function word(text: string, start: number, end: number): void {
@@ -624,8 +623,15 @@ function word(text: string, start: number, end: number): void {
     h = Math.imul(h ^ c, 0x01000193);
     g = Math.imul(g + c, 0x2c1b3c6d) ^ (g >>> 11);
   }
-  H = Math.imul(H ^ h, 0x01000193) ^ (H >>> 15);
-  G = Math.imul(G ^ g, 0x5bd1e995) ^ (G >>> 13);
+  step2(h, g);
+}
+
+/** One step of each lane, by its own token. */
+function step2(x: number, y: number): void {
+  const h = LANES[0]!;
+  const g = LANES[1]!;
+  LANES[0] = Math.imul(h ^ x, 0x01000193) ^ (h >>> 15);
+  LANES[1] = Math.imul(g ^ y, 0x5bd1e995) ^ (g >>> 13);
 }
 
 
