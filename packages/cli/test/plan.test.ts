@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeChecks } from '../src/lint/ossproc';
+import { sampleSize, timeChecks } from '../src/lint/ossproc';
 import { planChecks, type PlanFacts } from '../src/lint/plan';
 
 // a 1,000,000-line preset file (121 MB) on an idle machine of 8 cores, where core checks a string in 40 µs
@@ -58,6 +58,17 @@ describe('timeChecks: how fast core checks a file here, on its first lines', () 
   it('lines ended by CRLF or a lone CR are timed too', () => {
     expect(timeChecks(Buffer.from(`${lines.join('\r\n')}\r\n`), {})).toBeGreaterThan(0);
     expect(timeChecks(Buffer.from(`${lines.join('\r')}\r`), {})).toBeGreaterThan(0);
+  });
+
+  it('times the second half of the sample, after the first has warmed up and taught core the shapes', () => {
+    // slow strings first (hundreds of findings each), quick ones after: the rate is the quick ones'
+    const slow = Array.from({ length: 500 }, (_, i) => `image/resize,w_${i}${',w_1'.repeat(200)}`);
+    const quick = Array.from({ length: 500 }, (_, i) => `image/resize,w_${i + 1}`);
+    const slowRate = timeChecks(Buffer.from(`${slow.join('\n')}\n${slow.map((l) => `${l},h_1`).join('\n')}\n`), {});
+    const mixedRate = timeChecks(Buffer.from(`${slow.join('\n')}\n${quick.join('\n')}\n`), {});
+    expect(mixedRate).toBeLessThan(slowRate / 10);
+    // the sample grows with the file: one line in twenty, from 1,000 to 8,000 strings
+    expect([10_000, 60_000, 1_000_000].map(sampleSize)).toEqual([1000, 3000, 8000]);
   });
 
   it('nothing to time: a chunk without a whole line, or only comments', () => {

@@ -115,26 +115,40 @@ async function firstPass(source: ByteSource): Promise<{ ok: true; bom: boolean; 
   return { ok: true, bom: scan.bom, size: { bytes, lines }, head: scan.head, fileDirectives };
 }
 
-/** Strings timed to learn how fast core checks this file here; the first of them warm the JIT, untimed. */
-const TIMED_STRINGS = 1000;
-const WARM_STRINGS = 200;
+/**
+ * Strings of the file's first chunk read to learn how fast core checks it here (the first half warms up): one in
+ * twenty of the file's lines, from 1,000 to 8,000, so that timing costs a small file little.
+ */
+export const sampleSize = (lines: number): number => Math.round(Math.min(8000, Math.max(1000, lines / 20)));
+/** The timed half is timed in slices of this many strings, and the median slice taken. */
+const SLICE = 250;
 
 /**
  * Seconds core takes to check one string of the file on this thread, from the strings of its first chunk
- * (whole lines). Nothing is wasted when the file is then checked here: core's memo answers those strings again.
+ * (whole lines), in the steady state a long file is checked in: the first half of them warms the JIT and
+ * teaches core their shapes (which the rest of the file mostly shares), and the second half is timed, in
+ * slices of which the median is taken (a collection that falls in one slice is not the file's rate). Timing
+ * the first strings instead took the learning and unoptimised code for the rate, 3-10 times the real one, and
+ * started workers that did not pay; timing the same strings again took the memo's answers for it.
  */
-export function timeChecks(head: Buffer, options: CheckOptions): number {
+export function timeChecks(head: Buffer, options: CheckOptions, sample = 1000): number {
   const strings: string[] = [];
   const splitter = new LineSplitter((text) => {
     const c = classifyLine(text);
-    if (strings.length < WARM_STRINGS + TIMED_STRINGS && c.s !== c.e && !c.comment) strings.push(text.slice(c.s, c.e));
+    if (strings.length < sample && c.s !== c.e && !c.comment) strings.push(text.slice(c.s, c.e));
   });
   splitter.push(new TextDecoder().decode(head));
-  const warm = Math.min(WARM_STRINGS, strings.length >> 1);
+  const warm = strings.length >> 1;
+  if (strings.length - warm === 0) return 0;
   for (let i = 0; i < warm; i++) checkRegion({ text: strings[i]! }, options);
-  const t = performance.now();
-  for (let i = warm; i < strings.length; i++) checkRegion({ text: strings[i]! }, options);
-  return strings.length > warm ? (performance.now() - t) / 1000 / (strings.length - warm) : 0;
+  const slices: number[] = [];
+  for (let from = warm; from < strings.length; from += SLICE) {
+    const to = Math.min(strings.length, from + SLICE);
+    const t = performance.now();
+    for (let i = from; i < to; i++) checkRegion({ text: strings[i]! }, options);
+    slices.push((performance.now() - t) / 1000 / (to - from));
+  }
+  return slices.sort((a, b) => a - b)[slices.length >> 1]!;
 }
 
 export async function lintOssprocStream(source: ByteSource, report: FileReport, opts: StreamOptions): Promise<void> {
@@ -148,7 +162,7 @@ export async function lintOssprocStream(source: ByteSource, report: FileReport, 
   const firstMs = performance.now() - started;
   const engine = new LineEngine(report, opts, first.fileDirectives, first.bom);
   await engine.open();
-  const pool = opts.settings.fix === 'off' ? opts.pool?.(first.size, () => timeChecks(first.head, opts.settings.check)) : undefined;
+  const pool = opts.settings.fix === 'off' ? opts.pool?.(first.size, () => timeChecks(first.head, opts.settings.check, sampleSize(first.size.lines))) : undefined;
   if (pool) await chunked(source, engine, pool, opts.settings);
   else await inThread(source, engine);
   const ms = (n: number) => `${Math.round(n)} ms`;
