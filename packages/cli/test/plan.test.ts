@@ -9,11 +9,12 @@ const idle8 = '8 of 8 core(s) free (load 0.0)';
 describe('planChecks: worker threads only when they pay', () => {
   it.each([
     ['8 idle cores: at most 4 workers', {}, 4, `${idle8}, 1000000 lines, about 40.0 s of checks on one thread`],
-    ['2 idle cores: 2 workers', { cores: 2 }, 2, '2 of 2 core(s) free (load 0.0), 1000000 lines, about 40.0 s of checks on one thread'],
-    ['2 cores, load 0.4 (rounds to 2 free)', { cores: 2, load: 0.4 }, 2, '2 of 2 core(s) free (load 0.4), 1000000 lines, about 40.0 s of checks on one thread'],
+    ['2 idle cores: two workers and this thread would share them', { cores: 2 }, 0, '2 of 2 core(s) free (load 0.0): workers would compete with this thread'],
+    ['2 cores, load 0.4 (rounds to 2 free)', { cores: 2, load: 0.4 }, 0, '2 of 2 core(s) free (load 0.4): workers would compete with this thread'],
+    ['3 idle cores: 2 workers beside this thread', { cores: 3 }, 2, '3 of 3 core(s) free (load 0.0), 1000000 lines, about 40.0 s of checks on one thread'],
     ['2 cores, load 1: one free core, workers would compete', { cores: 2, load: 1 }, 0, '1 of 2 core(s) free (load 1.0): workers would compete with this thread'],
     ['2 cores, load 4.7 (the shared machine of the audit)', { cores: 2, load: 4.7 }, 0, '0 of 2 core(s) free (load 4.7): workers would compete with this thread'],
-    ['8 cores, load 5: 3 free', { load: 5 }, 3, '3 of 8 core(s) free (load 5.0), 1000000 lines, about 40.0 s of checks on one thread'],
+    ['8 cores, load 5: 3 free, 2 workers', { load: 5 }, 2, '3 of 8 core(s) free (load 5.0), 1000000 lines, about 40.0 s of checks on one thread'],
     ['one core', { cores: 1 }, 0, '1 of 1 core(s) free (load 0.0): workers would compete with this thread'],
     ['a fast core: 1M lines at 1.5 µs are 1.5 s of work, too little for two workers', { secondsPerString: (): number => 1.5e-6 }, 0, `${idle8}, 1000000 lines, about 1.5 s of checks on one thread: too little to repay starting workers`],
     ['a fast core: 1M lines at 3 µs, a second of work for each of 3 workers', { secondsPerString: (): number => 3e-6 }, 3, `${idle8}, 1000000 lines, about 3.0 s of checks on one thread`],
@@ -27,7 +28,7 @@ describe('planChecks: worker threads only when they pay', () => {
     ['--concurrency 3 overrides the load', { concurrency: 3, cores: 2, load: 4 }, 3, '--concurrency 3'],
     ['--concurrency 2 overrides a small file', { concurrency: 2, lines: 10, bytes: 1000 }, 2, '--concurrency 2'],
     ['--fix wins over --concurrency', { concurrency: 2, fix: true }, 0, 'fixing rewrites the file line by line on this thread'],
-    ['a negative load is no load', { cores: 2, load: -1 }, 2, '2 of 2 core(s) free (load 0.0), 1000000 lines, about 40.0 s of checks on one thread'],
+    ['a negative load is no load', { cores: 4, load: -1 }, 3, '4 of 4 core(s) free (load 0.0), 1000000 lines, about 40.0 s of checks on one thread'],
     ['an empty file', { lines: 0, bytes: 0 }, 0, '1 line(s): too few to repay starting workers'],
   ])('%s', (_name, facts, threads, why) => {
     expect(planChecks({ ...big, ...facts })).toEqual({ threads, why });

@@ -1,11 +1,13 @@
 /**
  * Whether a large .ossproc file is checked on worker threads, decided from measured facts: the cores that are
  * free (CPUs less the load average), the file's size and lines, and how long core takes to check one of its
- * strings here and now (timed on its first lines). A worker pays only when it runs beside this thread on a
- * core of its own and gets enough work to repay its start (it compiles the bundle, builds its own parser,
- * memo and JIT: some 0.1–0.3 s). On two busy cores the workers only compete with this thread and each other,
- * and the run is slower than on one thread; long lines are few strings whose findings are better streamed
- * out one line at a time. `--concurrency` overrides the decision.
+ * strings here and now (timed on its first strings). A worker pays only when it runs beside this thread on a
+ * core of its own, this thread keeping one too, and gets enough work to repay its start (it compiles the
+ * bundle, builds its own parser, memo and JIT: some 0.1–0.3 s, and 50–60 MB). On two cores, two workers and
+ * this thread share them: a million lines took 0.83× the time for 1.8× the memory (262 MB, past the 200 MB a
+ * run should stay under), so two cores check on this thread; on two busy cores the workers only compete with
+ * this thread and each other, and the run is slower. Long lines are few strings whose findings are better
+ * streamed out one line at a time. `--concurrency` overrides the decision.
  */
 
 export type Concurrency = 'auto' | 'off' | number;
@@ -54,9 +56,10 @@ export function planChecks(f: PlanFacts): CheckPlan {
   const load = Math.max(0, f.load);
   const free = Math.max(0, Math.round(f.cores - load));
   const cores = `${free} of ${f.cores} core(s) free (load ${load.toFixed(1)})`;
-  if (Math.min(free, MAX_WORKERS) < 2) return { threads: 0, why: `${cores}: workers would compete with this thread` };
+  // this thread keeps a core of its own: it reads, splits and reports, a third of a run's work
+  if (Math.min(free - 1, MAX_WORKERS) < 2) return { threads: 0, why: `${cores}: workers would compete with this thread` };
   const work = lines * f.secondsPerString();
-  const threads = Math.min(free, MAX_WORKERS, Math.floor(work / SECONDS_PER_WORKER));
+  const threads = Math.min(free - 1, MAX_WORKERS, Math.floor(work / SECONDS_PER_WORKER));
   const estimate = `${lines} lines, about ${work.toFixed(1)} s of checks on one thread`;
   if (threads < 2) return { threads: 0, why: `${cores}, ${estimate}: too little to repay starting workers` };
   return { threads, why: `${cores}, ${estimate}` };
