@@ -138,8 +138,8 @@ export function timeChecks(head: Buffer, options: CheckOptions, sample = 1000): 
     if (strings.length < sample && c.s !== c.e && !c.comment) strings.push(text.slice(c.s, c.e));
   });
   splitter.push(new TextDecoder().decode(head));
+  if (strings.length === 0) return 0;
   const warm = strings.length >> 1;
-  if (strings.length - warm === 0) return 0;
   for (let i = 0; i < warm; i++) checkRegion({ text: strings[i]! }, options);
   const slices: number[] = [];
   for (let from = warm; from < strings.length; from += SLICE) {

@@ -132,13 +132,13 @@ const LONG = 4096;
  * keep it; otherwise the set is halved until each fix is judged or the re-checks run out (at once, for a long string) (the rest are demoted:
  * a suggestion is always safe). Returns the diagnostics with their fixes' certainty settled, the fixed text
  * with its diagnostics when every fix was kept and nothing is left to fix (a caller may remember them), and
- * `whole` when the round's whole set kept its promise at the first re-check: the edits and the text they made.
+ * `whole`, the round's edits, when its whole set kept its promise (at the first re-check, which tries it).
  */
 export function keepPromises(
   text: string,
   diagnostics: Diagnostic[],
   recheck: (text: string) => Diagnostic[],
-): { diagnostics: Diagnostic[]; fixed?: { text: string; diagnostics: Diagnostic[] }; whole?: { text: string; edits: TextEdit[] } } {
+): { diagnostics: Diagnostic[]; fixed?: { text: string; diagnostics: Diagnostic[] }; whole?: TextEdit[] } {
   const chosen = chooseFixes(diagnostics);
   if (chosen.length === 0) return { diagnostics };
   // a certain fix that waits for another round is a suggestion in this one: one round takes all that is certain
@@ -146,10 +146,8 @@ export function keepPromises(
   before.certain = chosen.length;
   let budget = text.length > LONG ? 1 : RECHECKS;
   let fixed: { text: string; diagnostics: Diagnostic[]; certain: number } | undefined;
-  let whole: { text: string; edits: TextEdit[] } | undefined;
-  let attempts = 0;
+  let whole: TextEdit[] | undefined;
   const attempt = (set: readonly Chosen[]): boolean => {
-    const first = attempts++ === 0;
     budget--;
     const edits = editsOf(set);
     const after = applyEdits(text, edits);
@@ -158,7 +156,7 @@ export function keepPromises(
     const ok = keeps(before, set.map((c) => diagnostics[c.index]!), counted);
     if (ok && set.length === chosen.length) {
       fixed = { text: after, diagnostics: found, certain: counted.certain };
-      if (first) whole = { text: after, edits };
+      whole = edits;
     }
     return ok;
   };

@@ -90,10 +90,10 @@ function byTemplate(text: string, t: FindingsTemplate, key: string, options: Che
     known = byShape;
     return found;
   });
-  if (whole && known && values && fixesQuoteNoValue(t) && leavesOutMoved(values, whole.edits)) {
+  if (whole && known && values && fixesQuoteNoValue(t) && leavesOutMoved(values, whole)) {
     const demoted: number[] = [];
     for (let i = 0; i < raw.length; i++) if (diagnostics[i] !== raw[i]) demoted.push(i);
-    t.settled = { demoted, written: whole.edits.reduce((n, e) => n + e.newText.length, 0) };
+    t.settled = { demoted, written: whole.reduce((n, e) => n + e.newText.length, 0) };
   }
   return diagnostics;
 }
