@@ -54,7 +54,7 @@ export const READS: readonly Read[] = [
 /** Stands for an opaque value in a shape: no simple string holds it. */
 const OPAQUE = '\u0000';
 
-type Test = (text: string, start: number, end: number) => boolean;
+export type Test = (text: string, start: number, end: number) => boolean;
 /** A condition on the parameters of the action just laid out (`stamp`), whose first parameter's slot is `first`. */
 type Holds = (text: string, L: Int32Array, first: number, params: number) => boolean;
 
@@ -693,6 +693,23 @@ export function opaqueValues(text: string): { start: number; end: number; spec: 
   for (let k = 0; k < spanCount; k++) {
     const c = spanParams[k];
     if (c && SPAN_CLASS[k] === 0) out.push({ start: SPANS[2 * k]!, end: SPANS[2 * k + 1]!, spec: c.spec, test: c.test });
+  }
+  return out;
+}
+
+/**
+ * For each of `count` spans (start, end pairs in order) of the string last laid out: the test of the parameter
+ * whose value it left out exactly there as plain OPAQUE (its compiled test the only thing any rule reads of it),
+ * else undefined (skeleton.ts: a run of digits the shape holds as written, or in a value of another class).
+ */
+export function plainTests(runs: Int32Array, count: number): (Test | undefined)[] {
+  const out: (Test | undefined)[] = [];
+  let k = 0;
+  for (let r = 0; r < count; r++) {
+    const start = runs[2 * r]!;
+    while (k < spanCount && SPANS[2 * k]! < start) k++;
+    const c = k < spanCount && SPANS[2 * k] === start && SPANS[2 * k + 1] === runs[2 * r + 1] && SPAN_CLASS[k] === 0 ? spanParams[k] : null;
+    out.push(c && !c.classify ? c.test : undefined);
   }
   return out;
 }

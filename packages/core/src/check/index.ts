@@ -8,6 +8,7 @@ import { fillIn, fixesQuoteNoValue, sampleOf, templateOf, type FindingsTemplate 
 import { checkLetterCase } from './letterCase';
 import { Memo, ownCopy, textBytes } from './memo';
 import { runRules } from './run';
+import { cleanBySkeleton, clearSkeletons, learnSkeleton, skeletonOf } from './skeleton';
 
 export type { CheckMode, CheckOptions } from './context';
 
@@ -22,11 +23,17 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
   // the fast path (fast.ts) first: a string of a clean shape is clean, and distinct clean strings then pay no
-  // memo lookup and push nothing out of it
+  // memo lookup and push nothing out of it; a string that differs from one of them only in numbers is found
+  // so without the catalog walk (skeleton.ts)
+  const bones = skeletonOf(input);
+  if (bones !== -1 && cleanBySkeleton(bones, input, key)) return [];
   const hash = layOut(input, options.sourceKey);
   const proof = needsProof();
   const known = hash === -1 ? undefined : shapeState(hash, input, key);
-  if (known === CLEAN) return [];
+  if (known === CLEAN) {
+    if (bones !== -1) learnSkeleton(bones, input, key);
+    return [];
+  }
   const found = remembered(input, key);
   if (found) return found.slice();
   if (known !== undefined && typeof known === 'object') return byTemplate(input, known, key, options);
@@ -263,6 +270,7 @@ export function clearMemo(): void {
   shapes.clear();
   seenShapes.clear();
   seenOnce.clear();
+  clearSkeletons();
 }
 
 /** The memo's accounted size and bound (for tests and benchmarks). */

@@ -1,0 +1,154 @@
+import { MAX_LENGTH, plainTests, type Test } from './fast';
+import { Memo, ownCopy, textBytes } from './memo';
+
+/**
+ * In front of the fast path, for strings that differ only in their numbers (widths, bitrates, offsets: how
+ * code most often makes its strings distinct). A string's *skeleton* is its text with each *run* taken out: a
+ * run of digits that begins a value (after `_` or `,`) and reaches the next separator or the end.
+ *
+ * Where a string of a clean shape (fast.ts) has been laid out, each of its runs either is a value its shape
+ * leaves out as plain OPAQUE — its compiled test the only thing any rule reads of it — or is held by the shape
+ * as written. Another string of the same skeleton whose runs of the first kind pass the same tests and whose
+ * runs of the second kind are the same digits lays out to the same token stream, so it has that shape and is
+ * clean (conditions read only values the shape holds as written, and those are the same). The skeleton answers
+ * it with one pass over the characters and a test per run, without the catalog walk. A string it does not
+ * answer goes on to the fast path, and teaches its skeleton when that finds it clean.
+ *
+ * A skeleton is found by a 64-bit hash in two lanes of everything outside the runs (a mark for each run), as
+ * fast.ts finds regular shapes: two skeletons are taken as one when both lanes agree.
+ */
+
+/** The runs of the string last taken apart (`skeletonOf`): start, end pairs. */
+let RUNS = new Int32Array(32);
+let runCount = 0;
+/** Its hash's second lane. */
+let checkLane = 0;
+
+/** A known clean skeleton: what each run must be, a test to pass or the digits written. */
+interface Skeleton {
+  check: number;
+  key: string;
+  runs: (Test | string)[];
+}
+
+const SKELETON_BYTES = 2 * 1024 * 1024;
+/** By the first lane: the skeletons of that hash (nearly always one), under their options key. */
+const skeletons = new Memo<number, Skeleton[]>(SKELETON_BYTES);
+
+/**
+ * Where strings do not repeat a skeleton (a generated name in every string, say), taking each apart is wasted:
+ * after MISSES strings without an answer, one string in TRY_EVERY is taken apart, until one is answered.
+ */
+const MISSES = 64;
+const TRY_EVERY = 32;
+let misses = 0;
+let skipped = 0;
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const UNDERSCORE = 95;
+const COMMA = 44;
+const SLASH = 47;
+const PIPE = 124;
+/** Stands for a run in the hash (no character code). */
+const MARK = 0x10000;
+
+/**
+ * Takes `text` apart: the first lane of its skeleton's hash, or -1 when it is not taken apart (too long for the
+ * fast path, or skeletons have gone unanswered of late).
+ */
+export function skeletonOf(text: string): number {
+  const n = text.length;
+  if (n > MAX_LENGTH || (misses >= MISSES && ++skipped % TRY_EVERY !== 0)) return -1;
+  let h = 0x811c9dc5 | 0;
+  let g = 0x2545f491 | 0;
+  runCount = 0;
+  let prev = 0;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_9 && (prev === UNDERSCORE || prev === COMMA)) {
+      let end = i + 1;
+      while (end < n && (c = text.charCodeAt(end)) >= DIGIT_0 && c <= DIGIT_9) end++;
+      if (end === n || c === COMMA || c === SLASH || c === PIPE) {
+        addRun(i, end);
+        h = Math.imul(h ^ MARK, 16777619) ^ (h >>> 15);
+        g = Math.imul(g ^ MARK, 1540483477) ^ (g >>> 13);
+        prev = MARK;
+        i = end;
+        continue;
+      }
+      c = text.charCodeAt(i);
+    }
+    h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
+    g = Math.imul(g ^ c, 1540483477) ^ (g >>> 13);
+    prev = c;
+    i++;
+  }
+  checkLane = g;
+  return h >>> 1;
+}
+
+function addRun(start: number, end: number): void {
+  if (2 * runCount + 2 > RUNS.length) {
+    const bigger = new Int32Array(RUNS.length * 2);
+    bigger.set(RUNS);
+    RUNS = bigger;
+  }
+  RUNS[2 * runCount] = start;
+  RUNS[2 * runCount + 1] = end;
+  runCount++;
+}
+
+/** Whether the string last taken apart, `text`, of skeleton `hash`, is of a skeleton known clean under `key`. */
+export function cleanBySkeleton(hash: number, text: string, key: string): boolean {
+  const known = skeletons.get(hash);
+  if (known !== undefined) {
+    for (const s of known) {
+      if (s.check === checkLane && s.key === key && s.runs.length === runCount && runsHold(s.runs, text)) {
+        misses = 0;
+        return true;
+      }
+    }
+  }
+  misses++;
+  return false;
+}
+
+function runsHold(runs: readonly (Test | string)[], text: string): boolean {
+  for (let r = 0; r < runs.length; r++) {
+    const start = RUNS[2 * r]!;
+    const end = RUNS[2 * r + 1]!;
+    const run = runs[r]!;
+    if (typeof run === 'string' ? run.length !== end - start || !text.startsWith(run, start) : !run(text, start, end)) return false;
+  }
+  return true;
+}
+
+/**
+ * Keeps the skeleton of `text` (`hash`, just taken apart) as clean under `key`: `text` has just been laid out
+ * by the fast path, and its shape is clean.
+ */
+export function learnSkeleton(hash: number, text: string, key: string): void {
+  const tests = plainTests(RUNS, runCount);
+  const runs = tests.map((t, r) => t ?? ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)));
+  // one skeleton may be known with other digits where they are held as written (ac_1, ac_2): a few are kept
+  const entries = [...(skeletons.get(hash) ?? []).slice(-3), { check: checkLane, key, runs }];
+  let bytes = 48;
+  for (const s of entries) bytes += 64 + 16 * s.runs.length + s.runs.reduce((n, r) => n + (typeof r === 'string' ? textBytes(r) : 0), 0);
+  skeletons.set(hash, entries, bytes);
+}
+
+/** The two lanes of the skeleton of `text` (for tests: two strings share them just when their skeletons agree). */
+export function skeletonLanes(text: string): [number, number] | undefined {
+  const saved = misses;
+  misses = 0;
+  const hash = skeletonOf(text);
+  misses = saved;
+  return hash === -1 ? undefined : [hash, checkLane];
+}
+
+/** Forgets every skeleton (index.ts `clearMemo`). */
+export function clearSkeletons(): void {
+  skeletons.clear();
+  misses = 0;
+}

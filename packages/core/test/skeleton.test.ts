@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { check, PRODUCTS, type CheckOptions } from '../src/index';
+import { checkFully, clearMemo } from '../src/check/index';
+import { cleanBySkeleton, skeletonLanes, skeletonOf } from '../src/check/skeleton';
+
+/**
+ * The skeleton (check/skeleton.ts) answers "clean" for a string that differs from a clean one only in numbers,
+ * and only where the full path finds nothing: runs the shape leaves out must pass their tests, runs it holds as
+ * written must be the same digits.
+ */
+
+const seeds = [
+  ...PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.examples ?? [])),
+  'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
+  'video/convert,ss_10000,t_60000,f_ts,vcodec_h264,vb_1000000,acodec_mp3,ab_100000/segment,f_hls,t_30000|sys/saveas,b_b3V0YnVja2V0,o_b3V0Lm1wNA',
+  'image/resize,m_lfit,w_100,h_100/quality,q_90/format,webp',
+  'image/resize,m_lfit,w_100,h_100/rotate,90/format,webp',
+  'image/watermark,text_SGVsbG8gV29ybGQ,color_FFFFFF,size_30,g_se,x_10,y_10',
+  'image/crop,w_200,h_200,g_center/circle,r_100/format,png',
+  // numbers some rule reads beside their own check (held as written by the shape)
+  'image/resize,m_fixed,w_100,h_100',
+  'image/resize,m_pad,w_100,h_100,color_FF0000',
+  'video/sprite,m_avg,num_5,sw_100,sh_100|sys/saveas,o_b3V0L3tpbmRleH0uanBn',
+  'video/convert,f_mp4,vcodec_h264,ac_2,acodec_aac,ar_44100|sys/saveas,o_b3V0Lm1wNA',
+  'video/convert,f_mp4,vcodec_copy,fps_25|sys/saveas,o_b3V0Lm1wNA',
+  'image/blur,r_3,s_2/bright,50/contrast,-50',
+];
+const options: CheckOptions[] = [{}, { mode: 'async' }, { sourceKey: 'out.mp4' }, { preset: 'strict' }];
+
+/** The runs of a string, as skeleton.ts takes them: digits after `_` or `,` up to a separator or the end. */
+const RUN = /(?<=[_,])\d+(?=[,/|]|$)/g;
+
+/** Numbers for a run: in and out of every range, with leading zeros, very long. */
+const number = fc.oneof(fc.nat(100).map(String), fc.nat().map(String), fc.stringMatching(/^0\d{1,4}$/), fc.stringMatching(/^\d{15,25}$/), fc.constantFrom('0', '1', '240', '241', '4096', '16384', '16385', '44100', '8000'));
+
+/** `seed` with some of its runs replaced by other numbers. */
+const renumbered = (seed: string) =>
+  fc.array(fc.option(number, { nil: undefined }), { minLength: 8, maxLength: 8 }).map((values) => {
+    let k = 0;
+    return seed.replace(RUN, (run) => values[k++ % values.length] ?? run);
+  });
+
+/** Whether the skeleton answers `text` now, as check() would ask it. */
+function answeredBySkeleton(text: string, o: CheckOptions = {}): boolean {
+  const hash = skeletonOf(text);
+  return hash !== -1 && cleanBySkeleton(hash, text, optionsKeyOf(o));
+}
+// check() keys its caches by the options' values; the same key is made here by asking check() once
+const optionsKeyOf = (o: CheckOptions) => `${o.preset ?? 'recommended'}|${o.mode ?? 'auto'}|${o.sourceKey ?? ''}|false|auto|`;
+
+beforeEach(() => clearMemo());
+
+describe('the skeleton', () => {
+  it('answers a string of a clean one renumbered, and only as the full path does', () => {
+    let answered = 0;
+    let tried = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.constantFrom(...options), fc.gen(), (seed, o, gen) => {
+        // a clean shape is learnt on its first string; its skeleton on the next one the fast path finds clean
+        check(seed, o);
+        check(seed, o);
+        const text = gen(renumbered, seed);
+        tried++;
+        if (answeredBySkeleton(text, o)) {
+          answered++;
+          expect(checkFully(text, o), `${text} (from ${seed}, ${JSON.stringify(o)})`).toEqual([]);
+        }
+        expect(check(text, o), text).toEqual(checkFully(text, o));
+      }),
+      { numRuns: Number(process.env.RUNS ?? 1500) },
+    );
+    // the property is not met by a skeleton that never answers
+    expect(answered).toBeGreaterThan(tried / 5);
+  });
+
+  it('answers a width in range, not one out of it', () => {
+    check('image/resize,m_lfit,w_100,h_100');
+    check('image/resize,m_lfit,w_101,h_100');
+    expect(answeredBySkeleton('image/resize,m_lfit,w_16384,h_7')).toBe(true);
+    expect(answeredBySkeleton('image/resize,m_lfit,w_16385,h_7')).toBe(false);
+    expect(check('image/resize,m_lfit,w_16385,h_7').map((d) => [d.ruleId, d.range])).toEqual([['value-out-of-range', { start: 20, end: 27 }]]);
+    // leading zeros are a number in range to the full path too
+    expect(answeredBySkeleton('image/resize,m_lfit,w_0100,h_7')).toBe(true);
+    expect(checkFully('image/resize,m_lfit,w_0100,h_7')).toEqual([]);
+  });
+
+  it('holds a number some rule reads as written: w × h in the exact modes', () => {
+    check('image/resize,m_fixed,w_100,h_100');
+    check('image/resize,m_fixed,w_100,h_100');
+    expect(answeredBySkeleton('image/resize,m_fixed,w_100,h_100')).toBe(true);
+    // each side within its range, the product past the output limit: only the full path knows
+    expect(answeredBySkeleton('image/resize,m_fixed,w_16384,h_16384')).toBe(false);
+    expect(check('image/resize,m_fixed,w_16384,h_16384').length).toBeGreaterThan(0);
+    expect(checkFully('image/resize,m_fixed,w_16384,h_16384').length).toBeGreaterThan(0);
+  });
+
+  it('holds the audio channels and sample rate as written (the codec reads them)', () => {
+    const seed = 'video/convert,f_mp4,vcodec_h264,ac_2,acodec_aac,ar_44100|sys/saveas,o_b3V0Lm1wNA';
+    check(seed);
+    check(seed);
+    expect(answeredBySkeleton(seed)).toBe(true);
+    expect(answeredBySkeleton(seed.replace('ar_44100', 'ar_8000'))).toBe(false);
+    expect(answeredBySkeleton(seed.replace('ac_2', 'ac_1'))).toBe(false);
+  });
+
+  it('is per options: a skeleton learnt under one is not clean under another', () => {
+    check('image/resize,m_lfit,w_100,h_100');
+    check('image/resize,m_lfit,w_100,h_100');
+    expect(answeredBySkeleton('image/resize,m_lfit,w_7,h_9')).toBe(true);
+    expect(answeredBySkeleton('image/resize,m_lfit,w_7,h_9', { preset: 'strict' })).toBe(false);
+  });
+
+  it('is the text outside the runs: two strings share its lanes just when those agree', () => {
+    const text = fc.string({ unit: fc.constantFrom('0', '1', '9', '_', ',', '/', '|', 'a', 'x'), maxLength: 12 });
+    const outside = (s: string) => s.replace(RUN, '#');
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(String(skeletonLanes(a)) === String(skeletonLanes(b)), `${a} / ${b}`).toBe(outside(a) === outside(b));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(skeletonLanes('w_100,h_100')).toEqual(skeletonLanes('w_7,h_123456'));
+    expect(skeletonLanes('w_100,h_100')).not.toEqual(skeletonLanes('w_100/h_100'));
+    expect(skeletonLanes('w_100,h_100')).not.toEqual(skeletonLanes('w_100,h_1x0'));
+    expect(skeletonLanes('w_100,h_100')).not.toEqual(skeletonLanes('w_100,h100'));
+  });
+
+  it('is taken one string in 32 where strings have not repeated one of late, and again at once when one does', () => {
+    const named = (i: number) => `image/watermark,text_${Buffer.from(`name ${i}`).toString('base64url')},size_30`;
+    for (let i = 0; i < 64; i++) check(named(i));
+    const taken = Array.from({ length: 64 }, (_, i) => skeletonOf(named(100 + i)) !== -1).filter(Boolean).length;
+    expect(taken).toBe(2);
+    // one string taken apart learns the skeleton, the next one taken is answered
+    for (let i = 0; i < 2 * 32; i++) check('image/resize,m_lfit,w_100,h_100');
+    expect(skeletonOf('image/resize,m_lfit,w_100,h_100')).not.toBe(-1);
+  });
+});
