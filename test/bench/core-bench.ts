@@ -36,12 +36,15 @@ export function benchCore(n = 50_000, rounds = 5) {
   const repeated = corpus(n, 'mixed');
   // the clean nine in ten of a distinct corpus on their own, numbered after the others: what the fast path answers
   const CLEAN = 'mixed, distinct, clean only';
+  // distinct by a generated name where a string has one, numbers elsewhere
+  const NAMES = 'mixed, distinct by names';
   const corporaOf = (round: number): Record<string, string[]> => ({
     ...Object.fromEntries(kinds.map((kind, k) => [`${kind}, distinct`, distinctCorpus(n, kind, round * kinds.length + k)])),
+    [NAMES]: distinctCorpus(n, 'mixed', round, 'names'),
     [CLEAN]: distinctCorpus(n, 'mixed', kinds.length * (rounds + 1) + round).filter((_, i) => i % 10 !== 9),
     'mixed, repeated': repeated,
   });
-  const corpusNames = [...kinds.map((kind) => `${kind}, distinct`), CLEAN, 'mixed, repeated'];
+  const corpusNames = [...kinds.map((kind) => `${kind}, distinct`), NAMES, CLEAN, 'mixed, repeated'];
   // the memo's working set: the same 80,000 checks over 4,000 and over 8,000 distinct strings (ten rounds of each)
   const checks = 80_000;
   const sets = { 'check, working set 4,000': workingSet(checks, 4_000), 'check, working set 8,000': workingSet(checks, 8_000) };

@@ -37,10 +37,17 @@ export function corpus(n: number, kind: CorpusKind = 'mixed'): string[] {
 /**
  * The same strings made distinct by one in-range number (a bitrate, a width, a size), so no memo can answer;
  * each `round` gives other numbers again, so a benchmark round never meets the strings of an earlier one.
+ * `by: 'names'`: distinct by a generated name instead where a string has one (an object key, a watermark's
+ * text), as code that writes one output per input makes them.
  */
-export function distinctCorpus(n: number, kind: CorpusKind = 'mixed', round = 0): string[] {
+export function distinctCorpus(n: number, kind: CorpusKind = 'mixed', round = 0, by: 'numbers' | 'names' = 'numbers'): string[] {
   return corpus(n, kind).map((s, k) => {
     const i = k + round * n;
+    if (by === 'names') {
+      // an object key or a watermark's text of its own in every string that has one (numbers in the others)
+      if (OBJECT.test(s)) return s.replace(OBJECT, `o_${b64(`outobjprefix/${i}.{autoext}`)}`);
+      if (s.includes('text_')) return s.replace(/text_[\w-]+/, `text_${b64(`Hello ${i}`)}`);
+    }
     if (s.includes('vb_')) return s.replace(/vb_\d+/, `vb_${10000 + i}`);
     if (s.includes('ab_')) return s.replace(/ab_\d+/, `ab_${1000 + i}`);
     if (s.includes('w_')) return s.replace(/w_\d+/, `w_${1 + (i % 16384)}`).replace(/h_\d+/, `h_${1 + ((i / 16384) | 0)}`);
@@ -48,6 +55,10 @@ export function distinctCorpus(n: number, kind: CorpusKind = 'mixed', round = 0)
     return `${s},t_${i}`;
   });
 }
+
+/** A base64 object key (`o_`), whole up to its separator. */
+const OBJECT = /(?<=,)o_[\w-]+(?=[,/|]|$)/;
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 /** `n` strings drawn in turn from `size` distinct ones: the working set a memo must hold. */
 export function workingSet(n: number, size: number): string[] {

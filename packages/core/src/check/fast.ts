@@ -54,7 +54,7 @@ export const READS: readonly Read[] = [
 /** Stands for an opaque value in a shape: no simple string holds it. */
 const OPAQUE = '\u0000';
 
-export type Test = (text: string, start: number, end: number) => boolean;
+type Test = (text: string, start: number, end: number) => boolean;
 /** A condition on the parameters of the action just laid out (`stamp`), whose first parameter's slot is `first`. */
 type Holds = (text: string, L: Int32Array, first: number, params: number) => boolean;
 
@@ -697,19 +697,25 @@ export function opaqueValues(text: string): { start: number; end: number; spec: 
   return out;
 }
 
+/** What a value must be for a string to keep a shape: a test to pass, or a class to have (skeleton.ts). */
+export type ValuePlan = (text: string, start: number, end: number, sourceKey: string | undefined) => boolean;
+
 /**
- * For each of `count` spans (start, end pairs in order) of the string last laid out: the test of the parameter
- * whose value it left out exactly there as plain OPAQUE (its compiled test the only thing any rule reads of it),
- * else undefined (skeleton.ts: a run of digits the shape holds as written, or in a value of another class).
+ * For each of `count` spans (start, end pairs in order) of the string last laid out: what another value there
+ * must be for a string to keep the shape, where the shape left out a value exactly there — plain OPAQUE: pass
+ * its parameter's test; a base64 value: have its class — else undefined (the shape holds the span as written).
  */
-export function plainTests(runs: Int32Array, count: number): (Test | undefined)[] {
-  const out: (Test | undefined)[] = [];
+export function valuePlans(runs: Int32Array, count: number): (ValuePlan | undefined)[] {
+  const out: (ValuePlan | undefined)[] = [];
   let k = 0;
   for (let r = 0; r < count; r++) {
     const start = runs[2 * r]!;
     while (k < spanCount && SPANS[2 * k]! < start) k++;
-    const c = k < spanCount && SPANS[2 * k] === start && SPANS[2 * k + 1] === runs[2 * r + 1] && SPAN_CLASS[k] === 0 ? spanParams[k] : null;
-    out.push(c && !c.classify ? c.test : undefined);
+    const c = k < spanCount && SPANS[2 * k] === start && SPANS[2 * k + 1] === runs[2 * r + 1] ? spanParams[k] : null;
+    const cls = SPAN_CLASS[k]!;
+    if (!c) out.push(undefined);
+    else if (!c.classify) out.push(cls === 0 ? c.test : undefined);
+    else out.push(cls > DIGITS ? (t, a, b, sourceKey) => classOf(c, t, a, b, sourceKey) === cls : undefined);
   }
   return out;
 }

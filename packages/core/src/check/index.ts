@@ -23,10 +23,10 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   if (typeof input !== 'string') return settle(input.text, findings(input, options), options).diagnostics;
   const key = optionsKey(options);
   // the fast path (fast.ts) first: a string of a clean shape is clean, and distinct clean strings then pay no
-  // memo lookup and push nothing out of it; a string that differs from one of them only in numbers is found
-  // so without the catalog walk (skeleton.ts)
+  // memo lookup and push nothing out of it; a string that differs from one of them only in numbers and names
+  // is found so without the catalog walk (skeleton.ts)
   const bones = skeletonOf(input);
-  if (bones !== -1 && cleanBySkeleton(bones, input, key)) return [];
+  if (bones !== -1 && cleanBySkeleton(bones, input, key, options.sourceKey)) return [];
   const hash = layOut(input, options.sourceKey);
   const proof = needsProof();
   const known = hash === -1 ? undefined : shapeState(hash, input, key);

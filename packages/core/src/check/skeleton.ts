@@ -1,18 +1,22 @@
-import { MAX_LENGTH, plainTests, type Test } from './fast';
+import { PRODUCTS } from '../catalog';
+import { MAX_LENGTH, valuePlans, type ValuePlan } from './fast';
 import { Memo, ownCopy, textBytes } from './memo';
 
 /**
- * In front of the fast path, for strings that differ only in their numbers (widths, bitrates, offsets: how
- * code most often makes its strings distinct). A string's *skeleton* is its text with each *run* taken out: a
- * run of digits that begins a value (after `_` or `,`) and reaches the next separator or the end.
+ * In front of the fast path, for strings that differ only in their numbers and names (widths, bitrates,
+ * offsets, an object key or a text of their own: how code most often makes its strings distinct). A string's
+ * *skeleton* is its text with each *run* taken out: a run of digits that begins a value (after `_` or `,`) and
+ * reaches the next separator or the end, and the whole value of a key that some base64 parameter in the catalog
+ * has (`o_`, `b_`, `text_`, …).
  *
  * Where a string of a clean shape (fast.ts) has been laid out, each of its runs either is a value its shape
- * leaves out as plain OPAQUE — its compiled test the only thing any rule reads of it — or is held by the shape
- * as written. Another string of the same skeleton whose runs of the first kind pass the same tests and whose
- * runs of the second kind are the same digits lays out to the same token stream, so it has that shape and is
- * clean (conditions read only values the shape holds as written, and those are the same). The skeleton answers
- * it with one pass over the characters and a test per run, without the catalog walk. A string it does not
- * answer goes on to the fast path, and teaches its skeleton when that finds it clean.
+ * leaves out — plain OPAQUE, its compiled test the only thing any rule reads of it, or a base64 value standing
+ * for its class — or is held by the shape as written. Another string of the same skeleton whose runs of the
+ * first kind pass the same tests or have the same classes, and whose runs of the second kind are the same
+ * text, lays out to the same token stream, so it has that shape and is clean (conditions read only values the
+ * shape holds as written, and those are the same). The skeleton answers it with one pass over the characters
+ * and a plan per run (fast.ts `valuePlans`), without the catalog walk. A string it does not answer goes on to
+ * the fast path, and teaches its skeleton when that finds it clean.
  *
  * A skeleton is found by a 64-bit hash in two lanes of everything outside the runs (a mark for each run), as
  * fast.ts finds regular shapes: two skeletons are taken as one when both lanes agree.
@@ -24,11 +28,11 @@ let runCount = 0;
 /** Its hash's second lane. */
 let checkLane = 0;
 
-/** A known clean skeleton: what each run must be, a test to pass or the digits written. */
+/** A known clean skeleton: what each run must be, a plan to meet or the text written. */
 interface Skeleton {
   check: number;
   key: string;
-  runs: (Test | string)[];
+  runs: (ValuePlan | string)[];
 }
 
 const SKELETON_BYTES = 2 * 1024 * 1024;
@@ -36,7 +40,7 @@ const SKELETON_BYTES = 2 * 1024 * 1024;
 const skeletons = new Memo<number, Skeleton[]>(SKELETON_BYTES);
 
 /**
- * Where strings do not repeat a skeleton (a generated name in every string, say), taking each apart is wasted:
+ * Where strings do not repeat a skeleton (a string of its own on every line), taking each apart is wasted:
  * after MISSES strings without an answer, one string in TRY_EVERY is taken apart, until one is answered.
  */
 const MISSES = 64;
@@ -50,8 +54,20 @@ const UNDERSCORE = 95;
 const COMMA = 44;
 const SLASH = 47;
 const PIPE = 124;
+const LOWER_A = 97;
 /** Stands for a run in the hash (no character code). */
 const MARK = 0x10000;
+
+const isSeparator = (c: number) => c === COMMA || c === SLASH || c === PIPE;
+
+/** A key's characters folded into one number (a collision only costs a run held as written). */
+function keyCode(text: string, start: number, end: number): number {
+  let k = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) k = Math.imul(k ^ text.charCodeAt(i), 0x01000193);
+  return k;
+}
+/** The keys of base64 parameters, by `keyCode`: their values are runs. */
+const NAMED = new Set(PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.params.filter((ps) => ps.type === 'base64' && !ps.positional).map((ps) => keyCode(ps.key, 0, ps.key.length)))));
 
 /**
  * Takes `text` apart: the first lane of its skeleton's hash, or -1 when it is not taken apart (too long for the
@@ -64,12 +80,36 @@ export function skeletonOf(text: string): number {
   let g = 0x2545f491 | 0;
   runCount = 0;
   let prev = 0;
+  // where the parameter being read began, until its first `_` (after a `,`; else -1)
+  let param = -1;
   for (let i = 0; i < n; ) {
-    let c = text.charCodeAt(i);
-    if (c >= DIGIT_0 && c <= DIGIT_9 && (prev === UNDERSCORE || prev === COMMA)) {
-      let end = i + 1;
-      while (end < n && (c = text.charCodeAt(end)) >= DIGIT_0 && c <= DIGIT_9) end++;
-      if (end === n || c === COMMA || c === SLASH || c === PIPE) {
+    const c = text.charCodeAt(i);
+    // most characters are lowercase letters: nothing begins or ends there
+    if (c < LOWER_A || c === PIPE) {
+      let end = i;
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        if (prev === UNDERSCORE || prev === COMMA) {
+          let d = 0;
+          end = i + 1;
+          while (end < n && (d = text.charCodeAt(end)) >= DIGIT_0 && d <= DIGIT_9) end++;
+          if (end < n && !isSeparator(d)) end = i;
+        }
+      } else if (c === UNDERSCORE) {
+        if (param !== -1 && NAMED.has(keyCode(text, param, i))) {
+          // the `_` stays; the value after it is the run
+          end = i + 1;
+          while (end < n && !isSeparator(text.charCodeAt(end))) end++;
+          if (end === i + 1) end = i;
+          else {
+            h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
+            g = Math.imul(g ^ c, 1540483477) ^ (g >>> 13);
+            i++;
+          }
+        }
+        param = -1;
+      } else if (c === COMMA) param = i + 1;
+      else if (c === SLASH || c === PIPE) param = -1;
+      if (end > i) {
         addRun(i, end);
         h = Math.imul(h ^ MARK, 16777619) ^ (h >>> 15);
         g = Math.imul(g ^ MARK, 1540483477) ^ (g >>> 13);
@@ -77,7 +117,6 @@ export function skeletonOf(text: string): number {
         i = end;
         continue;
       }
-      c = text.charCodeAt(i);
     }
     h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
     g = Math.imul(g ^ c, 1540483477) ^ (g >>> 13);
@@ -100,11 +139,11 @@ function addRun(start: number, end: number): void {
 }
 
 /** Whether the string last taken apart, `text`, of skeleton `hash`, is of a skeleton known clean under `key`. */
-export function cleanBySkeleton(hash: number, text: string, key: string): boolean {
+export function cleanBySkeleton(hash: number, text: string, key: string, sourceKey: string | undefined): boolean {
   const known = skeletons.get(hash);
   if (known !== undefined) {
     for (const s of known) {
-      if (s.check === checkLane && s.key === key && s.runs.length === runCount && runsHold(s.runs, text)) {
+      if (s.check === checkLane && s.key === key && s.runs.length === runCount && runsHold(s.runs, text, sourceKey)) {
         misses = 0;
         return true;
       }
@@ -114,24 +153,34 @@ export function cleanBySkeleton(hash: number, text: string, key: string): boolea
   return false;
 }
 
-function runsHold(runs: readonly (Test | string)[], text: string): boolean {
+function runsHold(runs: readonly (ValuePlan | string)[], text: string, sourceKey: string | undefined): boolean {
   for (let r = 0; r < runs.length; r++) {
     const start = RUNS[2 * r]!;
     const end = RUNS[2 * r + 1]!;
     const run = runs[r]!;
-    if (typeof run === 'string' ? run.length !== end - start || !text.startsWith(run, start) : !run(text, start, end)) return false;
+    if (typeof run === 'string' ? run.length !== end - start || !text.startsWith(run, start) : !run(text, start, end, sourceKey)) return false;
   }
   return true;
 }
 
 /**
- * Keeps the skeleton of `text` (`hash`, just taken apart) as clean under `key`: `text` has just been laid out
- * by the fast path, and its shape is clean.
+ * The skeletons met once lately, by hash (a direct-mapped table): a skeleton is kept when it is met again, so
+ * strings that never repeat one (a generated name in each) make nothing to keep.
+ */
+const METS = new Int32Array(4096);
+
+/**
+ * Keeps the skeleton of `text` (`hash`, just taken apart) as clean under `key`, if it was met lately: `text`
+ * has just been laid out by the fast path, and its shape is clean.
  */
 export function learnSkeleton(hash: number, text: string, key: string): void {
-  const tests = plainTests(RUNS, runCount);
-  const runs = tests.map((t, r) => t ?? ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)));
-  // one skeleton may be known with other digits where they are held as written (ac_1, ac_2): a few are kept
+  const slot = hash & (METS.length - 1);
+  if (METS[slot] !== (checkLane | 1)) {
+    METS[slot] = checkLane | 1;
+    return;
+  }
+  const runs = valuePlans(RUNS, runCount).map((plan, r) => plan ?? ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)));
+  // one skeleton may be known with other text where runs are held as written (ac_1, ac_2): a few are kept
   const entries = [...(skeletons.get(hash) ?? []).slice(-3), { check: checkLane, key, runs }];
   let bytes = 48;
   for (const s of entries) bytes += 64 + 16 * s.runs.length + s.runs.reduce((n, r) => n + (typeof r === 'string' ? textBytes(r) : 0), 0);
@@ -150,5 +199,6 @@ export function skeletonLanes(text: string): [number, number] | undefined {
 /** Forgets every skeleton (index.ts `clearMemo`). */
 export function clearSkeletons(): void {
   skeletons.clear();
+  METS.fill(0);
   misses = 0;
 }
