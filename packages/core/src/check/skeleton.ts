@@ -28,11 +28,19 @@ let runCount = 0;
 /** Its hash's second lane. */
 let checkLane = 0;
 
-/** A known clean skeleton: what each run must be, a plan to meet or the text written. */
+/** A known clean skeleton: what each run must be. */
 interface Skeleton {
   check: number;
   key: string;
-  runs: (ValuePlan | string)[];
+  runs: Run[];
+}
+/**
+ * A run as the string that taught it wrote it, which any string may write again (most values repeat: a bucket,
+ * a duration), and else the plan another value must meet: none where the shape holds the run as written.
+ */
+interface Run {
+  written: string;
+  plan: ValuePlan | undefined;
 }
 
 const SKELETON_BYTES = 2 * 1024 * 1024;
@@ -153,12 +161,13 @@ export function cleanBySkeleton(hash: number, text: string, key: string, sourceK
   return false;
 }
 
-function runsHold(runs: readonly (ValuePlan | string)[], text: string, sourceKey: string | undefined): boolean {
+function runsHold(runs: readonly Run[], text: string, sourceKey: string | undefined): boolean {
   for (let r = 0; r < runs.length; r++) {
     const start = RUNS[2 * r]!;
     const end = RUNS[2 * r + 1]!;
-    const run = runs[r]!;
-    if (typeof run === 'string' ? run.length !== end - start || !text.startsWith(run, start) : !run(text, start, end, sourceKey)) return false;
+    const { written, plan } = runs[r]!;
+    if (written.length === end - start && text.startsWith(written, start)) continue;
+    if (plan === undefined || !plan(text, start, end, sourceKey)) return false;
   }
   return true;
 }
@@ -179,11 +188,11 @@ export function learnSkeleton(hash: number, text: string, key: string): void {
     METS[slot] = checkLane | 1;
     return;
   }
-  const runs = valuePlans(RUNS, runCount).map((plan, r) => plan ?? ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)));
+  const runs = valuePlans(RUNS, runCount).map((plan, r) => ({ written: ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)), plan }));
   // one skeleton may be known with other text where runs are held as written (ac_1, ac_2): a few are kept
   const entries = [...(skeletons.get(hash) ?? []).slice(-3), { check: checkLane, key, runs }];
   let bytes = 48;
-  for (const s of entries) bytes += 64 + 16 * s.runs.length + s.runs.reduce((n, r) => n + (typeof r === 'string' ? textBytes(r) : 0), 0);
+  for (const s of entries) bytes += 64 + s.runs.reduce((n, r) => n + 32 + textBytes(r.written), 0);
   skeletons.set(hash, entries, bytes);
 }
 
