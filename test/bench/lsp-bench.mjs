@@ -19,12 +19,15 @@ const TEMPLATES = [
   (i) => `image/resize,m_lfit,w_${100 + (i % 900)},h_100/rotate,90/format,webp`,
   (i) => `video/convert,ss_${i * 10},t_60000,f_ts,vcodec_h264,vb_1000000,acodec_mp3,ab_100000/segment,f_hls,t_30000|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ/notify,topic_QXVkaW9Db252ZXJ0`,
   (i) => `audio/convert,ss_${i},t_60000,f_aac,ab_96000|sys/saveas,o_ZGVzdC5hYWM`,
-  (i) => (i % 20 === 4 ? `video/convert,f_mp4,acodec_aac,aq_80,ab_100000,fps_${241 + (i % 9)}|sys/saveas,o_b3V0Lm1wNA` : `# preset ${i}`),
+  (i, every) => (i % every === 4 ? `video/convert,f_mp4,acodec_aac,aq_80,ab_100000,fps_${241 + (i % 9)}|sys/saveas,o_b3V0Lm1wNA` : `# preset ${i}`),
 ];
 
-/** The document; another `salt` gives other numbers on every line, so no cache can answer for it. */
-export function benchDocument(lines = 10_000, salt = 0) {
-  return Array.from({ length: lines }, (_, i) => TEMPLATES[i % TEMPLATES.length](i + salt * lines)).join('\n') + '\n';
+/**
+ * The document; another `salt` gives other numbers on every line, so no cache can answer for it. One line in
+ * `every` has two findings (20: 1,000 diagnostics in 10,000 lines; 200: 100).
+ */
+export function benchDocument(lines = 10_000, salt = 0, every = 20) {
+  return Array.from({ length: lines }, (_, i) => TEMPLATES[i % TEMPLATES.length](i + salt * lines, every)).join('\n') + '\n';
 }
 
 /**
@@ -77,7 +80,7 @@ function lcg(seed) {
 }
 
 /**
- * @param {{ lines?: number, runs?: number, warmup?: number }} [options]
+ * @param {{ lines?: number, runs?: number, warmup?: number, every?: number }} [options] `every`: one line in so many has findings (benchDocument)
  * `profile` splits each re-diagnosis by the client's clock: `server` from didChange sent to the first byte of the
  * publish received (the server's work, its encoding and the first write), `transfer` from the first byte to the
  * last, `client` from the last byte to the notification handled (vscode-jsonrpc's read, decode and JSON.parse).
@@ -86,7 +89,7 @@ function lcg(seed) {
  * @returns {Promise<Record<'completion' | 'hover' | 'rediagnose' | 'fullDiagnosis', {p50:number,p95:number}> & { publish: { bytes: number, diagnostics: number, parse: {p50:number,p95:number} }, profile: Record<'server' | 'transfer' | 'client', {p50:number,p95:number}>, floor: {p50:number,p95:number} }>}
  */
 export async function benchLsp(options = {}) {
-  const { lines = 10_000, runs = 200, warmup = 20 } = options;
+  const { lines = 10_000, runs = 200, warmup = 20, every = 20 } = options;
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`pnpm --filter @ossproc/language-server build\` first`);
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   // when the bytes of each message came (this listener runs before the reader's): where a re-diagnosis goes
@@ -131,7 +134,7 @@ export async function benchLsp(options = {}) {
       initializationOptions: { debounceMs: 0 },
     });
     await connection.sendNotification('initialized', {});
-    const text = benchDocument(lines);
+    const text = benchDocument(lines, 0, every);
     const docLines = text.split('\n');
     let version = 1;
     const opened = diagnosed(1);
@@ -213,7 +216,7 @@ export async function benchLsp(options = {}) {
       version++;
       const done = diagnosed(version);
       const t0 = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: benchDocument(lines, salt) }] });
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: benchDocument(lines, salt, every) }] });
       await done;
       full.push(performance.now() - t0);
     }

@@ -26,4 +26,13 @@ describe('test/bench/lsp-bench.mjs', () => {
       expect(v.p95).toBeGreaterThanOrEqual(v.p50);
     }
   });
+
+  it('makes its document with findings on one line in `every`', async () => {
+    // @ts-expect-error: a plain ES module
+    const { benchDocument } = (await import('../bench/lsp-bench.mjs')) as { benchDocument: (lines: number, salt: number, every?: number) => string };
+    const broken = (text: string) => text.split('\n').filter((l) => l.includes('aq_80')).length;
+    expect(broken(benchDocument(10_000, 0))).toBe(500);
+    expect(broken(benchDocument(10_000, 0, 200))).toBe(50);
+    expect(benchDocument(10_000, 0, 200).split('\n').length).toBe(10_001);
+  });
 });
