@@ -6,6 +6,7 @@ import { check, PRODUCTS, type CheckOptions, type ParamSpec } from '../src/index
 import { answeredFast, checkFully } from '../src/check/index';
 import { boundsOf, hasShape, lastShape, layOut, opaqueValues, READS, shapeOf } from '../src/check/fast';
 import { outOfRange } from '../src/check/params';
+import { shapeSeeds } from './arbitraries';
 
 /**
  * The fast path (check/fast.ts) only ever answers "clean", and only where the full path would: (a) whatever
@@ -14,27 +15,7 @@ import { outOfRange } from '../src/check/params';
  * strings take it and which do not, with today's diagnostics for the latter.
  */
 
-const b64 = (s: string) => Buffer.from(s).toString('base64url');
-const seeds = [
-  ...PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.examples ?? [])),
-  'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
-  'video/convert,ss_10000,t_60000,f_ts,vcodec_h264,vb_1000000,acodec_mp3,ab_100000/segment,f_hls,t_30000|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ/notify,topic_QXVkaW9Db252ZXJ0',
-  'video/convert,f_mp3,acodec_mp3,ab_100000,vn_1,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
-  'image/resize,m_lfit,w_100,h_100/quality,q_90/format,webp',
-  'image/resize,m_lfit,w_100,h_100/rotate,90/format,webp',
-  'image/watermark,text_SGVsbG8gV29ybGQ,color_FFFFFF,size_30,g_se,x_10,y_10',
-  'image/crop,w_200,h_200,g_center/circle,r_100/format,png',
-  // values some rule reads beside their own check: each must stay in the shape
-  'image/resize,m_fixed,w_100,h_100',
-  'image/resize,m_pad,w_100,h_100,color_FF0000',
-  'image/resize,w_100,h_100,m_fill',
-  `image/watermark,image_${b64('panda.png')},g_se,x_10,y_10/watermark,image_${b64('panda.png')},g_se,x_20,y_10`,
-  'video/sprite,m_avg,num_5,sw_100,sh_100|sys/saveas,o_b3V0L3tpbmRleH0uanBn',
-  'video/convert,f_mp4,vcodec_h264,ac_2,acodec_aac,ar_44100|sys/saveas,o_b3V0Lm1wNA',
-  'video/convert,f_mp4,vcodec_copy,fps_25|sys/saveas,o_b3V0Lm1wNA',
-  'image/resize,w_100/format,png/quality,q_90',
-  'image/format,png|sys/saveas,o_b3V0LnBuZw',
-];
+const seeds = shapeSeeds;
 const options: CheckOptions[] = [{}, { mode: 'async' }, { sourceKey: 'out.mp4' }, { preset: 'strict' }];
 
 /** Values a parameter of this kind may take, aimed at its bounds; only those passing its compiled test are used. */

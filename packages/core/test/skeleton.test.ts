@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { check, PRODUCTS, type CheckOptions } from '../src/index';
 import { checkFully, clearMemo } from '../src/check/index';
 import { cleanBySkeleton, skeletonLanes, skeletonOf } from '../src/check/skeleton';
+import { shapeSeeds } from './arbitraries';
 
 /**
  * The skeleton (check/skeleton.ts) answers "clean" for a string that differs from a clean one only in numbers,
@@ -10,22 +11,7 @@ import { cleanBySkeleton, skeletonLanes, skeletonOf } from '../src/check/skeleto
  * written must be the same digits.
  */
 
-const seeds = [
-  ...PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.examples ?? [])),
-  'video/convert,f_mp4,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1|sys/saveas,b_b3V0YnVja2V0,o_b3V0b2JqcHJlZml4LnthdXRvZXh0fQ',
-  'video/convert,ss_10000,t_60000,f_ts,vcodec_h264,vb_1000000,acodec_mp3,ab_100000/segment,f_hls,t_30000|sys/saveas,b_b3V0YnVja2V0,o_b3V0Lm1wNA',
-  'image/resize,m_lfit,w_100,h_100/quality,q_90/format,webp',
-  'image/resize,m_lfit,w_100,h_100/rotate,90/format,webp',
-  'image/watermark,text_SGVsbG8gV29ybGQ,color_FFFFFF,size_30,g_se,x_10,y_10',
-  'image/crop,w_200,h_200,g_center/circle,r_100/format,png',
-  // numbers some rule reads beside their own check (held as written by the shape)
-  'image/resize,m_fixed,w_100,h_100',
-  'image/resize,m_pad,w_100,h_100,color_FF0000',
-  'video/sprite,m_avg,num_5,sw_100,sh_100|sys/saveas,o_b3V0L3tpbmRleH0uanBn',
-  'video/convert,f_mp4,vcodec_h264,ac_2,acodec_aac,ar_44100|sys/saveas,o_b3V0Lm1wNA',
-  'video/convert,f_mp4,vcodec_copy,fps_25|sys/saveas,o_b3V0Lm1wNA',
-  'image/blur,r_3,s_2/bright,50/contrast,-50',
-];
+const seeds = shapeSeeds;
 const options: CheckOptions[] = [{}, { mode: 'async' }, { sourceKey: 'out.mp4' }, { preset: 'strict' }];
 
 /** The keys of base64 parameters: their values are runs. */
