@@ -700,24 +700,41 @@ export function opaqueValues(text: string): { start: number; end: number; spec: 
 /** What a value must be for a string to keep a shape: a test to pass, or a class to have (skeleton.ts). */
 export type ValuePlan = (text: string, start: number, end: number, sourceKey: string | undefined) => boolean;
 
+/** The plan of DIGITS: digits, as the value of a key the action does not know (`unknownDigits`; the key is the same). */
+const digitsOnly: ValuePlan = (text, start, end) => {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return start < end;
+};
+
 /**
  * For each of `count` spans (start, end pairs in order) of the string last laid out: what another value there
  * must be for a string to keep the shape, where the shape left out a value exactly there — plain OPAQUE: pass
- * its parameter's test; a base64 value: have its class — else undefined (the shape holds the span as written).
+ * its parameter's test; a base64 value: have its class; DIGITS: be digits — else undefined (the shape holds the
+ * span as written). `leftOut`: where every value the shape leaves out is one of the spans, their indexes in order
+ * (a findings template is filled in from those); else undefined.
  */
-export function valuePlans(runs: Int32Array, count: number): (ValuePlan | undefined)[] {
-  const out: (ValuePlan | undefined)[] = [];
+export function valuePlans(runs: Int32Array, count: number): { plans: (ValuePlan | undefined)[]; leftOut: number[] | undefined } {
+  const plans: (ValuePlan | undefined)[] = [];
+  const leftOut: number[] = [];
   let k = 0;
   for (let r = 0; r < count; r++) {
     const start = runs[2 * r]!;
     while (k < spanCount && SPANS[2 * k]! < start) k++;
-    const c = k < spanCount && SPANS[2 * k] === start && SPANS[2 * k + 1] === runs[2 * r + 1] ? spanParams[k] : null;
+    if (k >= spanCount || SPANS[2 * k] !== start || SPANS[2 * k + 1] !== runs[2 * r + 1]) {
+      plans.push(undefined);
+      continue;
+    }
+    const c = spanParams[k];
     const cls = SPAN_CLASS[k]!;
-    if (!c) out.push(undefined);
-    else if (!c.classify) out.push(cls === 0 ? c.test : undefined);
-    else out.push(cls > DIGITS ? (t, a, b, sourceKey) => classOf(c, t, a, b, sourceKey) === cls : undefined);
+    leftOut.push(r);
+    if (!c) plans.push(digitsOnly);
+    else if (!c.classify) plans.push(c.test);
+    else plans.push((t, a, b, sourceKey) => classOf(c, t, a, b, sourceKey) === cls);
   }
-  return out;
+  return { plans, leftOut: leftOut.length === spanCount ? leftOut : undefined };
 }
 
 /**

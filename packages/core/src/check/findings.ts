@@ -48,6 +48,8 @@ export interface FindingsTemplate {
    * `byTemplate`): the findings whose certain fixes are suggestions, and how many characters the fixes write.
    */
   settled?: { demoted: readonly number[]; written: number };
+  /** How many strings have been verified without settling it (a shape whose fixed texts never settle stops asking). */
+  unsettled?: number;
 }
 
 /** One checked string: its text, its opaque values (start, end pairs, in order) and what the full path found. */

@@ -8,7 +8,7 @@ import { fillIn, fixesQuoteNoValue, sampleOf, templateOf, type FindingsTemplate 
 import { checkLetterCase } from './letterCase';
 import { Memo, ownCopy, textBytes } from './memo';
 import { runRules } from './run';
-import { cleanBySkeleton, clearSkeletons, learnSkeleton, skeletonOf } from './skeleton';
+import { clearSkeletons, learnSkeleton, leftOutSpans, skeletonOf, skeletonState } from './skeleton';
 
 export type { CheckMode, CheckOptions } from './context';
 
@@ -24,19 +24,25 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   const key = optionsKey(options);
   // the fast path (fast.ts) first: a string of a clean shape is clean, and distinct clean strings then pay no
   // memo lookup and push nothing out of it; a string that differs from one of them only in numbers and names
-  // is found so without the catalog walk (skeleton.ts)
+  // is found so without the catalog walk (skeleton.ts), and so is one of a shape whose template keeps its verdict
   const bones = skeletonOf(input);
-  if (bones !== -1 && cleanBySkeleton(bones, input, key, options.sourceKey)) return [];
+  const byBones = bones === -1 ? undefined : skeletonState(bones, input, key, options.sourceKey);
+  if (byBones === CLEAN) return [];
+  // a template still settling is left to the fast path, which lays the string out and can settle it
+  if (byBones !== undefined && (byBones.settled || (byBones.unsettled ?? 0) >= SETTLE_TRIES)) return byTemplate(input, byBones, key, options, leftOutSpans(), false);
   const hash = layOut(input, options.sourceKey);
   const proof = needsProof();
   const known = hash === -1 ? undefined : shapeState(hash, input, key);
   if (known === CLEAN) {
-    if (bones !== -1) learnSkeleton(bones, input, key);
+    if (bones !== -1) learnSkeleton(bones, input, key, CLEAN);
     return [];
   }
   const found = remembered(input, key);
   if (found) return found.slice();
-  if (known !== undefined && typeof known === 'object') return byTemplate(input, known, key, options);
+  if (known !== undefined && typeof known === 'object') {
+    if (bones !== -1) learnSkeleton(bones, input, key, known);
+    return byTemplate(input, known, key, options, liveSpans(), true);
+  }
   const raw = findingsByShape(input, hash, proof, known, key, options, false);
   // a string of a shape not met before has a fixed text of a new shape too, most likely: the full path re-checks it
   const { diagnostics, fixed } = known === undefined ? settle(input, raw, options) : settle(input, raw, options, (f) => rawFindings(f, key, options, false));
@@ -74,25 +80,22 @@ function findingsByShape(text: string, hash: number, proof: boolean, known: Shap
 let byShape = false;
 
 /**
- * A string of a shape with a template, just laid out: the rules' findings filled in, and their certain fixes
- * verified on the fixed text, which is itself answered by its shape where it can be (by the template's sample:
- * the verification reads no more). Where one string has shown that its fixed text is of a shape with known
- * findings and leaves out just its values, moved (fast.ts `leavesOutMoved`), and no certain fix writes a value,
- * the fixed text of every string of the shape is of that one shape: the verdict is the template's, and the
- * strings after it are settled without fixing and re-checking them.
+ * A string of a shape with a template: the rules' findings filled in from its values at `spans`, and their
+ * certain fixes verified on the fixed text, which is itself answered by its shape where it can be (by the
+ * template's sample: the verification reads no more). Where one string, just laid out (`laidOut`), has shown that
+ * its fixed text is of a shape with known findings and leaves out just its values, moved (fast.ts
+ * `leavesOutMoved`), and no certain fix writes a value, the fixed text of every string of the shape is of that one
+ * shape: the verdict is the template's, and the strings after it are settled without fixing and re-checking them.
  */
-function byTemplate(text: string, t: FindingsTemplate, key: string, options: CheckOptions & ParseOptions): Diagnostic[] {
-  const raw = fillIn(t, text, liveSpans());
-  const settled = t.settled;
-  if (settled !== undefined && text.length + settled.written <= MAX_LENGTH) {
-    for (const i of settled.demoted) raw[i] = demote(raw[i]!);
-    return raw;
-  }
+function byTemplate(text: string, t: FindingsTemplate, key: string, options: CheckOptions & ParseOptions, spans: Int32Array, laidOut: boolean): Diagnostic[] {
+  const settled = settledFindings(t, text, spans);
+  if (settled) return settled;
+  const raw = fillIn(t, text, spans);
   // the values this string leaves out, taken before the re-check lays out its fixed text
   let values: LeftOut | undefined;
   let known = false;
   const { diagnostics, whole } = settle(text, raw, options, (fixed) => {
-    values ??= leftOut();
+    if (laidOut) values ??= leftOut();
     const found = rawFindings(fixed, key, options, true);
     known = byShape;
     return found;
@@ -101,8 +104,24 @@ function byTemplate(text: string, t: FindingsTemplate, key: string, options: Che
     const demoted: number[] = [];
     for (let i = 0; i < raw.length; i++) if (diagnostics[i] !== raw[i]) demoted.push(i);
     t.settled = { demoted, written: whole.reduce((n, e) => n + e.newText.length, 0) };
-  }
+  } else if (laidOut) t.unsettled = (t.unsettled ?? 0) + 1;
   return diagnostics;
+}
+
+/**
+ * Strings of a shape verified without settling its template, after which no later one is expected to: its
+ * skeleton then answers without laying strings out. (A fixed text's shape is known from its second string, so
+ * the first few may fail where later ones settle.)
+ */
+const SETTLE_TRIES = 8;
+
+/** A template's findings for `text` (its values at `spans`) where the template keeps its verdict (`settled`). */
+function settledFindings(t: FindingsTemplate, text: string, spans: Int32Array): Diagnostic[] | undefined {
+  const settled = t.settled;
+  if (settled === undefined || text.length + settled.written > MAX_LENGTH) return undefined;
+  const raw = fillIn(t, text, spans);
+  for (const i of settled.demoted) raw[i] = demote(raw[i]!);
+  return raw;
 }
 
 /** The options of a call that gives none: one object, so that its memo key is made once (`optionsKey`). */
@@ -257,6 +276,13 @@ function templateBytes(t: FindingsTemplate): number {
 export function answeredFast(text: string, options: CheckOptions & ParseOptions = NO_OPTIONS): boolean {
   const hash = layOut(text, options.sourceKey);
   return hash !== -1 && typeof shapeState(hash, text, optionsKey(options)) === 'object';
+}
+
+/** The findings template check() holds for the shape of `text`, if any (for tests of how templates settle). */
+export function templateFor(text: string, options: CheckOptions & ParseOptions = NO_OPTIONS): FindingsTemplate | undefined {
+  const hash = layOut(text, options.sourceKey);
+  const state = hash === -1 ? undefined : shapeState(hash, text, optionsKey(options));
+  return typeof state === 'object' && state !== CLEAN ? state : undefined;
 }
 
 /** The full path alone, no memo and no fast path (for tests that hold the fast path to it). */

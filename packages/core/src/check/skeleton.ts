@@ -1,5 +1,6 @@
 import { PRODUCTS } from '../catalog';
 import { MAX_LENGTH, valuePlans, type ValuePlan } from './fast';
+import type { FindingsTemplate } from './findings';
 import { Memo, ownCopy, textBytes } from './memo';
 
 /**
@@ -13,10 +14,11 @@ import { Memo, ownCopy, textBytes } from './memo';
  * leaves out — plain OPAQUE, its compiled test the only thing any rule reads of it, or a base64 value standing
  * for its class — or is held by the shape as written. Another string of the same skeleton whose runs of the
  * first kind pass the same tests or have the same classes, and whose runs of the second kind are the same
- * text, lays out to the same token stream, so it has that shape and is clean (conditions read only values the
- * shape holds as written, and those are the same). The skeleton answers it with one pass over the characters
- * and a plan per run (fast.ts `valuePlans`), without the catalog walk. A string it does not answer goes on to
- * the fast path, and teaches its skeleton when that finds it clean.
+ * text, lays out to the same token stream, so it has that shape (conditions read only values the shape holds
+ * as written, and those are the same). The skeleton answers it with one pass over the characters and a plan
+ * per run (fast.ts `valuePlans`), without the catalog walk: what is known of the shape, clean or a findings
+ * template whose values are runs (index.ts fills it in). A string it does not answer goes on to the fast path,
+ * and teaches its skeleton when that knows its shape.
  *
  * A skeleton is found by a 64-bit hash in two lanes of everything outside the runs (a mark for each run), as
  * fast.ts finds regular shapes: two skeletons are taken as one when both lanes agree.
@@ -28,11 +30,16 @@ let runCount = 0;
 /** Its hash's second lane. */
 let checkLane = 0;
 
-/** A known clean skeleton: what each run must be. */
+/**
+ * A known skeleton: what each run must be, and what is known of its shape under `key` (index.ts): clean, or a
+ * findings template filled in from the runs at `leftOut` (the values the shape leaves out, in order).
+ */
 interface Skeleton {
   check: number;
   key: string;
   runs: Run[];
+  state: FindingsTemplate;
+  leftOut: Int32Array;
 }
 /**
  * A run as the string that taught it wrote it, which any string may write again (most values repeat: a bucket,
@@ -146,19 +153,38 @@ function addRun(start: number, end: number): void {
   runCount++;
 }
 
-/** Whether the string last taken apart, `text`, of skeleton `hash`, is of a skeleton known clean under `key`. */
-export function cleanBySkeleton(hash: number, text: string, key: string, sourceKey: string | undefined): boolean {
+/**
+ * What is known of the shape of the string last taken apart, `text`, of skeleton `hash`, under `key`: its state
+ * as kept (`learnSkeleton`), or undefined. Where it is a template, `leftOutSpans` gives the values to fill in.
+ */
+export function skeletonState(hash: number, text: string, key: string, sourceKey: string | undefined): FindingsTemplate | undefined {
   const known = skeletons.get(hash);
   if (known !== undefined) {
     for (const s of known) {
       if (s.check === checkLane && s.key === key && s.runs.length === runCount && runsHold(s.runs, text, sourceKey)) {
         misses = 0;
-        return true;
+        answered = s;
+        return s.state;
       }
     }
   }
   misses++;
-  return false;
+  return undefined;
+}
+
+/** The skeleton `skeletonState` last answered by. */
+let answered: Skeleton | undefined;
+let SPANS = new Int32Array(32);
+
+/** The values the string last answered by its skeleton leaves out, as start, end pairs (fast.ts `spans`), in place. */
+export function leftOutSpans(): Int32Array {
+  const at = answered!.leftOut;
+  if (2 * at.length > SPANS.length) SPANS = new Int32Array(2 * at.length);
+  for (let k = 0; k < at.length; k++) {
+    SPANS[2 * k] = RUNS[2 * at[k]!]!;
+    SPANS[2 * k + 1] = RUNS[2 * at[k]! + 1]!;
+  }
+  return SPANS;
 }
 
 function runsHold(runs: readonly Run[], text: string, sourceKey: string | undefined): boolean {
@@ -173,26 +199,35 @@ function runsHold(runs: readonly Run[], text: string, sourceKey: string | undefi
 }
 
 /**
- * The skeletons met once lately, by hash (a direct-mapped table): a skeleton is kept when it is met again, so
- * strings that never repeat one (a generated name in each) make nothing to keep.
+ * The skeletons met once lately, by hash (a direct-mapped table, holding the second lane): a skeleton is kept
+ * when it is met again, so strings that never repeat one (a generated name in each) make nothing to keep.
  */
 const METS = new Int32Array(4096);
 
 /**
- * Keeps the skeleton of `text` (`hash`, just taken apart) as clean under `key`, if it was met lately: `text`
- * has just been laid out by the fast path, and its shape is clean.
+ * Keeps the skeleton of `text` (`hash`, just taken apart) with what is known of its shape under `key`, if it was
+ * met lately: `text` has just been laid out by the fast path, and `state` is its shape's. A template is kept only
+ * where every value the shape leaves out is a run (it is filled in from them).
  */
-export function learnSkeleton(hash: number, text: string, key: string): void {
+export function learnSkeleton(hash: number, text: string, key: string, state: FindingsTemplate): void {
   const slot = hash & (METS.length - 1);
-  if (METS[slot] !== (checkLane | 1)) {
-    METS[slot] = checkLane | 1;
+  const met = checkLane | 1;
+  // met before and found not to be kept (a template with a value left out that is no run): asked no more
+  if (METS[slot] === (met ^ 2)) return;
+  if (METS[slot] !== met) {
+    METS[slot] = met;
     return;
   }
-  const runs = valuePlans(RUNS, runCount).map((plan, r) => ({ written: ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)), plan }));
+  const { plans, leftOut } = valuePlans(RUNS, runCount);
+  if (leftOut === undefined && state.diagnostics.length > 0) {
+    METS[slot] = met ^ 2;
+    return;
+  }
+  const runs = plans.map((plan, r) => ({ written: ownCopy(text.slice(RUNS[2 * r]!, RUNS[2 * r + 1]!)), plan }));
   // one skeleton may be known with other text where runs are held as written (ac_1, ac_2): a few are kept
-  const entries = [...(skeletons.get(hash) ?? []).slice(-3), { check: checkLane, key, runs }];
+  const entries = [...(skeletons.get(hash) ?? []).slice(-3), { check: checkLane, key, runs, state, leftOut: Int32Array.from(leftOut ?? []) }];
   let bytes = 48;
-  for (const s of entries) bytes += 64 + s.runs.reduce((n, r) => n + 32 + textBytes(r.written), 0);
+  for (const s of entries) bytes += 96 + 4 * s.leftOut.length + s.runs.reduce((n, r) => n + 32 + textBytes(r.written), 0);
   skeletons.set(hash, entries, bytes);
 }
 
@@ -208,6 +243,7 @@ export function skeletonLanes(text: string): [number, number] | undefined {
 /** Forgets every skeleton (index.ts `clearMemo`). */
 export function clearSkeletons(): void {
   skeletons.clear();
+  answered = undefined;
   METS.fill(0);
   misses = 0;
 }
