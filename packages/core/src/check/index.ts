@@ -40,7 +40,8 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   const found = remembered(input, key);
   if (found) return found.slice();
   if (known !== undefined && typeof known === 'object') {
-    if (bones !== -1) learnSkeleton(bones, input, key, known);
+    // (a skeleton that knows the template already defers to this path while it settles)
+    if (bones !== -1 && byBones === undefined) learnSkeleton(bones, input, key, known);
     return byTemplate(input, known, key, options, liveSpans(), true);
   }
   const raw = findingsByShape(input, hash, proof, known, key, options, false);
