@@ -70,6 +70,7 @@ const COMMA = 44;
 const SLASH = 47;
 const PIPE = 124;
 const LOWER_A = 97;
+const PERCENT = 37;
 /** Stands for a run in the hash (no character code). */
 const MARK = 0x10000;
 
@@ -111,10 +112,12 @@ export function skeletonOf(text: string): number {
         }
       } else if (c === UNDERSCORE) {
         if (param !== -1 && NAMED.has(keyCode(text, param, i))) {
-          // the `_` stays; the value after it is the run
+          // the `_` stays; the value after it is the run, unless it holds what a simple string may not
+          // (syntax/scan.ts: `%`, which decoding could make a separator, or a character outside printable ASCII)
           end = i + 1;
-          while (end < n && !isSeparator(text.charCodeAt(end))) end++;
-          if (end === i + 1) end = i;
+          let d = 0;
+          while (end < n && !isSeparator((d = text.charCodeAt(end))) && d > 32 && d < 127 && d !== PERCENT) end++;
+          if (end === i + 1 || (end < n && !isSeparator(d))) end = i;
           else {
             h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
             g = Math.imul(g ^ c, 1540483477) ^ (g >>> 13);
