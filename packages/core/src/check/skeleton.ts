@@ -8,7 +8,8 @@ import { Memo, ownCopy, textBytes } from './memo';
  * offsets, an object key or a text of their own: how code most often makes its strings distinct). A string's
  * *skeleton* is its text with each *run* taken out: a run of digits that begins a value (after `_` or `,`) and
  * reaches the next separator or the end, and the whole value of a key that some base64 parameter in the catalog
- * has (`o_`, `b_`, `text_`, …).
+ * has (`o_`, `b_`, `text_`, …) where it holds only what a simple string may (syntax/scan.ts). So a string of a
+ * known skeleton is simple too, as the string that taught it was.
  *
  * Where a string of a clean shape (fast.ts) has been laid out, each of its runs either is a value its shape
  * leaves out — plain OPAQUE, its compiled test the only thing any rule reads of it, or a base64 value standing
@@ -71,6 +72,8 @@ const SLASH = 47;
 const PIPE = 124;
 const LOWER_A = 97;
 const PERCENT = 37;
+const DASH = 45;
+const PREFIX = 'x-oss-';
 /** Stands for a run in the hash (no character code). */
 const MARK = 0x10000;
 
@@ -113,10 +116,11 @@ export function skeletonOf(text: string): number {
       } else if (c === UNDERSCORE) {
         if (param !== -1 && NAMED.has(keyCode(text, param, i))) {
           // the `_` stays; the value after it is the run, unless it holds what a simple string may not
-          // (syntax/scan.ts: `%`, which decoding could make a separator, or a character outside printable ASCII)
+          // (syntax/scan.ts: `%`, which decoding could make a separator, a character outside printable ASCII,
+          // a prefix `x-oss-`)
           end = i + 1;
           let d = 0;
-          while (end < n && !isSeparator((d = text.charCodeAt(end))) && d > 32 && d < 127 && d !== PERCENT) end++;
+          while (end < n && !isSeparator((d = text.charCodeAt(end))) && d > 32 && d < 127 && d !== PERCENT && !(d === DASH && text.startsWith(PREFIX, end - 1))) end++;
           if (end === i + 1 || (end < n && !isSeparator(d))) end = i;
           else {
             h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
