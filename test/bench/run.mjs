@@ -81,7 +81,7 @@ if (wants('cli')) {
 
 if (wants('lsp')) {
   const { benchLsp } = await import(pathToFileURL(join(here, 'lsp-bench.mjs')).href);
-  // two documents: findings on one line in 20 (1,000 diagnostics: each publish is large) and on one in 200 (100)
+  // two documents: findings on one line in 20 (1,000 diagnostics, the cap: each publish is large) and on one in 200 (150)
   for (const every of [20, 200]) {
     console.log(`\n## language server over stdio (10,000-line document, findings on one line in ${every}, 200 requests each)`);
     const lsp = await benchLsp({ every });

@@ -607,8 +607,11 @@ export function layOut(text: string, sourceKey?: string): number {
  */
 // in a typed array: a module's variable holding a number past 2^30 keeps it boxed, and every step goes through the box
 const LANES = new Int32Array(2);
-const HASH_SEED = 0x811c9dc5 | 0;
-const CHECK_SEED = 0x2545f491 | 0;
+export const HASH_SEED = 0x811c9dc5 | 0;
+export const CHECK_SEED = 0x2545f491 | 0;
+/** One step of each lane by its token (the shape's hash here, a skeleton's in skeleton.ts). */
+export const hashStep = (h: number, x: number): number => Math.imul(h ^ x, 0x01000193) ^ (h >>> 15);
+export const checkStep = (g: number, y: number): number => Math.imul(g ^ y, 0x5bd1e995) ^ (g >>> 13);
 /** A value left out, beside its parameter's index + 1 (shifted by 12) and its class (< MAX_CLASSES). */
 const OPAQUE_TOKEN = 1 << 30;
 function step(x: number): void {
@@ -628,10 +631,8 @@ function word(text: string, start: number, end: number): void {
 
 /** One step of each lane, by its own token. */
 function step2(x: number, y: number): void {
-  const h = LANES[0]!;
-  const g = LANES[1]!;
-  LANES[0] = Math.imul(h ^ x, 0x01000193) ^ (h >>> 15);
-  LANES[1] = Math.imul(g ^ y, 0x5bd1e995) ^ (g >>> 13);
+  LANES[0] = hashStep(LANES[0]!, x);
+  LANES[1] = checkStep(LANES[1]!, y);
 }
 
 

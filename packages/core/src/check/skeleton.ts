@@ -1,5 +1,6 @@
 import { PRODUCTS } from '../catalog';
-import { MAX_LENGTH, valuePlans, type ValuePlan } from './fast';
+import { COMMA, PERCENT, PIPE, SLASH, UNDERSCORE } from '../syntax/scan';
+import { CHECK_SEED, checkStep, HASH_SEED, hashStep, MAX_LENGTH, valuePlans, type ValuePlan } from './fast';
 import type { FindingsTemplate } from './findings';
 import { Memo, ownCopy, textBytes } from './memo';
 
@@ -21,8 +22,8 @@ import { Memo, ownCopy, textBytes } from './memo';
  * template whose values are runs (index.ts fills it in). A string it does not answer goes on to the fast path,
  * and teaches its skeleton when that knows its shape.
  *
- * A skeleton is found by a 64-bit hash in two lanes of everything outside the runs (a mark for each run), as
- * fast.ts finds regular shapes: two skeletons are taken as one when both lanes agree.
+ * A skeleton is found by a 64-bit hash in two lanes of everything outside the runs (a mark for each run), with
+ * the steps fast.ts hashes regular shapes by: two skeletons are taken as one when both lanes agree.
  */
 
 /** The runs of the string last taken apart (`skeletonOf`): start, end pairs. */
@@ -66,12 +67,7 @@ let skipped = 0;
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-const UNDERSCORE = 95;
-const COMMA = 44;
-const SLASH = 47;
-const PIPE = 124;
 const LOWER_A = 97;
-const PERCENT = 37;
 const DASH = 45;
 const PREFIX = 'x-oss-';
 /** Stands for a run in the hash (no character code). */
@@ -95,8 +91,8 @@ const NAMED = new Set(PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.params.
 export function skeletonOf(text: string): number {
   const n = text.length;
   if (n > MAX_LENGTH || (misses >= MISSES && ++skipped % TRY_EVERY !== 0)) return -1;
-  let h = 0x811c9dc5 | 0;
-  let g = 0x2545f491 | 0;
+  let h = HASH_SEED;
+  let g = CHECK_SEED;
   runCount = 0;
   let prev = 0;
   // where the parameter being read began, until its first `_` (after a `,`; else -1)
@@ -123,8 +119,8 @@ export function skeletonOf(text: string): number {
           while (end < n && !isSeparator((d = text.charCodeAt(end))) && d > 32 && d < 127 && d !== PERCENT && !(d === DASH && text.startsWith(PREFIX, end - 1))) end++;
           if (end === i + 1 || (end < n && !isSeparator(d))) end = i;
           else {
-            h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
-            g = Math.imul(g ^ c, 1540483477) ^ (g >>> 13);
+            h = hashStep(h, c);
+            g = checkStep(g, c);
             i++;
           }
         }
@@ -133,15 +129,15 @@ export function skeletonOf(text: string): number {
       else if (c === SLASH || c === PIPE) param = -1;
       if (end > i) {
         addRun(i, end);
-        h = Math.imul(h ^ MARK, 16777619) ^ (h >>> 15);
-        g = Math.imul(g ^ MARK, 1540483477) ^ (g >>> 13);
+        h = hashStep(h, MARK);
+        g = checkStep(g, MARK);
         prev = MARK;
         i = end;
         continue;
       }
     }
-    h = Math.imul(h ^ c, 16777619) ^ (h >>> 15);
-    g = Math.imul(g ^ c, 1540483477) ^ (g >>> 13);
+    h = hashStep(h, c);
+    g = checkStep(g, c);
     prev = c;
     i++;
   }

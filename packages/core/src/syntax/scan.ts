@@ -19,11 +19,12 @@
  * The stage's own range starts at its first word (`productStart`, else the first action's name).
  */
 
-const PIPE = 124;
-const SLASH = 47;
-const COMMA = 44;
-const UNDERSCORE = 95;
-const PERCENT = 37;
+/** The characters the layout turns on (also read by check/skeleton.ts). */
+export const PIPE = 124;
+export const SLASH = 47;
+export const COMMA = 44;
+export const UNDERSCORE = 95;
+export const PERCENT = 37;
 
 const SYNC_PREFIX = 'x-oss-process=';
 const ASYNC_PREFIX = 'x-oss-async-process=';
