@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, PRODUCTS, type CheckOptions, type ParamSpec } from '../src/index';
-import { answeredFast, checkFully } from '../src/check/index';
+import { answeredFast, checkFully, clearMemo } from '../src/check/index';
 import { boundsOf, hasShape, lastShape, layOut, opaqueValues, READS, shapeOf } from '../src/check/fast';
 import { outOfRange } from '../src/check/params';
+import { Sampler } from '../src/check/sampler';
 import { shapeSeeds } from './arbitraries';
 
 /**
@@ -84,6 +85,14 @@ function sameShape(a: string, b: string): boolean {
 const runs = { numRuns: Number(process.env.RUNS ?? 1500) };
 
 describe('the fast path', () => {
+  // every string asks the shapes here, whatever the strings before it did (sampling has its own tests below)
+  beforeAll(() => {
+    Sampler.always = true;
+  });
+  afterAll(() => {
+    Sampler.always = false;
+  });
+
   it('covers the seeds: most are clean with a shape, and have opaque values to vary', () => {
     const clean = seeds.filter((s) => shapeOf(s) !== undefined && checkFully(s).length === 0);
     expect(clean.length).toBeGreaterThan(seeds.length / 2);
@@ -264,5 +273,36 @@ describe('the fast path', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'fast.ts')) {
       for (const m of readFileSync(join(dir, file), 'utf8').matchAll(read)) expect(listed, `${file} reads '${m[1]}'`).toContain(m[1]);
     }
+  });
+});
+
+describe('where shapes stop answering', () => {
+  /** Strings of 24 clean shapes each, every string its own: the order of resize's keys is held as written. */
+  const orders = (list: string[]): string[][] => (list.length <= 1 ? [list] : list.flatMap((k, i) => orders([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [k, ...rest])));
+  const cleanShapes = (mode: string) => orders([`m_${mode}`, 'w_100', 'h_100', 'limit_0']).map((o) => `image/resize,${o.join(',')}`);
+  /** A value failing its test is held as written too: a shape of its own in every string, and none answered. */
+  const unanswered = Array.from({ length: 200 }, (_, i) => `image/resize,w_${i}x`);
+
+  it('asks them for one string in eight, and for every string again once answers come back', () => {
+    clearMemo();
+    const [first, second] = [cleanShapes('lfit'), cleanShapes('mfit')];
+    expect(new Set([...first, ...second].map((s) => shapeOf(s))).size).toBe(48);
+    for (const s of [...first, ...second]) expect(checkFully(s)).toEqual([]);
+    // answers are still coming: every string asks, so each clean shape is learnt from its first string
+    const known = first.slice(0, 4);
+    for (const s of known) check(s);
+    expect(known.filter((s) => answeredFast(s))).toHaveLength(4);
+    // a run of strings no shape answers: then one string in eight asks, so only it teaches its shape
+    for (const s of unanswered) expect(check(s).map((d) => d.ruleId)).toEqual(['invalid-value']);
+    const rest = first.slice(4);
+    for (const s of rest) expect(check(s)).toEqual([]);
+    const learnt = rest.filter((s) => answeredFast(s)).length;
+    expect(learnt).toBeGreaterThanOrEqual(2);
+    expect(learnt).toBeLessThanOrEqual(3);
+    // the shapes learnt answer the strings that ask, which brings every string back to asking
+    for (let i = 0; i < 200; i++) expect(check(known[i % 4]!)).toEqual([]);
+    const fresh = second.slice(0, 16);
+    for (const s of fresh) expect(check(s)).toEqual([]);
+    expect(fresh.filter((s) => answeredFast(s))).toHaveLength(16);
   });
 });

@@ -8,6 +8,7 @@ import { fillIn, fixesQuoteNoValue, sampleOf, templateOf, type FindingsTemplate 
 import { checkLetterCase } from './letterCase';
 import { Memo, ownCopy, textBytes } from './memo';
 import { runRules } from './run';
+import { Sampler } from './sampler';
 import { clearSkeletons, learnSkeleton, leftOutSpans, skeletonOf, skeletonState } from './skeleton';
 
 export type { CheckMode, CheckOptions } from './context';
@@ -25,14 +26,19 @@ export function check(input: string | ParseResult, options: CheckOptions & Parse
   // the fast path (fast.ts) first: a string of a clean shape is clean, and distinct clean strings then pay no
   // memo lookup and push nothing out of it; a string that differs from one of them only in numbers and names
   // is found so without the catalog walk (skeleton.ts), and so is one of a shape whose template keeps its verdict
-  const bones = skeletonOf(input);
+  // (where shapes have stopped answering — every string a shape of its own — most strings skip them: sampler.ts)
+  const asks = shaped.asks();
+  const bones = asks ? skeletonOf(input) : -1;
   const byBones = bones === -1 ? undefined : skeletonState(bones, input, key, options.sourceKey);
-  if (byBones === CLEAN) return [];
   // a template still settling is left to the fast path, which lays the string out and can settle it
-  if (byBones !== undefined && (byBones.settled || (byBones.unsettled ?? 0) >= SETTLE_TRIES)) return byTemplate(input, byBones, key, options, leftOutSpans(), false);
-  const hash = layOut(input, options.sourceKey);
-  const proof = needsProof();
+  if (byBones === CLEAN || (byBones !== undefined && (byBones.settled || (byBones.unsettled ?? 0) >= SETTLE_TRIES))) {
+    shaped.answered(true);
+    return byBones === CLEAN ? [] : byTemplate(input, byBones, key, options, leftOutSpans(), false);
+  }
+  const hash = asks ? layOut(input, options.sourceKey) : -1;
+  const proof = hash !== -1 && needsProof();
   const known = hash === -1 ? undefined : shapeState(hash, input, key);
+  if (asks) shaped.answered(known !== undefined && typeof known === 'object');
   if (known === CLEAN) {
     if (bones !== -1) learnSkeleton(bones, input, key, CLEAN);
     return [];
@@ -200,6 +206,13 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
  * with every left-out value changed, and the two lists give the template or prove there is none. Of a shape met
  * once only its hash is kept, so a run of distinct shapes (a mutation corpus) pays almost nothing for this.
  */
+/**
+ * Whether a string asks the skeletons and shapes: a string they do not answer costs its layout and what the
+ * full path's answer then teaches them, about half the full path again, so they pay only where more than about
+ * a quarter of strings are answered. Below that one string in eight asks.
+ */
+const shaped = new Sampler(1 / 4, 8);
+
 const SHAPE_BYTES = 8 * 1024 * 1024;
 const NOT_A_TEMPLATE = 2;
 type ShapeState = FindingsTemplate | typeof NOT_A_TEMPLATE;
@@ -298,6 +311,7 @@ export function clearMemo(): void {
   seenShapes.clear();
   seenOnce.clear();
   clearSkeletons();
+  shaped.reset();
 }
 
 /** The memo's accounted size and bound (for tests and benchmarks). */

@@ -3,6 +3,7 @@ import { COMMA, PERCENT, PIPE, SLASH, UNDERSCORE } from '../syntax/scan';
 import { CHECK_SEED, checkStep, HASH_SEED, hashStep, MAX_LENGTH, valuePlans, type ValuePlan } from './fast';
 import type { FindingsTemplate } from './findings';
 import { Memo, ownCopy, textBytes } from './memo';
+import { Sampler } from './sampler';
 
 /**
  * In front of the fast path, for strings that differ only in their numbers and names (widths, bitrates,
@@ -58,12 +59,9 @@ const skeletons = new Memo<number, Skeleton[]>(SKELETON_BYTES);
 
 /**
  * Where strings do not repeat a skeleton (a string of its own on every line), taking each apart is wasted:
- * after MISSES strings without an answer, one string in TRY_EVERY is taken apart, until one is answered.
+ * once fewer than one in twenty are answered, one string in 32 is taken apart, until answers come back.
  */
-const MISSES = 64;
-const TRY_EVERY = 32;
-let misses = 0;
-let skipped = 0;
+const sampler = new Sampler(1 / 20, 32);
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -89,8 +87,12 @@ const NAMED = new Set(PRODUCTS.flatMap((p) => p.actions.flatMap((a) => a.params.
  * fast path, or skeletons have gone unanswered of late).
  */
 export function skeletonOf(text: string): number {
+  return sampler.asks() ? takeApart(text) : -1;
+}
+
+function takeApart(text: string): number {
   const n = text.length;
-  if (n > MAX_LENGTH || (misses >= MISSES && ++skipped % TRY_EVERY !== 0)) return -1;
+  if (n > MAX_LENGTH) return -1;
   let h = HASH_SEED;
   let g = CHECK_SEED;
   runCount = 0;
@@ -165,13 +167,13 @@ export function skeletonState(hash: number, text: string, key: string, sourceKey
   if (known !== undefined) {
     for (const s of known) {
       if (s.check === checkLane && s.key === key && s.runs.length === runCount && runsHold(s.runs, text, sourceKey)) {
-        misses = 0;
+        sampler.answered(true);
         answered = s;
         return s.state;
       }
     }
   }
-  misses++;
+  sampler.answered(false);
   return undefined;
 }
 
@@ -236,10 +238,7 @@ export function learnSkeleton(hash: number, text: string, key: string, state: Fi
 
 /** The two lanes of the skeleton of `text` (for tests: two strings share them just when their skeletons agree). */
 export function skeletonLanes(text: string): [number, number] | undefined {
-  const saved = misses;
-  misses = 0;
-  const hash = skeletonOf(text);
-  misses = saved;
+  const hash = takeApart(text);
   return hash === -1 ? undefined : [hash, checkLane];
 }
 
@@ -248,5 +247,5 @@ export function clearSkeletons(): void {
   skeletons.clear();
   answered = undefined;
   METS.fill(0);
-  misses = 0;
+  sampler.reset();
 }
