@@ -1,4 +1,4 @@
-import { check } from '@ossproc/core';
+import { check, getAction, type ParamSpec } from '@ossproc/core';
 import { ajvValidators, splitAjv } from './peers';
 import { distinctCorpus } from './corpus';
 
@@ -40,11 +40,61 @@ export function random(seed: number): () => number {
   };
 }
 
-export type BrokenKind = 'shapes' | 'mutated';
+export type BrokenKind = 'shapes' | 'mutated' | 'combined';
 
 /**
- * `n` distinct broken strings for `round`, each with its own numbers: the broken shapes, or mutated seeds (as
- * the property test mutates them: 1–3 edits, each dropping up to 3 characters and inserting up to 3).
+ * What a generator that knows the catalog but not our corpora makes: an action with up to five of its keyed
+ * parameters in random order, each with an in-range value of its type (the output keys a video action needs
+ * first). Nearly every string is a shape of its own, and about half have findings (a parameter without effect
+ * beside another, an odd size): the full path's general case.
+ */
+const COMBINED = ['image/resize', 'image/crop', 'image/rotate', 'image/quality', 'image/format', 'image/watermark', 'image/blur', 'image/bright', 'video/convert', 'video/snapshot', 'audio/convert'];
+const OUTPUT: Record<string, string[]> = {
+  'video/convert': ['f_mp4,vcodec_h264,acodec_aac', 'f_mp4,vcodec_h265,acodec_aac', 'f_ts,vcodec_h264,acodec_mp3', 'f_mkv,vcodec_h264,acodec_aac'],
+  'audio/convert': ['f_mp3', 'f_aac', 'f_flac'],
+};
+
+function combined(next: () => number, c: number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const name = pick(COMBINED);
+  const [product, action] = name.split('/') as [string, string];
+  const spec = getAction(product, action)!;
+  const value = (p: ParamSpec): string | undefined => {
+    const lo = p.min ?? 0;
+    switch (p.type) {
+      case 'int':
+        return String(Math.floor(lo + (p.minExclusive ? 1 : 0) + next() * (Math.min(p.max ?? 100_000, lo + 100_000) - lo)));
+      case 'float':
+        return (lo + next() * ((p.max ?? 100) - lo)).toFixed(1);
+      case 'enum':
+        return p.values?.length ? pick(p.values).value : undefined;
+      case 'size':
+        return `${16 + Math.floor(next() * 1900)}x${16 + Math.floor(next() * 1000)}`;
+      case 'color':
+        return Math.floor(next() * 0xffffff).toString(16).padStart(6, '0').toUpperCase();
+      case 'base64':
+        return b64(`name${c}.mp4`);
+      default:
+        return undefined;
+    }
+  };
+  const parts = [action, ...(OUTPUT[name] ? [pick(OUTPUT[name])] : [])];
+  const positional = spec.params.find((p) => p.positional);
+  const first = positional && value(positional);
+  if (first) parts.push(first);
+  const keyed = spec.params.filter((p) => !p.positional && !/^(f|vcodec|acodec)$/.test(p.key)).sort(() => next() - 0.5);
+  for (const p of keyed.slice(0, 1 + Math.floor(next() * Math.min(5, keyed.length)))) {
+    const v = value(p);
+    if (v !== undefined) parts.push(`${p.key}_${v}`);
+  }
+  return `${product}/${parts.join(',')}${product === 'image' ? '' : `|sys/saveas,o_${b64(`out${c}.mp4`)}`}`;
+}
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+
+/**
+ * `n` distinct strings for `round`, each with its own numbers: the broken shapes, mutated seeds (as the
+ * property test mutates them: 1–3 edits, each dropping up to 3 characters and inserting up to 3), or strings
+ * combined from the catalog (`combined`).
  */
 export function brokenCorpus(n: number, round: number, kind: BrokenKind): string[] {
   const next = random(round + 1);
@@ -56,6 +106,10 @@ export function brokenCorpus(n: number, round: number, kind: BrokenKind): string
     const c = round * 2 * n + k;
     if (kind === 'shapes') {
       out.add(fill(BROKEN[k % BROKEN.length]!, c));
+      continue;
+    }
+    if (kind === 'combined') {
+      out.add(combined(next, c));
       continue;
     }
     let s = fill(SEEDS[k % SEEDS.length]!, c);
@@ -98,6 +152,7 @@ export function benchBroken(n = 5_000, rounds = 5): BrokenBench {
   const corpora = {
     'broken shapes': (r: number) => brokenCorpus(n, r, 'shapes'),
     mutated: (r: number) => brokenCorpus(n, r, 'mutated'),
+    combined: (r: number) => brokenCorpus(n, r, 'combined'),
     clean: (r: number) => cleanCorpus(n, r),
   };
   for (let r = 0; r <= rounds; r++) {

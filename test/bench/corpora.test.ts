@@ -22,7 +22,7 @@ describe("the benchmarks' corpora", () => {
       const line = makeLine(i, next) as string;
       if (!line.startsWith('#')) lines.push(line);
     }
-    for (let round = 0; round < 2; round++) lines.push(...brokenCorpus(600, round, 'shapes'), ...brokenCorpus(600, round, 'mutated'), ...distinctCorpus(1500, 'mixed', round));
+    for (let round = 0; round < 2; round++) lines.push(...brokenCorpus(600, round, 'shapes'), ...brokenCorpus(600, round, 'mutated'), ...brokenCorpus(600, round, 'combined'), ...distinctCorpus(1500, 'mixed', round));
     let fast = 0;
     for (const o of options) {
       for (const s of lines) {
