@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, build, BuildError, check, explain, fixAll, format, getAction, getParam, PRODUCTS, readBase64, encodeBase64Url } from '../src/index';
 import { marked } from './helpers';
@@ -166,5 +167,40 @@ describe('base64', () => {
       expect(e).not.toMatch(/[+/=]/);
       expect(readBase64(e).text).toBe(s);
     }
+  });
+
+  it('decodes any bytes as a strict UTF-8 decoder does: the same text, or not text at all', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    // any bytes; sequences at the edges of UTF-8 (the last and first code points of each length, overlong forms,
+    // the surrogates' ends, past U+10FFFF, cut short); text, and text longer than one String.fromCharCode call takes
+    const byte = fc.integer({ min: 0, max: 255 });
+    const edges = [[0x7f], [0x80], [0xc0, 0x80], [0xc1, 0xbf], [0xc2, 0x80], [0xdf, 0xbf], [0xe0, 0x9f, 0xbf], [0xe0, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xee, 0x80, 0x80], [0xef, 0xbf, 0xbf], [0xf0, 0x8f, 0xbf, 0xbf], [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x8e]];
+    const pieces = fc.array(fc.oneof(fc.constantFrom(...edges), fc.array(fc.integer({ min: 0x20, max: 0x7e }), { maxLength: 3 })), { maxLength: 8 }).map((ps) => ps.flat());
+    const text = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom('a', 'é', '中', '🎬', 'Z'), minLength, maxLength }).map((s) => [...Buffer.from(s, 'utf8')]);
+    fc.assert(
+      fc.property(fc.oneof(fc.array(byte, { maxLength: 40 }), pieces, text(0, 40), text(8200, 12000)), fc.boolean(), (bytes, standard) => {
+        const buffer = Buffer.from(bytes);
+        const encoded = standard ? buffer.toString('base64') : buffer.toString('base64url');
+        let expected: string | undefined;
+        try {
+          expected = strict.decode(buffer);
+        } catch {
+          expected = undefined;
+        }
+        const r = readBase64(encoded);
+        expect(r.text).toBe(expected);
+        expect(r.problem).toBe(expected === undefined ? 'utf8' : undefined);
+        expect(r.padding).toBe(encoded.length - encoded.replace(/=+$/, '').length);
+        expect(r.standardAlphabet).toBe(encoded.includes('+'));
+      }),
+      { numRuns: 2000 },
+    );
+    // what is not base64: the first character outside both alphabets, or a length no encoding has
+    expect(readBase64('b3V0*Lm1wNA')).toEqual({ problem: 'alphabet', badAt: 4, padding: 0, standardAlphabet: false });
+    expect(readBase64('a+b*')).toEqual({ problem: 'alphabet', badAt: 3, padding: 0, standardAlphabet: true });
+    expect(readBase64('b3V0L')).toEqual({ problem: 'length', padding: 0, standardAlphabet: false });
+    expect(readBase64('b3V0Lm1wNA===')).toEqual({ problem: 'length', padding: 3, standardAlphabet: false });
+    expect(readBase64('b3V0Lm1wNA=')).toEqual({ problem: 'length', padding: 1, standardAlphabet: false });
+    expect(readBase64('b3V0Lm1wNA==')).toEqual({ text: 'out.mp4', padding: 2, standardAlphabet: false });
   });
 });

@@ -3,7 +3,7 @@
  * because core runs in browsers and Node alike and must not lean on Buffer or atob.
  */
 
-import { utf8At } from './utf8';
+import { utf8Text } from './utf8';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP = new Int16Array(128).fill(-1);
@@ -39,18 +39,6 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-/** Strict UTF-8: undefined for malformed input (overlongs, surrogates, truncated sequences). */
-export function utf8Decode(bytes: readonly number[]): string | undefined {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const c = utf8At(bytes, i);
-    if (!c) return undefined;
-    out += String.fromCodePoint(c.cp);
-    i += c.length;
-  }
-  return out;
-}
-
 /** URL-safe base64 without padding, the documented form. */
 export function encodeBase64Url(text: string): string {
   const bytes = utf8Encode(text);
@@ -77,31 +65,35 @@ export interface Base64Reading {
   standardAlphabet: boolean;
 }
 
+/** The bytes being decoded, reused. */
+let BYTES = new Uint8Array(192);
+
 /** Reads a base64 value leniently (either alphabet, optional padding) and says what is off about it. */
 export function readBase64(value: string): Base64Reading {
   let end = value.length;
   while (end > 0 && value.charCodeAt(end - 1) === 61 /* = */) end--;
   const padding = value.length - end;
   let standardAlphabet = false;
-  const digits: number[] = [];
   for (let i = 0; i < end; i++) {
     const c = value.charCodeAt(i);
-    const d = c < 128 ? LOOKUP[c]! : -1;
-    if (d < 0) return { problem: 'alphabet', badAt: i, padding, standardAlphabet };
+    if (c >= 128 || LOOKUP[c]! < 0) return { problem: 'alphabet', badAt: i, padding, standardAlphabet };
     if (c === 43) standardAlphabet = true;
-    digits.push(d);
   }
-  if (digits.length % 4 === 1 || padding > 2 || (padding > 0 && (digits.length + padding) % 4 !== 0)) {
+  if (end % 4 === 1 || padding > 2 || (padding > 0 && (end + padding) % 4 !== 0)) {
     return { problem: 'length', padding, standardAlphabet };
   }
-  const bytes: number[] = [];
-  for (let i = 0; i < digits.length; i += 4) {
-    const n = (digits[i]! << 18) | ((digits[i + 1] ?? 0) << 12) | ((digits[i + 2] ?? 0) << 6) | (digits[i + 3] ?? 0);
-    bytes.push((n >> 16) & 255);
-    if (i + 2 < digits.length) bytes.push((n >> 8) & 255);
-    if (i + 3 < digits.length) bytes.push(n & 255);
+  // four digits make three bytes; a last group of two or three makes one or two (its spare bits are dropped)
+  const n = ((end >> 2) * 3) + Math.max(0, (end & 3) - 1);
+  if (BYTES.length < n) BYTES = new Uint8Array(Math.max(n, 2 * BYTES.length));
+  const bytes = BYTES;
+  let b = 0;
+  for (let i = 0; i < end; i += 4) {
+    const d = (LOOKUP[value.charCodeAt(i)]! << 18) | (LOOKUP[value.charCodeAt(i + 1)]! << 12) | (i + 2 < end ? LOOKUP[value.charCodeAt(i + 2)]! << 6 : 0) | (i + 3 < end ? LOOKUP[value.charCodeAt(i + 3)]! : 0);
+    bytes[b++] = (d >> 16) & 255;
+    if (i + 2 < end) bytes[b++] = (d >> 8) & 255;
+    if (i + 3 < end) bytes[b++] = d & 255;
   }
-  const text = utf8Decode(bytes);
+  const text = utf8Text(bytes, b);
   if (text === undefined) return { problem: 'utf8', padding, standardAlphabet };
   return { text, padding, standardAlphabet };
 }
