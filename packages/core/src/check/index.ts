@@ -197,6 +197,14 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
 }
 
 /**
+ * Whether a string asks the skeletons and shapes. A string they do not answer costs its layout and what the
+ * full path's answer then teaches them (a template is learnt by checking a variant too): measured on strings
+ * combined from the catalog, about half the full path again, and an answer saves about as much, so they pay
+ * only where more than about two strings in five are answered. Below that one string in eight asks.
+ */
+const shaped = new Sampler(2 / 5, 8);
+
+/**
  * What is known of each shape (fast.ts) under each options key: its findings (a template, findings.ts; a clean
  * shape has none), or that its findings are not a template. A few thousand shapes cover a large repository,
  * since a shape leaves out the values that make strings distinct.
@@ -206,14 +214,6 @@ function remember(text: string, key: string, diagnostics: Diagnostic[]): void {
  * with every left-out value changed, and the two lists give the template or prove there is none. Of a shape met
  * once only its hash is kept, so a run of distinct shapes (a mutation corpus) pays almost nothing for this.
  */
-/**
- * Whether a string asks the skeletons and shapes. A string they do not answer costs its layout and what the
- * full path's answer then teaches them (a template is learnt by checking a variant too): measured on strings
- * combined from the catalog, about half the full path again, and an answer saves about as much, so they pay
- * only where more than about two strings in five are answered. Below that one string in eight asks.
- */
-const shaped = new Sampler(2 / 5, 8);
-
 const SHAPE_BYTES = 8 * 1024 * 1024;
 const NOT_A_TEMPLATE = 2;
 type ShapeState = FindingsTemplate | typeof NOT_A_TEMPLATE;
