@@ -1,6 +1,7 @@
 import { TARGET_VARIABLES } from '../catalog';
 import type { ActionSpec, Condition, ParamSpec } from '../catalog/types';
 import { encodeBase64Url, utf8Encode } from '../text/base64';
+import { utf8Step } from '../text/utf8';
 import { ALIASES, KNOWN_EXTENSIONS } from './targets';
 
 /**
@@ -133,31 +134,10 @@ function decode(text: string, start: number, end: number): number {
   return n;
 }
 
-/**
- * The length of the character past ASCII at B[i] when it is strict UTF-8 (text/utf8.ts `utf8At`: no overlong
- * form, surrogate or truncation) and not U+FFFD; 0 otherwise.
- */
+/** The length of the character past ASCII at B[i] when it is strict UTF-8 (text/utf8.ts) and not U+FFFD; 0 otherwise. */
 function wideAt(i: number, n: number): number {
-  const b0 = B[i]!;
-  let need = 3;
-  let cp = b0 & 0x07;
-  let min = 0x10000;
-  if (b0 >= 0xc2 && b0 < 0xe0) {
-    need = 1;
-    cp = b0 & 0x1f;
-    min = 0x80;
-  } else if (b0 >= 0xe0 && b0 < 0xf0) {
-    need = 2;
-    cp = b0 & 0x0f;
-    min = 0x800;
-  } else if (b0 < 0xf0 || b0 >= 0xf5) return 0;
-  if (i + need >= n) return 0;
-  for (let k = 1; k <= need; k++) {
-    const b = B[i + k]!;
-    if ((b & 0xc0) !== 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3f);
-  }
-  return cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffd ? 0 : need + 1;
+  const step = utf8Step(B, i, n);
+  return step < 0 || step >> 3 === 0xfffd ? 0 : step & 7;
 }
 
 /** Whether B[0, n) is UTF-8 text without control characters (C0, DEL) or U+FFFD; `ascii`: all of it ASCII. */
