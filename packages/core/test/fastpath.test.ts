@@ -277,7 +277,7 @@ describe('the fast path', () => {
 });
 
 describe('where shapes stop answering', () => {
-  /** Strings of 24 clean shapes each, every string its own: the order of resize's keys is held as written. */
+  /** 24 clean strings, each of a shape of its own: the order of resize's keys is held as written. */
   const orders = (list: string[]): string[][] => (list.length <= 1 ? [list] : list.flatMap((k, i) => orders([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [k, ...rest])));
   const cleanShapes = (mode: string) => orders([`m_${mode}`, 'w_100', 'h_100', 'limit_0']).map((o) => `image/resize,${o.join(',')}`);
   /** A value failing its test is held as written too: a shape of its own in every string, and none answered. */
