@@ -21,7 +21,9 @@ export class Sampler {
 
   /** Whether this string asks the cache. */
   asks(): boolean {
-    return Sampler.always || this.share >= this.floor || ++this.skipped % this.every === 0;
+    if (Sampler.always || this.share >= this.floor) return true;
+    this.skipped = (this.skipped + 1) % this.every;
+    return this.skipped === 0;
   }
 
   /** What asking gave: an answer or not. */
