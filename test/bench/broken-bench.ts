@@ -1,6 +1,6 @@
 import { check, getAction, type ParamSpec } from '@ossproc/core';
 import { ajvValidators, splitAjv } from './peers';
-import { distinctCorpus } from './corpus';
+import { b64, distinctCorpus } from './corpus';
 
 /**
  * The full check path (parse → context → rule families → certain-fix verification → evidence), which every
@@ -89,7 +89,6 @@ function combined(next: () => number, c: number): string {
   }
   return `${product}/${parts.join(',')}${product === 'image' ? '' : `|sys/saveas,o_${b64(`out${c}.mp4`)}`}`;
 }
-const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 /**
  * `n` distinct strings for `round`, each with its own numbers: the broken shapes, mutated seeds (as the

@@ -58,7 +58,8 @@ export function distinctCorpus(n: number, kind: CorpusKind = 'mixed', round = 0,
 
 /** A base64 object key (`o_`), whole up to its separator. */
 const OBJECT = /(?<=,)o_[\w-]+(?=[,/|]|$)/;
-const b64 = (s: string) => Buffer.from(s).toString('base64url');
+/** URL-safe base64 of a name, as a processing string writes it. */
+export const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 /** `n` strings drawn in turn from `size` distinct ones: the working set a memo must hold. */
 export function workingSet(n: number, size: number): string[] {

@@ -654,6 +654,15 @@ function classOf(c: CompiledParam, text: string, start: number, end: number, sou
   return id;
 }
 
+/** The plan of DIGITS: digits, as the value of a key the action does not know (`unknownDigits`), and a skeleton's plan for it (the key is the same). */
+const digitsOnly: ValuePlan = (text, start, end) => {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return start < end;
+};
+
 /** Whether the parameter in slot `q` is a lowercase key written once in its action with a value of digits. */
 function unknownDigits(text: string, L: Int32Array, first: number, params: number, q: number): boolean {
   const start = L[q]!;
@@ -664,10 +673,7 @@ function unknownDigits(text: string, L: Int32Array, first: number, params: numbe
     const c = text.charCodeAt(i);
     if (c < 97 || c > 122) return false;
   }
-  for (let i = cut + 1; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
+  if (!digitsOnly(text, cut + 1, end, undefined)) return false;
   for (let p = 0, o = first; p < params; p++, o += 3) {
     if (o !== q && L[o + 1]! - L[o]! === cut - start && text.startsWith(text.slice(start, cut), L[o]!)) return false;
   }
@@ -700,15 +706,6 @@ export function opaqueValues(text: string): { start: number; end: number; spec: 
 
 /** What a value must be for a string to keep a shape: a test to pass, or a class to have (skeleton.ts). */
 export type ValuePlan = (text: string, start: number, end: number, sourceKey: string | undefined) => boolean;
-
-/** The plan of DIGITS: digits, as the value of a key the action does not know (`unknownDigits`; the key is the same). */
-const digitsOnly: ValuePlan = (text, start, end) => {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return start < end;
-};
 
 /**
  * For each of `count` spans (start, end pairs in order) of the string last laid out: what another value there

@@ -289,15 +289,19 @@ function templateBytes(t: FindingsTemplate): number {
 
 /** Whether check() answers `text` by the fast path (for tests that hold the fast path to the full one). */
 export function answeredFast(text: string, options: CheckOptions & ParseOptions = NO_OPTIONS): boolean {
-  const hash = layOut(text, options.sourceKey);
-  return hash !== -1 && typeof shapeState(hash, text, optionsKey(options)) === 'object';
+  return typeof knownOf(text, options) === 'object';
 }
 
 /** The findings template check() holds for the shape of `text`, if any (for tests of how templates settle). */
 export function templateFor(text: string, options: CheckOptions & ParseOptions = NO_OPTIONS): FindingsTemplate | undefined {
-  const hash = layOut(text, options.sourceKey);
-  const state = hash === -1 ? undefined : shapeState(hash, text, optionsKey(options));
+  const state = knownOf(text, options);
   return typeof state === 'object' && state !== CLEAN ? state : undefined;
+}
+
+/** What check() knows of the shape of `text` under `options`, laid out afresh. */
+function knownOf(text: string, options: CheckOptions & ParseOptions): ShapeState | undefined {
+  const hash = layOut(text, options.sourceKey);
+  return hash === -1 ? undefined : shapeState(hash, text, optionsKey(options));
 }
 
 /** The full path alone, no memo and no fast path (for tests that hold the fast path to it). */
