@@ -257,6 +257,7 @@ export interface ActionParams {
   'hls/ts': {
     from: string;
   };
+  'hls/sign': {};
   'sys/saveas': {
     o: string;
     b?: string;

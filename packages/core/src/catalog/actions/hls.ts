@@ -1,6 +1,7 @@
 /**
- * Catalog data for the `hls` product: `m3u8`, the play-while-transcoding (边转边播) playlist. Only the first rows
- * of its parameter table could be read (see NOTES.md); the action is marked `paramsIncomplete`.
+ * Catalog data for the `hls` product: `m3u8`, the play-while-transcoding (边转边播) playlist (only the first rows
+ * of its parameter table could be read, see NOTES.md: the action is marked `paramsIncomplete`), `ts`, one of its
+ * segments, and `sign`, a playlist with its segments' URLs signed.
  */
 import type { ActionSpec } from '../types';
 
@@ -60,4 +61,23 @@ const ts: ActionSpec = {
   examples: ['hls/ts,from_b3V0cHV0L21lZGlhLm0zdTg'],
 };
 
-export const hlsActions: readonly ActionSpec[] = [m3u8, ts];
+const sign: ActionSpec = {
+  name: 'sign',
+  product: 'hls',
+  summary: 'Return an HLS playlist with a signed URL for each of its segments (GetSignedPlaylist).',
+  doc:
+    'Reads an M3U8 playlist of a private bucket and returns it with every TS segment (or nested M3U8) URL signed, so ' +
+    'that a player can fetch them. The request itself must be signed in its URL (OSSAccessKeyId, Expires, ' +
+    'Signature), not in an Authorization header; an x-oss-hls-sign-token header of up to 100 letters, digits, `_`, ' +
+    '`-` and `.` may go with it. The playlist lists either TS files or M3U8 files, not both.',
+  mode: 'sync',
+  // the error-code pages show the action bare; no parameter table was found (see NOTES.md)
+  paramsIncomplete: true,
+  source:
+    'https://help.aliyun.com/en/oss/user-guide/0044-00000410; https://www.alibabacloud.com/help/en/oss/user-guide/0044-00000404; ' +
+    'https://alibabacloud.com/help/en/oss/support/0044-00000408; https://www.alibabacloud.com/help/zh/oss/support/0044-00000401',
+  params: [],
+  examples: ['hls/sign'],
+};
+
+export const hlsActions: readonly ActionSpec[] = [m3u8, ts, sign];
