@@ -116,6 +116,17 @@ describe('doubtful claims, stated as what they are', () => {
     expect([d!.severity, d!.message]).toEqual(['info', 'quality has no effect if the source is a GIF: format,gif keeps other sources in their own format, and quality applies only to jpg and webp output']);
   });
 
+  it('format,jpeg outputs JPG (its alias), so quality and interlace after it take effect; an unknown format says nothing of them', () => {
+    // real strings: the quality page's Q row is "effective only when the output format is JPG or WEBP"
+    const FORMAT_PAGE = 'https://alibabacloud.com/help/en/oss/user-guide/convert-image-formats-2';
+    const jpeg = "jpeg: image/format documents 'jpg'; 'jpeg' is seen in live use but not documented; OSS may ignore it";
+    expect(reported('image/resize,h_120/format,jpeg/quality,Q_90')).toEqual([['unknown-value', 'warning', jpeg, 26, 30, FORMAT_PAGE]]);
+    expect(reported('image/resize,w_1920/format,jpeg/interlace,1')).toEqual([['unknown-value', 'warning', jpeg, 27, 31, FORMAT_PAGE]]);
+    expect(check('image/format,png8/quality,q_90').map((d) => d.ruleId)).toEqual(['unknown-value']);
+    // the documented value itself is still judged
+    expect(check('image/format,png/quality,q_90').map((d) => [d.ruleId, d.message])).toEqual([['ineffective-parameter', 'quality has no effect: the output is png, and quality applies only to jpg and webp output']]);
+  });
+
   it('codec-container-doubtful on the seed\'s own SDK sample rests on ffmpeg only: information', () => {
     const [d] = check('video/convert,f_avi,vcodec_h265,s_1920x1080,vb_2000000,fps_30,acodec_aac,ab_100000,sn_1');
     expect([d!.ruleId, d!.severity]).toEqual(['codec-container-doubtful', 'info']);
@@ -227,6 +238,21 @@ describe('explain shows the evidence', () => {
 function reported(text: string): [string, string, string, number, number, string | undefined][] {
   return check(text).map((d) => [d.ruleId, d.severity, d.message, d.range.start, d.range.end, d.data?.source]);
 }
+
+describe('hls/sign, the signed playlist (GetSignedPlaylist; the OSS error-code pages 0044-00000401 to 410)', () => {
+  const PAGE = 'https://help.aliyun.com/en/oss/user-guide/0044-00000410';
+
+  it('is a synchronous action written bare, as every page example writes it', () => {
+    const sign = PRODUCTS.find((p) => p.name === 'hls')!.actions.find((a) => a.name === 'sign')!;
+    expect([sign.mode, sign.paramsIncomplete, sign.params]).toEqual(['sync', true, []]);
+    for (const s of ['hls/sign', 'x-oss-process=hls/sign']) expect(found(s), s).toEqual([]);
+    expect(check('x-oss-async-process=hls/sign').map((d) => [d.ruleId, d.message])).toEqual([['sync-only', 'hls/sign runs only as synchronous processing (x-oss-process), not x-oss-async-process']]);
+  });
+
+  it('a key, such as the live_1 public code writes, is a warning: no page lists its parameters', () => {
+    expect(reported('hls/sign,live_1')).toEqual([['unknown-parameter', 'warning', 'hls/sign takes no parameters', 9, 13, PAGE]]);
+  });
+});
 
 describe('image intelligence: what each OSS page states (issue 11 follow-up; catalog/actions/NOTES.md)', () => {
   const BODIES = 'https://www.alibabacloud.com/help/en/oss/user-guide/body-detection';

@@ -58,7 +58,11 @@ function formatDependent(ctx: CheckContext, a: ActionInfo, actions: readonly Act
   const allowed = a.name === 'quality' ? ['jpg', 'webp'] : ['jpg'];
   let output: string | undefined;
   for (const other of actions) {
-    if (other.name === 'format' && other.spec?.product === 'image') output = other.node.params.find((p) => !p.key)?.value?.text;
+    if (other.name !== 'format' || other.spec?.product !== 'image') continue;
+    const written = other.node.params.find((p) => !p.key)?.value?.text;
+    // an alias is its value's output (jpeg is jpg); a value the action does not take outputs nothing known
+    const values = other.spec.params.find((ps) => ps.positional)?.values ?? [];
+    output = values.find((v) => v.value === written || v.aliases?.includes(written!))?.value;
   }
   if (!output || allowed.includes(output)) return;
   if (output === 'gif') {
