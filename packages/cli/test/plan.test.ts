@@ -67,7 +67,9 @@ describe('timeChecks: how fast core checks a file here, on its first lines', () 
     const quick = Array.from({ length: 500 }, (_, i) => `image/resize,w_${i + 1}`);
     const slowRate = timeChecks(Buffer.from(`${slow.join('\n')}\n${slow.map((l) => `${l},h_1`).join('\n')}\n`), {});
     const mixedRate = timeChecks(Buffer.from(`${slow.join('\n')}\n${quick.join('\n')}\n`), {});
-    expect(mixedRate).toBeLessThan(slowRate / 10);
+    // timing the whole sample would give about half the slow rate, the first half all of it; the quick ones
+    // alone are 40-400× faster on an idle machine, and far above 4× on a loaded one
+    expect(mixedRate).toBeLessThan(slowRate / 4);
     // the sample grows with the file: one line in twenty, from 1,000 to 8,000 strings
     expect([10_000, 60_000, 1_000_000].map(sampleSize)).toEqual([1000, 3000, 8000]);
   });
