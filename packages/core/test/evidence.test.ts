@@ -239,6 +239,50 @@ function reported(text: string): [string, string, string, number, number, string
   return check(text).map((d) => [d.ruleId, d.severity, d.message, d.range.start, d.range.end, d.data?.source]);
 }
 
+describe('image/flip (https://help.aliyun.com/en/oss/user-guide/flip-image)', () => {
+  it('takes one bare value, 0, 1 or 2: vertically, horizontally or both ways; the page example writes flip,0', () => {
+    for (const s of ['image/flip,0', 'image/flip,1', 'image/flip,2', 'image/resize,w_120/flip,1']) expect(found(s), s).toEqual([]);
+    expect(found('image/flip,3')).toEqual([['unknown-value', 'error', '3']]);
+    expect(check('image/flip,3')[0]!.message).toBe('3: the direction of flip must be one of 0, 1, 2');
+    expect(check('image/flip,horizontal')[0]!.range).toEqual({ start: 11, end: 21 });
+    expect(check('image/flip').map((d) => d.ruleId)).toEqual(['missing-parameter']);
+  });
+});
+
+describe('intelligent document processing (doc/translate, polish, summarize, continue, enrich, rephrase)', () => {
+  const TRANSLATE = 'https://www.alibabacloud.com/help/en/oss/user-guide/smart-document-translation';
+
+  it('doc/translate takes a language of four, the text as URL-safe base64, and a format (the translation page tables)', () => {
+    // the zh page's REST example, whole
+    const example = 'doc/translate,language_en_US,content_5Zub5aSn5ZCN6JGX77yM5Y2z5Zub5aSn5bCP6K-05ZCN6JGX77yM5piv5oyH44CK5LiJ5Zu95ryU5LmJ44CL44CB44CK6KW_5ri46K6w44CL44CB44CK5rC05rWS5Lyg44CL44CB44CK57qi5qW85qKm44CLNOmDqOS4reWbveWPpOWFuOeroOWbnuWwj-ivtOOAgg==';
+    expect(found(example).filter(([, severity]) => severity !== 'info')).toEqual([]);
+    for (const s of ['doc/translate,language_zh_CN,content_SGVsbG8gV29ybGQ', 'doc/translate,language_ja_JP,content_SGVsbG8,format_event-stream']) expect(found(s), s).toEqual([]);
+    expect(reported('doc/translate,language_de_DE,content_SGVsbG8')).toEqual([['unknown-value', 'error', 'language_de_DE: language must be one of zh_CN, en_US, ja_JP, fr_FR', 14, 28, TRANSLATE]]);
+    expect(check('doc/translate,content_SGVsbG8').map((d) => [d.ruleId, d.message])).toEqual([['missing-parameter', 'doc/translate needs language: the language to translate into']]);
+    // the text is at most 19,500 bytes
+    const long = Buffer.from('a'.repeat(19_501)).toString('base64url');
+    expect(check(`doc/translate,language_en_US,content_${long}`).map((d) => [d.ruleId, d.message])).toEqual([
+      ['value-out-of-range', `content_${long} decodes to 19501 bytes of UTF-8: content must be at most 19500 bytes before encoding`],
+    ]);
+    expect(check(`doc/translate,language_en_US,content_${Buffer.from('a'.repeat(19_500)).toString('base64url')}`)).toEqual([]);
+  });
+
+  it('doc/rephrase takes one of five tones; polish only the text; all of them run synchronously', () => {
+    expect(found('doc/rephrase,tone_straightforward,content_SGVsbG8gV29ybGQ')).toEqual([]);
+    expect(check('doc/rephrase,tone_angry,content_SGVsbG8')[0]!.message).toBe('tone_angry: tone must be one of professional, relaxed, straightforward, confident, friendly');
+    expect(found('doc/polish,content_SGVsbG8')).toEqual([]);
+    expect(check('doc/polish,content_SGVsbG8,format_sse')[0]!.message).toBe('format_sse: format must be one of json, event-stream');
+    expect(check('x-oss-async-process=doc/polish,content_SGVsbG8').map((d) => [d.ruleId, d.message])).toEqual([['sync-only', 'doc/polish runs only as synchronous processing (x-oss-process), not x-oss-async-process']]);
+  });
+
+  it('summarize, continue and enrich, whose tables were not read, take content and format, and any other key is a warning', () => {
+    for (const name of ['summarize', 'continue', 'enrich']) {
+      expect(found(`doc/${name},content_SGVsbG8`), name).toEqual([]);
+      expect(found(`doc/${name},length_100`), name).toEqual([['unknown-parameter', 'warning', 'length']]);
+    }
+  });
+});
+
 describe('hls/sign, the signed playlist (GetSignedPlaylist; the OSS error-code pages 0044-00000401 to 410)', () => {
   const PAGE = 'https://help.aliyun.com/en/oss/user-guide/0044-00000410';
 

@@ -1,5 +1,6 @@
 import { audioActions } from './actions/audio';
 import { docActions } from './actions/doc';
+import { docAiActions } from './actions/doc-ai';
 import { hlsActions } from './actions/hls';
 import { imageActions } from './actions/image';
 import { immActions } from './actions/imm';
@@ -17,7 +18,7 @@ export const PRODUCTS: readonly ProductSpec[] = [
   { name: 'image', summary: 'Image processing: resize, crop, watermark, format, quality…', actions: imageActions },
   { name: 'video', summary: 'Video processing through IMM: transcode, snapshots, sprites, concatenation…', actions: [...videoConvertActions, ...videoActions] },
   { name: 'audio', summary: 'Audio processing through IMM: transcode, concatenate, inspect.', actions: audioActions },
-  { name: 'doc', summary: 'Document processing through IMM: preview, convert, snapshot.', actions: docActions },
+  { name: 'doc', summary: 'Document processing through IMM: preview, convert, snapshot; translate, polish, summarize, rephrase…', actions: [...docActions, ...docAiActions] },
   { name: 'hls', summary: 'HLS playlists for play-while-transcoding.', actions: hlsActions },
   {
     name: 'style',

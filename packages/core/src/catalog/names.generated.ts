@@ -33,6 +33,7 @@ export interface ActionParams {
     r: number | `${number}`;
   };
   'image/rotate': {};
+  'image/flip': {};
   'image/auto-orient': {};
   'image/blur': {
     r: number | `${number}`;
@@ -249,6 +250,32 @@ export interface ActionParams {
     target: 'png' | 'jpg' | 'pdf' | 'txt';
     source?: 'doc' | 'docx' | 'wps' | 'wpss' | 'docm' | 'dotm' | 'dot' | 'dotx' | 'pptx' | 'ppt' | 'pot' | 'potx' | 'pps' | 'ppsx' | 'dps' | 'dpt' | 'pptm' | 'potm' | 'ppsm' | 'dpss' | 'xls' | 'xlt' | 'et' | 'ett' | 'xlsx' | 'xltx' | 'csv' | 'xlsb' | 'xlsm' | 'xltm' | 'ets' | 'pdf';
     pages?: string;
+  };
+  'doc/translate': {
+    language: 'zh_CN' | 'en_US' | 'ja_JP' | 'fr_FR';
+    content: string;
+    format?: 'json' | 'event-stream';
+  };
+  'doc/polish': {
+    content: string;
+    format?: 'json' | 'event-stream';
+  };
+  'doc/summarize': {
+    content?: string;
+    format?: 'json' | 'event-stream';
+  };
+  'doc/continue': {
+    content?: string;
+    format?: 'json' | 'event-stream';
+  };
+  'doc/enrich': {
+    content?: string;
+    format?: 'json' | 'event-stream';
+  };
+  'doc/rephrase': {
+    tone: 'professional' | 'relaxed' | 'straightforward' | 'confident' | 'friendly';
+    content: string;
+    format?: 'json' | 'event-stream';
   };
   'hls/m3u8': {
     ss?: number | `${number}`;
