@@ -38,12 +38,31 @@ describe('a value out of range', () => {
   });
 });
 
+describe('a parameter of whitespace only', () => {
+  it('is reported as whitespace, and is judged as the empty parameter it is once the whitespace is removed', () => {
+    const whitespace = 'Whitespace is not allowed in a processing string: remove it';
+    expect(check('image/resize,w_100, ,h_10').map((d) => [d.ruleId, d.message, d.range.start])).toEqual([['syntax-error', whitespace, 19]]);
+    expect(check('image/resize,w_100,,h_10').map((d) => d.ruleId)).toEqual(['syntax-error']);
+    // a key of whitespace only is a missing key, not an unknown one
+    expect(check('image/resize,w_100, _10').map((d) => [d.ruleId, d.message])).toEqual([
+      ['syntax-error', whitespace],
+      ['syntax-error', "Expected a parameter name before '_'"],
+    ]);
+  });
+});
+
 describe('a trailing comma', () => {
   it('is a warning, at the end of the string (the next parameter is being typed) and in the middle (live use; OSS may ignore it)', () => {
+    const trailing = "Trailing ',' after the last parameter: parameters are documented as key_value joined by single commas (not documented; OSS may ignore it); remove it";
+    const doubled = "Empty parameter ',,': parameters are documented as key_value joined by single commas (not documented; OSS may ignore it); remove the extra ','";
     expect(check('video/convert,f_mp4,')).toEqual([
-      expect.objectContaining({ ruleId: 'syntax-error', severity: 'warning', range: { start: 19, end: 20 }, fixes: [{ title: "Remove the extra ','", edits: [{ range: { start: 19, end: 20 }, newText: '' }], certain: true }] }),
+      expect.objectContaining({ ruleId: 'syntax-error', severity: 'warning', message: trailing, range: { start: 19, end: 20 }, fixes: [{ title: "Remove the trailing ','", edits: [{ range: { start: 19, end: 20 }, newText: '' }], certain: true }] }),
     ]);
-    expect(check('video/convert,f_mp4,,vcodec_h264')[0]).toMatchObject({ severity: 'warning', range: { start: 19, end: 20 } });
-    expect(check('video/convert,f_mp4,|sys/saveas,o_b3V0Lm1wNA')[0]).toMatchObject({ ruleId: 'syntax-error', severity: 'warning' });
+    expect(check('video/convert,f_mp4,,vcodec_h264')[0]).toMatchObject({ severity: 'warning', message: doubled, range: { start: 19, end: 20 } });
+    // before the next stage or action, a trailing comma too, never ',,' where there is none
+    expect(check('video/convert,f_mp4,|sys/saveas,o_b3V0Lm1wNA')[0]).toMatchObject({ ruleId: 'syntax-error', severity: 'warning', message: trailing, range: { start: 19, end: 20 } });
+    expect(check('image/resize,w_100,/format,png')[0]).toMatchObject({ ruleId: 'syntax-error', severity: 'warning', message: trailing, range: { start: 18, end: 19 } });
+    // two at the end: an empty parameter between them, each comma one too many
+    expect(check('image/resize,w_100,,/format,png').map((d) => [d.message, d.range.start])).toEqual([[doubled, 18], [doubled, 19]]);
   });
 });

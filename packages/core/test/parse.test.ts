@@ -59,8 +59,16 @@ describe('parse', () => {
     ['image/resize,_1', "Expected a parameter name before '_'", '_'],
     ['image/resize,w_1,x-oss-process=a', "'x-oss-process=' may only stand at the start of the string", 'x-oss-process='],
     ['image/resize,\tw_1', "Whitespace is not allowed in a processing string: remove it from 'w'", '\t'],
+    // a key or value of whitespace only is empty, as it is once the whitespace is removed
+    ['image/resize, _1', "Expected a parameter name before '_'", '_'],
+    ['image/resize,w_ ', "Parameter 'w' has no value after '_'", 'w_ '],
   ])('reports %j', (text, message, at) => {
     expect(parse(text).errors.map((e) => [e.message, slice(text, e.range)])).toContainEqual([message, at]);
+  });
+
+  it('keeps no key made of whitespace only, as for a key that is not written', () => {
+    const [param] = parse('image/resize, _1').tree.stages[0]!.actions[0]!.params;
+    expect([param!.key, param!.value?.text]).toEqual([undefined, '1']);
   });
 
   it('undoes percent-encoding and maps ranges back to the written text', () => {

@@ -23,7 +23,7 @@ describe('a trailing comma while typing', () => {
     const doc = makeDoc('video/convert,f_mp4,');
     const [d] = ls.doValidation(doc, settings(), { budgetMs: Infinity }).diagnostics;
     expect(d).toMatchObject({ code: 'syntax-error', severity: DiagnosticSeverity.Warning, range: { start: { line: 0, character: 19 }, end: { line: 0, character: 20 } } });
-    expect(ls.getCodeActions(doc, d!.range, { diagnostics: [d!] }, settings())[0]).toMatchObject({ title: "Remove the extra ','", isPreferred: true });
+    expect(ls.getCodeActions(doc, d!.range, { diagnostics: [d!] }, settings())[0]).toMatchObject({ title: "Remove the trailing ','", isPreferred: true });
     // in the middle of a string an empty parameter is a warning too: seen in live use, and OSS may ignore it
     expect(published('video/convert,f_mp4,,vcodec_h264')[0]).toEqual([
       'syntax-error',

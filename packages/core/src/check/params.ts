@@ -15,8 +15,9 @@ export function checkParams(ctx: CheckContext): void {
     let nextPositional = 0;
     for (const p of action.node.params) {
       if (!p.key) {
-        // `_value` is a syntax error already; a hole is code joined in (`"…," + codec + ",…"`), not a value
-        if (p.underscore || hasHole(p.value?.text ?? '')) continue;
+        // `_value` is a syntax error already; a hole is code joined in (`"…," + codec + ",…"`), not a value;
+        // whitespace alone is reported as whitespace, and is an empty parameter once removed
+        if (p.underscore || hasHole(p.value?.text ?? '') || p.value?.text === '') continue;
         const ps = positional[nextPositional++];
         if (ps) checkValue(ctx, action, p, ps);
         else if (!strayProduct(ctx, action, p)) positionalMisplaced(ctx, action, p, positional.length);

@@ -16,6 +16,12 @@ export const MAY_IGNORE = 'not documented; OSS may ignore it';
 export function toleratedSyntax(text: string, e: SyntaxError): { message: string; title: string; newText: string } | undefined {
   const at = text.slice(e.range.start, e.range.end);
   if (at === ',' && e.repair) {
+    // a single comma that ends its parameters (the string, the action or the stage ends after it) is a trailing
+    // one; in a run of commas, each is one too many
+    const next = text.slice(e.range.end).trimStart()[0];
+    if ((next === undefined || next === '/' || next === '|') && text.slice(0, e.range.start).trimEnd().at(-1) !== ',') {
+      return { message: `Trailing ',' after the last parameter: parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove it`, title: "Remove the trailing ','", newText: '' };
+    }
     return { message: `Empty parameter ',,': parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove the extra ','`, title: "Remove the extra ','", newText: '' };
   }
   if (at !== '/') return undefined;

@@ -351,11 +351,13 @@ class TreeBuilder {
       return { range, value: this.word(image, s) };
     }
     const node: ParamNode = { range, underscore: this.span(s + cut, s + cut + 1) };
-    if (cut > 0) node.key = this.word(image.slice(0, cut), s);
+    // a key or value of whitespace only is as empty as it is once the whitespace is removed
+    const key = cut > 0 ? this.word(image.slice(0, cut), s) : undefined;
+    if (key?.text) node.key = key;
     else this.error("Expected a parameter name before '_'", node.underscore!);
     node.value = this.word(image.slice(cut + 1), s + cut + 1);
-    if (cut > 0 && cut === image.length - 1) {
-      this.error(`Parameter '${node.key!.text}' has no value after '_'`, range);
+    if (node.key && node.value.text === '') {
+      this.error(`Parameter '${node.key.text}' has no value after '_'`, range);
     }
     return node;
   }
