@@ -18,8 +18,8 @@ export function toleratedSyntax(text: string, e: SyntaxError): { message: string
   if (at === ',' && e.repair) {
     // a single comma that ends its parameters (the string, the action or the stage ends after it) is a trailing
     // one; in a run of commas, each is one too many
-    const next = text.slice(e.range.end).trimStart()[0];
-    if ((next === undefined || next === '/' || next === '|') && text.slice(0, e.range.start).trimEnd().at(-1) !== ',') {
+    const next = text[skipBlanks(text, e.range.end, 1)];
+    if ((next === undefined || next === '/' || next === '|') && text[skipBlanks(text, e.range.start - 1, -1)] !== ',') {
       return { message: `Trailing ',' after the last parameter: parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove it`, title: "Remove the trailing ','", newText: '' };
     }
     return { message: `Empty parameter ',,': parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove the extra ','`, title: "Remove the extra ','", newText: '' };
@@ -75,4 +75,10 @@ export function aliasOf(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps:
     atMost: 'warning',
   });
   return true;
+}
+
+/** The first index from `i` on, in direction `step`, that is not whitespace (past either end of `text` when none). */
+function skipBlanks(text: string, i: number, step: 1 | -1): number {
+  while (i >= 0 && i < text.length && /\s/.test(text[i]!)) i += step;
+  return i;
 }
