@@ -57,6 +57,11 @@ export function enumValues(param: ParamSpec): readonly string[] {
   return list;
 }
 
+/** The documented value a written one names: itself, or the value it is a known alias of (`jpeg` names `jpg`). */
+export function documentedValue(param: ParamSpec, written: string): string | undefined {
+  return param.values?.find((v) => v.value === written || v.aliases?.includes(written))?.value;
+}
+
 const products = new Map<string, ProductSpec>();
 /** Every product's name, in order. */
 export const PRODUCT_NAMES: readonly string[] = PRODUCTS.map((p) => p.name);

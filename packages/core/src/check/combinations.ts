@@ -1,3 +1,4 @@
+import { documentedValue } from '../catalog';
 import type { ActionInfo, CheckContext } from './context';
 import { paramText } from './context';
 import { readBase64 } from '../text/base64';
@@ -60,9 +61,9 @@ function formatDependent(ctx: CheckContext, a: ActionInfo, actions: readonly Act
   for (const other of actions) {
     if (other.name !== 'format' || other.spec?.product !== 'image') continue;
     const written = other.node.params.find((p) => !p.key)?.value?.text;
+    const spec = other.spec.params.find((ps) => ps.positional);
     // an alias is its value's output (jpeg is jpg); a value the action does not take outputs nothing known
-    const values = other.spec.params.find((ps) => ps.positional)?.values ?? [];
-    output = values.find((v) => v.value === written || v.aliases?.includes(written!))?.value;
+    output = written === undefined || !spec ? undefined : documentedValue(spec, written);
   }
   if (!output || allowed.includes(output)) return;
   if (output === 'gif') {

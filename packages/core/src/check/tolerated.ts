@@ -1,3 +1,4 @@
+import { documentedValue } from '../catalog';
 import type { ActionSpec, ParamSpec } from '../catalog/types';
 import type { ParamNode, SyntaxError } from '../syntax/tree';
 import type { ActionInfo, CheckContext } from './context';
@@ -18,8 +19,8 @@ export function toleratedSyntax(text: string, e: SyntaxError): { message: string
   if (at === ',' && e.repair) {
     // a single comma that ends its parameters (the string, the action or the stage ends after it) is a trailing
     // one; in a run of commas, each is one too many
-    const next = text[skipBlanks(text, e.range.end, 1)];
-    if ((next === undefined || next === '/' || next === '|') && text[skipBlanks(text, e.range.start - 1, -1)] !== ',') {
+    const next = text[e.range.end];
+    if ((next === undefined || next === '/' || next === '|') && text[e.range.start - 1] !== ',') {
       return { message: `Trailing ',' after the last parameter: parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove it`, title: "Remove the trailing ','", newText: '' };
     }
     return { message: `Empty parameter ',,': parameters are documented as key_value joined by single commas (${MAY_IGNORE}); remove the extra ','`, title: "Remove the extra ','", newText: '' };
@@ -66,19 +67,13 @@ export function observedKey(spec: ActionSpec, key: string): string | undefined {
 /** An undocumented spelling of an enum value seen in live use (`format,jpeg`): a warning with a certain respelling. */
 export function aliasOf(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: ParamSpec): boolean {
   const value = p.value!.text;
-  const documented = ps.values?.find((v) => v.aliases?.includes(value));
-  if (!documented) return false;
+  const documented = documentedValue(ps, value);
+  if (documented === undefined || documented === value) return false;
   const label = p.key ? `${p.key.text}_${value}` : value;
   const where = `${action.spec!.product}/${action.name}`;
-  ctx.report('unknown-value', p.range, `${label}: ${where} documents '${documented.value}'; '${value}' is seen in live use but ${MAY_IGNORE}`, {
-    fixes: [{ title: `Replace with '${documented.value}'`, edits: [{ range: p.value!.range, newText: documented.value }], certain: true }],
+  ctx.report('unknown-value', p.range, `${label}: ${where} documents '${documented}'; '${value}' is seen in live use but ${MAY_IGNORE}`, {
+    fixes: [{ title: `Replace with '${documented}'`, edits: [{ range: p.value!.range, newText: documented }], certain: true }],
     atMost: 'warning',
   });
   return true;
-}
-
-/** The first index from `i` on, in direction `step`, that is not whitespace (past either end of `text` when none). */
-function skipBlanks(text: string, i: number, step: 1 | -1): number {
-  while (i >= 0 && i < text.length && /\s/.test(text[i]!)) i += step;
-  return i;
 }

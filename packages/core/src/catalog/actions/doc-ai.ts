@@ -101,11 +101,11 @@ const rephrase = action(
 );
 
 /** Listed on the overview page; their own tables were not read: the family's keys, none required. */
-const unread = (name: string, summary: string, what: string) =>
-  action(name, summary, OVERVIEW, [content(what, false), FORMAT], { paramsIncomplete: true, examples: [`doc/${name},content_SGVsbG8gV29ybGQ`] });
+const unread = (name: string, summary: string) =>
+  action(name, summary, OVERVIEW, [content(name, false), FORMAT], { paramsIncomplete: true, examples: [`doc/${name},content_SGVsbG8gV29ybGQ`] });
 
-const summarize = unread('summarize', 'Summarize a text: its core content and conclusions.', 'summarize');
-const continueText = unread('continue', 'Continue a text with generated sentences.', 'continue');
-const enrich = unread('enrich', 'Enrich a text with generated additions.', 'enrich');
+const summarize = unread('summarize', 'Summarize a text: its core content and conclusions.');
+const continueText = unread('continue', 'Continue a text with generated sentences.');
+const enrich = unread('enrich', 'Enrich a text with generated additions.');
 
 export const docAiActions: readonly ActionSpec[] = [translate, polish, summarize, continueText, enrich, rephrase];
