@@ -310,6 +310,11 @@ export function paramText(ctx: CheckContext, p: ParamNode): string {
   return ctx.text.slice(p.range.start, p.range.end);
 }
 
+/** `fps_241`, or a bare value: the parameter with the value given (its own, or one a fix would write). */
+export function labelOf(p: ParamNode, value: string): string {
+  return p.key ? `${p.key.text}_${value}` : value;
+}
+
 /** An edit that removes a parameter together with the comma before it. */
 export function removeParamEdit(action: ActionNode, p: ParamNode): { range: Range; newText: string } {
   // the comma just before the parameter: commas are in order, so search instead of scanning them all

@@ -1,7 +1,7 @@
 import { enumValues, isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
 import type { ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
-import { hasHole, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
+import { hasHole, labelOf, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
 import { nearestIn } from './suggest';
 import { aliasOf, observedKey, strayProduct } from './tolerated';
@@ -203,11 +203,6 @@ function numericEnum(ps: ParamSpec): boolean {
   return numeric;
 }
 const numerics = new WeakMap<ParamSpec, boolean>();
-
-/** `fps_241`, or a bare value as written. */
-function labelOf(p: ParamNode, value: string): string {
-  return p.key ? `${p.key.text}_${value}` : value;
-}
 
 /** `fps`, `the angle of rotate`, `the value of format`. */
 function nameOf(action: ActionInfo, ps: ParamSpec): string {

@@ -2,7 +2,7 @@ import { documentedValue } from '../catalog';
 import type { ActionSpec, ParamSpec } from '../catalog/types';
 import type { ParamNode, SyntaxError } from '../syntax/tree';
 import type { ActionInfo, CheckContext } from './context';
-import { removeParamEdit } from './context';
+import { labelOf, removeParamEdit } from './context';
 
 /**
  * Forms seen in live use that the documentation neither lists nor says the service rejects: a stray product
@@ -69,9 +69,8 @@ export function aliasOf(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps:
   const value = p.value!.text;
   const documented = documentedValue(ps, value);
   if (documented === undefined || documented === value) return false;
-  const label = p.key ? `${p.key.text}_${value}` : value;
   const where = `${action.spec!.product}/${action.name}`;
-  ctx.report('unknown-value', p.range, `${label}: ${where} documents '${documented}'; '${value}' is seen in live use but ${MAY_IGNORE}`, {
+  ctx.report('unknown-value', p.range, `${labelOf(p, value)}: ${where} documents '${documented}'; '${value}' is seen in live use but ${MAY_IGNORE}`, {
     fixes: [{ title: `Replace with '${documented}'`, edits: [{ range: p.value!.range, newText: documented }], certain: true }],
     atMost: 'warning',
   });
