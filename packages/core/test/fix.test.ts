@@ -67,7 +67,9 @@ describe('the fix engine', () => {
 
   it('offers what it no longer applies as suggestions', () => {
     expect(titles(check('video/convert,f_flac,vn_'), 'audio-only-container')).toEqual(['Add vn_1']);
-    expect(titles(check('hls/m3u8,m_934,g_5'), 'unknown-parameter')).toEqual(["Replace with 't'", "Remove 'm_934'", "Replace with 't'", "Remove 'g_5'"]);
+    // one letter for another is no misspelling (m → t is as likely as any): only the removals are offered
+    expect(titles(check('hls/m3u8,m_934,g_5'), 'unknown-parameter')).toEqual(["Remove 'm_934'", "Remove 'g_5'"]);
+    expect(titles(check('video/convert,f_mp4,vcodex_h264,acodx_aac'), 'unknown-parameter')).toEqual(["Replace with 'vcodec' (certain)", "Remove 'vcodex_h264'", "Replace with 'acodec' (certain)", "Remove 'acodx_aac'"]);
     expect(titles(check('video/convert,f_webm,acdec_aac'), 'unknown-parameter')).toEqual(["Replace with 'acodec' (certain)", "Remove 'acdec_aac'"]);
     expect(titles(check('video/convert,f_mp4,vcodec_h264,s_1921x1080'), 'value-out-of-range')).toEqual(['Round to 1920x1080', 'Round to 1922x1080']);
     expect(titles(check('video/convert,f_mp4,vcodec_h264,s_4095x1080'), 'value-out-of-range')).toEqual(['Round to 4094x1080', 'Round to 4096x1080']);

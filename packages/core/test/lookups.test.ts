@@ -44,10 +44,11 @@ describe('did-you-mean', () => {
   it('nearest measures only candidates that can tie, with the same answer as measuring all', () => {
     const all = (w: string, candidates: readonly string[]) => {
       const lower = w.toLowerCase();
-      const limit = lower.length <= 2 ? 1 : lower.length <= 5 ? 2 : 3;
+      const limit = lower.length === 1 ? 0.5 : lower.length <= 2 ? 1 : lower.length <= 5 ? 2 : 3;
       const scored = candidates.map((c) => ({ c, d: c === w ? 0 : osaOrFar(lower, c.toLowerCase()) + (c.toLowerCase() === lower ? 0.5 : 0) }));
       const best = Math.min(...scored.map((s) => s.d));
-      return best <= limit ? [...new Set(scored.filter((s) => s.d === best).map((s) => s.c))] : [];
+      const tied = [...new Set(scored.filter((s) => s.d === best).map((s) => s.c))];
+      return best <= limit && tied.length <= 3 ? tied : [];
     };
     const osaOrFar = (a: string, b: string) => (Math.abs(a.length - b.length) > 3 ? 99 : osa(a, b));
     fc.assert(
@@ -56,6 +57,15 @@ describe('did-you-mean', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('a one-character word is near only its other case, and a word near more than three candidates has no guess', () => {
+    const resize = paramKeys(getAction('image', 'resize')!);
+    expect(nearest('q', resize)).toEqual([]);
+    expect(nearest('W', resize)).toEqual(['w']);
+    expect(nearest('ww', resize)).toEqual(['w']);
+    expect(nearest('ab', ['aa', 'bb', 'a', 'b'])).toEqual([]);
+    expect(nearest('ab', ['aa', 'bb', 'a'])).toEqual(['aa', 'bb', 'a']);
   });
 
   it('nearestIn remembers per catalog list and word, and answers as nearest does', () => {

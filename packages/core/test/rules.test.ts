@@ -73,6 +73,10 @@ const invalid: Record<string, InvalidCase[]> = {
     { code: "image/rotate,90,<|45|>", message: "image/rotate takes one value; '45' is extra" },
     { code: "image/resize,<|100|>", message: "'100' is not a parameter of image/resize: parameters are written key_value" },
     { code: "image/info,<|w|>_1", message: "image/info takes no parameters" },
+    { code: "image/resize,w_100,<|q|>_90", message: "Unknown parameter 'q' for image/resize; q is a parameter of image/quality and image/blindwatermark" },
+    { code: "image/resize,w_100,<|x|>_10", message: "Unknown parameter 'x' for image/resize; x is a parameter of image/crop, image/indexcrop and image/watermark" },
+    { code: "video/snapshot,t_1000,<|vcodec|>_h264", message: "Unknown parameter 'vcodec' for video/snapshot; vcodec is a parameter of video/convert and video/concat" },
+    { code: "image/resize,w_100,<|zz|>_1", message: "Unknown parameter 'zz' for image/resize" },
   ],
   'duplicate-parameter': [
     { code: "video/convert,f_mp4,<|f_mp4|>", message: "f is given twice" },

@@ -112,6 +112,17 @@ export function productsWithAction(name: string, topLevel: boolean): readonly Pr
   return own ? (topLevel ? own.topLevel : own.any) : [];
 }
 
+/** The product's actions with a keyed parameter `key`, in catalog order (for "q is a parameter of image/quality"). */
+export function actionsWithKey(product: ProductSpec, key: string): readonly ActionSpec[] {
+  let byKey = keyOwners.get(product);
+  if (!byKey) {
+    keyOwners.set(product, (byKey = new Map()));
+    for (const spec of product.actions) for (const k of paramKeys(spec)) byKey.set(k, [...(byKey.get(k) ?? []), spec]);
+  }
+  return byKey.get(key) ?? [];
+}
+const keyOwners = new Map<ProductSpec, Map<string, ActionSpec[]>>();
+
 /** A keyed parameter of an action. */
 export function getParam(action: ActionSpec, key: string): ParamSpec | undefined {
   return bySpec.get(action)?.params.get(key);

@@ -1,5 +1,5 @@
-import { enumValues, isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
-import type { ParamSpec } from '../catalog/types';
+import { actionsWithKey, enumValues, getProduct, isEnumValue, paramKeys, positionalParams, requiredParams } from '../catalog';
+import type { ActionSpec, ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import { hasHole, labelOf, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
@@ -54,7 +54,7 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): Para
   let message: string;
   if (keys.length === 0 && positionalParams(spec).length > 0) message = `${where} takes a bare value, not '${key}_…'`;
   else if (keys.length === 0) message = `${where} takes no parameters`;
-  else message = `Unknown parameter '${key}' for ${where}${guesses.length ? `: did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?` : ''}`;
+  else message = `Unknown parameter '${key}' for ${where}${guesses.length ? `: did you mean ${guesses.map((g) => `'${g}'`).join(' or ')}?` : elsewhere(spec, key)}`;
   const certain = near.length === 1 && certainRename(action, key, near[0]!);
   const fixes: Fix[] = guesses.map((g) => ({ title: `Replace with '${g}'`, edits: [{ range: p.key!.range, newText: g }], certain }));
   fixes.push({ title: `Remove '${paramText(ctx, p)}'`, edits: [removeParamEdit(action.node, p)], certain: false });
@@ -67,7 +67,17 @@ function unknownParam(ctx: CheckContext, action: ActionInfo, p: ParamNode): Para
   return certain ? action.param(guesses[0]!) : undefined;
 }
 
-/** The keys an unknown one may mean by spelling. */
+/** `; q is a parameter of image/quality`: the product's other actions that take the key as written, if any. */
+function elsewhere(spec: ActionSpec, key: string): string {
+  const product = getProduct(spec.product);
+  const owners = product ? actionsWithKey(product, key).filter((a) => a !== spec) : [];
+  if (owners.length === 0) return '';
+  const names = owners.slice(0, 3).map((a) => `${a.product}/${a.name}`);
+  if (owners.length > 3) names.push(`${owners.length - 3} more`);
+  const last = names.pop()!;
+  return `; ${key} is a parameter of ${names.length ? `${names.join(', ')} and ${last}` : last}`;
+}
+
 /** The keys a word abbreviates: `width` → `w`, whose description speaks of the width. */
 function abbreviated(key: string, params: readonly ParamSpec[]): string[] {
   if (key.length < 3) return [];

@@ -89,10 +89,10 @@ export const RULES = [
     evidence: 'documented',
     description: 'The action has no parameter of that name.',
     explanation:
-      'Each action takes its own parameters. The service rejects (or silently ignores) one it does not know; a "did you mean" fix is offered for a close name, and applied only when it is the one reading (not a guess between one-letter keys, not onto a key already given). A word a key abbreviates (`width` for `w`) is offered too.',
+      'Each action takes its own parameters. The service rejects (or silently ignores) one it does not know; a "did you mean" fix is offered for a close name, and applied only when it is the one reading (not a guess between one-letter keys, not onto a key already given). A word a key abbreviates (`width` for `w`) is offered too. A one-letter key is no misspelling of another letter; where it is a parameter of other actions of the product (`q` of image/quality), the message names them.',
     fixable: true,
     hasSuggestions: true,
-    invalid: ['video/convert,f_mp4,vcodex_h264', 'image/resize,width_100'],
+    invalid: ['video/convert,f_mp4,vcodex_h264', 'image/resize,width_100', 'image/resize,w_100,q_90'],
     valid: ['video/convert,f_mp4,vcodec_h264'],
   }),
   rule({

@@ -1,10 +1,12 @@
 /**
  * "Did you mean": the candidates nearest to `word` by edit distance, when near enough to be a typo. More than
- * one means the guess is ambiguous (mp5 → mp3 or mp4), so it is offered but not applied on its own.
+ * one means the guess is ambiguous (mp5 → mp3 or mp4), so it is offered but not applied on its own; more than
+ * MAX_GUESSES is no guess at all. A one-character word is near only its other case: any letter is one edit
+ * from any other (q is no misspelling of w, m, h, l, s or p).
  */
 export function nearest(word: string, candidates: Iterable<string>): string[] {
   const w = word.toLowerCase();
-  const limit = w.length <= 2 ? 1 : w.length <= 5 ? 2 : 3;
+  const limit = w.length === 1 ? 0.5 : w.length === 2 ? 1 : w.length <= 5 ? 2 : 3;
   let best: string[] = [];
   let bestDistance = limit + 1;
   for (const c of candidates) {
@@ -17,8 +19,11 @@ export function nearest(word: string, candidates: Iterable<string>): string[] {
       bestDistance = d;
     } else if (d === bestDistance && !best.includes(c)) best.push(c);
   }
-  return bestDistance <= limit ? best : [];
+  return bestDistance <= limit && best.length <= MAX_GUESSES ? best : [];
 }
+
+/** The most candidates a guess offers: past it, the word is near too many to say which is meant. */
+const MAX_GUESSES = 3;
 
 /** The single nearest candidate, if there is one. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
