@@ -47,8 +47,25 @@ describe('check options', () => {
     const { text, range } = marked(`image/watermark,<|image_${inner('image/resize,P_300/watermark,text_eA')}|>`);
     expect(check(text).map((d) => [d.ruleId, d.range, d.message])).toEqual([
       ['value-out-of-range', range, "In the watermark image's processing 'image/resize,P_300/watermark,text_eA': P_300: P must be between 1 and 100"],
-      ['misplaced-action', range, "In the watermark image's processing 'image/resize,P_300/watermark,text_eA': a watermark image's processing may only resize, crop, indexcrop, rounded-corners, rotate; not watermark"],
+      ['misplaced-action', range, "In the watermark image's processing 'image/resize,P_300/watermark,text_eA': watermark cannot be used in a watermark image's processing"],
     ]);
+  });
+
+  it('holds a watermark image\'s processing to what the documentation lists: rejected actions are errors, unlisted ones warnings', () => {
+    const inner = (s: string) => encodeBase64Url(`logo.png?x-oss-process=${s}`);
+    const found = (s: string) => check(`image/watermark,image_${inner(s)}`).map((d) => [d.ruleId, d.severity, d.message.replace(/^In the watermark image's processing '[^']*': /, ''), d.data?.source]);
+    expect(found('image/auto-orient,1/rotate,90/rounded-corners,r_10')).toEqual([]);
+    expect(found('image/info')).toEqual([['misplaced-action', 'error', "info cannot be used in a watermark image's processing", 'https://help.aliyun.com/en/oss/user-guide/0040-00000374']]);
+    expect(found('image/resize,P_30/bright,10')).toEqual([
+      ['misplaced-action', 'warning', "a watermark image's processing is documented to resize, crop, indexcrop, rounded-corners, rotate, auto-orient; bright is not among them, and the service may reject it", 'https://help.aliyun.com/zh/oss/user-guide/add-watermarks'],
+    ]);
+    // '|' is the error (https://help.aliyun.com/document_detail/600842.html); the actions are still checked, joined with '/'
+    expect(found('image/resize,P_30|rotate,400')).toEqual([
+      ['misplaced-action', 'error', "'|' cannot stand in a watermark image's processing: join its actions with '/'", 'https://help.aliyun.com/document_detail/600842.html'],
+      ['value-out-of-range', 'error', '400: the angle of rotate must be between 0 and 360', 'https://help.aliyun.com/en/oss/user-guide/0040-00000217'],
+    ]);
+    // what a rejected action says of its own cut-off value is not reported (EC 0040-00000373's example)
+    expect(check('image/watermark,image_cGFuZGEucG5nP3gtb3NzLXByb2Nlc3M9aW1hZ2Uvd2F0ZXJtYXJrLGltYWdlX2NHRnVaR0V1Y0c').map((d) => d.ruleId)).toEqual(['misplaced-action']);
   });
 });
 

@@ -72,11 +72,55 @@ describe('missed errors the documentation states', () => {
     }
   });
 
-  it('no parameter is both required and defaulted (image/rotate: https://www.alibabacloud.com/help/en/oss/rotate, default 0)', () => {
+  it('no parameter is both required and defaulted; a bare rotate is rejected (https://help.aliyun.com/zh/oss/support/0040-00000216), though its table gives 0', () => {
     for (const p of PRODUCTS.flatMap((x) => x.actions.flatMap((a) => a.params.map((ps) => [`${x.name}/${a.name} ${ps.key}`, ps] as const)))) {
       expect(!!p[1].required && p[1].default !== undefined, p[0]).toBe(false);
     }
-    expect(found('image/rotate')).toEqual([]);
+    expect(found('image/rotate')).toEqual([['missing-parameter', 'error', 'rotate']]);
+    expect(found('image/rotate,0')).toEqual([]);
+  });
+
+  it('a bare quality is rejected (https://help.aliyun.com/zh/oss/support/0040-00000307), its bare value runs 1 to 100 (…/0040-00000310: quality,200)', () => {
+    expect(check('image/quality').map((d) => [d.ruleId, d.severity, d.message, d.data?.source])).toEqual([
+      ['missing-parameter', 'error', 'image/quality needs one of q, Q, a bare value: a quality without its setting is rejected (EC 0040-00000307)', 'https://help.aliyun.com/en/oss/user-guide/0040-00000307'],
+    ]);
+    expect(check('image/quality,200').map((d) => [d.ruleId, d.severity, d.message, d.data?.source])).toEqual([
+      ['value-out-of-range', 'error', '200: the value of quality must be between 1 and 100', 'https://help.aliyun.com/en/oss/user-guide/0040-00000310'],
+    ]);
+    expect(found('image/quality,90')).toEqual([]);
+    expect(found('image/quality,q_200').map((f) => f[0])).toEqual(['value-out-of-range']);
+    expect(check('image/quality,q_200')[0]!.data?.source).toBe('https://help.aliyun.com/en/oss/user-guide/0040-00000309');
+  });
+
+  it('resize: given only l or only s, m has no effect (https://help.aliyun.com/zh/oss/user-guide/resize-images-4: 当仅选择l或s进行指定时…m参数的设置不起作用)', () => {
+    expect(check('image/resize,m_fill,l_100').map((d) => [d.ruleId, d.severity, d.message, d.range])).toEqual([
+      ['ineffective-parameter', 'warning', 'm_fill has no effect: Given only the long side `l`, the image is scaled by that side and the mode `m` has no effect.', { start: 13, end: 19 }],
+    ]);
+    expect(found('image/resize,m_pad,s_100,color_FF0000')).toEqual([['ineffective-parameter', 'warning', 'm_pad']]);
+    // with both sides, or a width or height, m is in force
+    for (const s of ['image/resize,m_fill,l_100,s_50', 'image/resize,m_fill,h_100', 'image/resize,m_lfit,w_100']) expect(found(s), s).toEqual([]);
+  });
+
+  it('info stands alone (https://www.alibabacloud.com/help/en/oss/user-guide/query-the-exif-data-of-an-image-4: "you cannot use image/resize,s_700,limit_0/info")', () => {
+    expect(check('image/resize,s_700,limit_0/info').map((d) => [d.ruleId, d.severity, d.message, d.range])).toEqual([
+      ['misplaced-action', 'error', 'image/info cannot be combined with other actions: it must be the only one', { start: 27, end: 31 }],
+    ]);
+    expect(found('image/info/resize,w_100').map((f) => f[0])).toEqual(['misplaced-action']);
+    expect(found('image/info')).toEqual([]);
+  });
+
+  it('a blind watermark: content at most 256 characters, s low/medium/high, q 70 to 100 (https://help.aliyun.com/zh/oss/user-guide/add-blindwatermarks)', () => {
+    const encode = (s: string) => Buffer.from(s).toString('base64url');
+    const save = '|sys/saveas,o_b3V0LmpwZw';
+    expect(found(`image/blindwatermark,content_${encode('阿'.repeat(256))},s_high,q_100${save}`)).toEqual([]);
+    expect(check(`image/blindwatermark,content_${encode('a'.repeat(257))}${save}`).map((d) => [d.ruleId, d.message.replace(/_\w+ /, '_… ')])).toEqual([
+      ['value-out-of-range', 'content_… decodes to 257 characters: content must be at most 256 characters before encoding'],
+    ]);
+    expect(check(`image/blindwatermark,content_${encode('x')},s_ultra,q_69${save}`).map((d) => [d.ruleId, d.message])).toEqual([
+      ['unknown-value', 's_ultra: s must be one of low, medium, high'],
+      ['value-out-of-range', 'q_69: q must be between 70 and 100'],
+    ]);
+    expect(found(`image/blindwatermark,content_${encode('x')},x_1${save}`)).toEqual([['unknown-parameter', 'error', 'x']]);
   });
 
   it('audio/convert needs f (https://www.alibabacloud.com/help/en/oss/user-guide/audio-transcoding: "f / string / Yes")', () => {
@@ -341,7 +385,7 @@ describe('image intelligence: what each OSS page states (issue 11 follow-up; cat
     expect(quality.source).toContain('https://developer.aliyun.com/ask/213166');
     for (const s of ['image/resize,w_200/format,webp/quality,lossless', 'image/quality,q_lossless', 'image/quality,Q_lossless', 'image/quality,lossless,q_90']) expect(found(s), s).toEqual([]);
     expect(reported('image/quality,lossles')).toEqual([
-      ['unknown-value', 'error', "lossles: the lossless of quality must be one of lossless (did you mean 'lossless'?)", 14, 21, 'https://help.aliyun.com/document_detail/44705.htm'],
+      ['invalid-value', 'error', 'lossles: the value of quality must be an integer (between 1 and 100) or lossless; did you mean lossless?', 14, 21, 'https://help.aliyun.com/en/oss/user-guide/0040-00000310'],
     ]);
     expect(reported('image/quality,q_lossless,Q_lossless')).toEqual([
       ['ineffective-parameter', 'warning', 'q_lossless has no effect: When both `q` and `Q` are given, the absolute quality `Q` is used.', 14, 24, 'https://help.aliyun.com/document_detail/44705.htm'],

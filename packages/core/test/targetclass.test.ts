@@ -139,7 +139,8 @@ describe('targetClass: exact classes', () => {
     expect(classOf(TEXT, 'Hello World')).toBe('x');
     expect(classOf(TEXT, '水'.repeat(21))).toBe('x');
     expect(classOf(TEXT, '水'.repeat(22))).toBeUndefined();
-    expect(classOf(CONTENT, 'x'.repeat(700))).toBe('x');
+    expect(classOf(CONTENT, '阿'.repeat(256))).toBe('x');
+    expect(classOf(CONTENT, 'x'.repeat(257))).toBeUndefined();
     expect(classOf(IMAGE, 'panda.png')).toBe('i');
     expect(classOf(IMAGE, 'dir/Panda.JPEG')).toBe('i');
     expect(classOf(IMAGE, 'panda')).toBe('i');

@@ -60,8 +60,8 @@ describe('completion: actions', () => {
     const convert = item(items, 'convert');
     expect(convert.textEdit && 'range' in convert.textEdit ? convert.textEdit.newText : '').toMatch(/^convert,f_\$\{1\|mp4,mkv,[^}]*\|\}$/);
     expect(apply('video/<|>', 'convert')).toBe('video/convert,f_mp4');
-    // rotate's angle is documented with a default (0), so nothing is required (issue 11); circle needs r
-    expect(apply('image/<|>', 'rotate')).toBe('image/rotate');
+    // a bare rotate is rejected (EC 0040-00000216): the snippet leaves the angle's place after the comma
+    expect(apply('image/<|>', 'rotate')).toBe('image/rotate,');
     expect(apply('image/<|>', 'circle')).toBe('image/circle,r_');
     expect(apply('image/<|>', 'format')).toBe('image/format,jpg');
   });

@@ -82,7 +82,7 @@ export interface ActionParams {
   'image/score': {};
   'image/blindwatermark': {
     content?: string;
-    s?: string;
+    s?: 'low' | 'medium' | 'high';
     q?: number | `${number}`;
   };
   'image/deblindwatermark': {

@@ -54,7 +54,10 @@ export interface ParamSpec {
   /** One or two sentences in our own words. */
   doc: string;
   required?: boolean;
-  /** Inclusive bounds for numbers; for `size`, bounds of each side; for decoded `text`, its length in UTF-8 bytes. */
+  /**
+   * Inclusive bounds for numbers; for `size`, bounds of each side; for decoded `text`, its length in UTF-8 bytes
+   * (in characters where `unit` says `characters`).
+   */
   min?: number;
   max?: number;
   /** The lower bound is exclusive (`size` of a text watermark: (0, 1000]). */
@@ -79,9 +82,21 @@ export interface ParamSpec {
   words?: readonly EnumValue[];
   /** The error-code page on which the service rejects a value outside this parameter's form or range. */
   rejectedBy?: string;
+  /** For decoded `process-ref`: what the processing after `?x-oss-process=` may do. */
+  nested?: NestedProcessing;
 }
 
-export type Unit = 'ms' | 's' | 'bit/s' | 'bit' | 'px' | '%' | 'Hz' | 'fps' | 'degrees' | 'channels' | 'bits';
+/** The processing a watermark image may carry: what the documentation lists, and what it says is rejected. */
+export interface NestedProcessing {
+  /** The actions the documentation names for it. */
+  actions: readonly string[];
+  /** Actions documented as rejected there, each with the page that says so. */
+  rejected: Readonly<Record<string, string>>;
+  /** The page on which `|` (a second stage) is rejected there. */
+  pipeRejectedBy: string;
+}
+
+export type Unit = 'ms' | 's' | 'bit/s' | 'bit' | 'px' | '%' | 'Hz' | 'fps' | 'degrees' | 'channels' | 'bits' | 'characters';
 
 export interface ActionSpec {
   /** `convert`, `saveas`, `resize`; sub-actions are named as written (`segment`, `pre`, `notify`). */
@@ -121,6 +136,8 @@ export interface ActionSpec {
    * The text says where it was seen.
    */
   undocumented?: string;
+  /** It must be the only action of its stage (image/info): the documentation that says so. */
+  alone?: string;
   /** A legacy action the documentation marks as being phased out: what replaces it. */
   deprecated?: { replacement: string; source: string };
 }
@@ -144,6 +161,8 @@ export interface Condition {
   values?: readonly string[];
   /** Holds when the parameter is written at all (any value). */
   present?: boolean;
+  /** Holds when the parameter is not written (its default does not count). */
+  absent?: boolean;
   /**
    * Optional: further conditions that must all hold as well (a conjunction). The documentation states some
    * relations over two parameters at once, e.g. resize's `l`/`s` are ignored when `m` is written AND `w` (or `h`)

@@ -134,6 +134,7 @@ export class ActionInfo {
     const written = this.byKey.get(c.param);
     let ok: boolean;
     if (c.present) ok = written !== undefined;
+    else if (c.absent) ok = written === undefined;
     else {
       const v = this.value(c.param);
       ok = v !== undefined && (c.values ?? []).includes(v);
@@ -145,7 +146,7 @@ export class ActionInfo {
 
   /** Whether a condition holds only because of a default (to say so in the message). */
   byDefault(c: Condition): boolean {
-    return !this.byKey.has(c.param) && !c.present;
+    return !this.byKey.has(c.param) && !c.present && !c.absent;
   }
 }
 

@@ -844,6 +844,7 @@ function holdsOf(c: Condition, spec: ActionSpec): (keys: Lexicon<CompiledParam>)
   const fallback = spec.params.find((p) => !p.positional && p.key === key)?.default;
   const byDefault = fallback !== undefined && values.includes(fallback);
   const present = !!c.present;
+  const absent = !!c.absent;
   const and = (c.and ?? []).map((x) => holdsOf(x, spec));
   return (keys) => {
     const target = keys.find(key, 0, key.length);
@@ -855,8 +856,8 @@ function holdsOf(c: Condition, spec: ActionSpec): (keys: Lexicon<CompiledParam>)
     };
     return (text, L, first, params) => {
       const at = firstOf(text, L, first, params);
-      let ok = present ? at !== -1 : at === -1 ? byDefault : false;
-      if (!present && at !== -1) {
+      let ok = present ? at !== -1 : absent ? at === -1 : at === -1 ? byDefault : false;
+      if (!present && !absent && at !== -1) {
         const start = L[at + 1]! + 1;
         const length = L[at + 2]! - start;
         for (const v of values) if (v.length === length && text.startsWith(v, start)) ok = true;

@@ -3,7 +3,7 @@ import type { ActionSpec, ParamSpec } from '../catalog/types';
 import type { ParamNode } from '../syntax/tree';
 import { hasHole, labelOf, paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 import type { Fix } from './diagnostic';
-import { nearestIn } from './suggest';
+import { closest, nearestIn } from './suggest';
 import { aliasOf, observedKey, strayProduct } from './tolerated';
 
 /** Parameters against the catalog: known, given once, required ones present, values well-formed and in range. */
@@ -142,8 +142,10 @@ function checkValue(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: Par
       if (ps.words && isWord(ps, value)) return;
       if (!(ps.type === 'int' ? INT : FLOAT).test(value)) {
         const why = ps.type === 'int' ? 'an integer' : 'a number';
-        const meant = expandSuffix(value, ps);
-        ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}${meant ? `; did you mean ${meant}?` : ''}`, {
+        // a misspelled word (quality's lossles) means the word
+        const meant = expandSuffix(value, ps) ?? (ps.words ? closest(value, ps.words.map((w) => w.value)) : undefined);
+        const words = ps.words?.length ? ` or ${ps.words.map((w) => w.value).join(', ')}` : '';
+        ctx.report('invalid-value', range, `${labelOf(p, value)}: ${nameOf(action, ps)} must be ${why}${rangeWords(ps) ? ` (${rangeWords(ps)})` : ''}${words}${meant ? `; did you mean ${meant}?` : ''}`, {
           fixes: meant ? [{ title: `Replace with '${meant}'`, edits: [{ range: p.value!.range, newText: meant }], certain: false }] : undefined,
         });
         return;

@@ -1,4 +1,5 @@
 import type { Condition, Relation } from '../catalog/types';
+import { getParam } from '../catalog';
 import type { ParamNode } from '../syntax/tree';
 import { paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 
@@ -18,7 +19,9 @@ export function checkRelations(ctx: CheckContext): void {
           break;
         case 'requiresAny': {
           if (writesAny(action, r.params)) break;
-          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${r.params.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, { evidence: r.evidence, source: r.source, atMost: r.atMost });
+          // a positional parameter is named by what is written: a bare value
+          const named = r.params.map((k) => (getParam(action.spec!, k) ? k : 'a bare value'));
+          ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${named.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, { evidence: r.evidence, source: r.source, atMost: r.atMost });
           break;
         }
         case 'effectiveOnly':
@@ -53,9 +56,10 @@ export function checkRelations(ctx: CheckContext): void {
   }
 }
 
+/** Whether the action writes one of `keys`: a key, or a bare value where a key names a positional parameter. */
 function writesAny(action: ActionInfo, keys: readonly string[]): boolean {
   for (const k of keys) if (action.byKey.has(k)) return true;
-  return false;
+  return keys.some((k) => !getParam(action.spec!, k)) && action.node.params.some((p) => !p.key && p.value !== undefined && p.value.text !== '');
 }
 
 /** An exclusive relation: the keys given after the first are reported. */

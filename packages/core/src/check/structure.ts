@@ -81,6 +81,9 @@ function checkAction(ctx: CheckContext, stage: StageInfo, product: ProductSpec, 
     }
   }
   if (spec.after) mustFollow(ctx, stage, spec.name, spec.after, nameRange, i);
+  if (spec.alone && stage.actions.length > 1) {
+    ctx.report('misplaced-action', nameRange, `${product.name}/${spec.name} cannot be combined with other actions: it must be the only one`, { source: spec.alone });
+  }
 }
 
 /**

@@ -377,12 +377,21 @@ function fontOf(spec: ParamSpec): TargetClassifier {
   };
 }
 
+/** A text within its limit, as targets.ts counts it: UTF-8 bytes, or characters where the unit says so. */
 function textOf(spec: ParamSpec): TargetClassifier {
   const max = spec.max ?? Infinity;
+  const chars = spec.unit === 'characters';
   return (text, start, end) => {
     const n = decodeText(text, start, end);
-    return n < 0 || n > max ? undefined : 'x';
+    return n < 0 || (chars ? codePoints(n) : n) > max ? undefined : 'x';
   };
+}
+
+/** The characters of the n valid UTF-8 bytes in B: every byte but a continuation byte starts one. */
+function codePoints(n: number): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) if ((B[i]! & 0xc0) !== 0x80) count++;
+  return count;
 }
 
 function plain(text: string, start: number, end: number): string | undefined {

@@ -248,15 +248,16 @@ function checkDecoded(ctx: CheckContext, action: ActionInfo, p: ParamNode, ps: P
       return;
     }
     case 'text': {
-      // the limit is on the UTF-8 bytes before encoding ("about 20 Chinese characters"), not on characters
-      const bytes = ps.max === undefined ? 0 : utf8Length(decoded);
-      if (ps.max !== undefined && bytes > ps.max) {
-        ctx.report('value-out-of-range', p.range, `${labelOf(p)} decodes to ${bytes} bytes of UTF-8: ${ps.key} must be at most ${ps.max} bytes before encoding`);
-      }
+      if (ps.max === undefined) return;
+      // a watermark's limit is on the UTF-8 bytes before encoding ("about 20 Chinese characters"); a blind
+      // watermark's on the characters
+      const chars = ps.unit === 'characters';
+      const size = chars ? [...decoded].length : utf8Length(decoded);
+      if (size > ps.max) ctx.report('value-out-of-range', p.range, `${labelOf(p)} decodes to ${size} ${chars ? 'characters' : 'bytes of UTF-8'}: ${ps.key} must be at most ${ps.max} ${chars ? 'characters' : 'bytes'} before encoding`);
       return;
     }
     case 'process-ref':
-      checkNested(ctx, p, decoded);
+      checkNested(ctx, p, decoded, ps.nested);
       return;
   }
 }

@@ -145,6 +145,18 @@ const resize: ActionSpec = {
       when: { param: 'm', present: true, and: [{ param: 'h', present: true }] },
       doc: 'With a mode `m` and a height `h`, the long/short side settings `l`/`s` have no effect.',
     },
+    {
+      kind: 'ignoredWhen',
+      params: ['m'],
+      when: { param: 'l', present: true, and: [{ param: 's', absent: true }, { param: 'w', absent: true }, { param: 'h', absent: true }] },
+      doc: 'Given only the long side `l`, the image is scaled by that side and the mode `m` has no effect.',
+    },
+    {
+      kind: 'ignoredWhen',
+      params: ['m'],
+      when: { param: 's', present: true, and: [{ param: 'l', absent: true }, { param: 'w', absent: true }, { param: 'h', absent: true }] },
+      doc: 'Given only the short side `s`, the image is scaled by that side and the mode `m` has no effect.',
+    },
   ],
   examples: [
     'image/resize,p_50',
@@ -176,7 +188,8 @@ const crop: ActionSpec = {
   mode: 'sync',
   source:
     'https://help.aliyun.com/en/oss/user-guide/custom-crop; https://www.alibabacloud.com/help/zh/doc-detail/44693.htm; ' +
-    'face/auto and p: AlibabaCloudDocs/oss@f6840917 Custom crop (2021) and the reference notes (§4.1)',
+    'face/auto and p: the current page (https://help.aliyun.com/zh/oss/user-guide/custom-crop: "p … [1,200], only with g_face"; ' +
+    '"auto ignores w, h and p"); the 2021 page lists only the nine anchors',
   params: [
     {
       key: 'w',
@@ -326,18 +339,21 @@ const rotate: ActionSpec = {
     'Rotates clockwise by the given angle. Angles that are not multiples of 90 enlarge the canvas; the source may ' +
     'be at most 4096 x 4096 px, and an animated GIF becomes static.',
   mode: 'sync',
-  source: 'https://www.alibabacloud.com/help/en/oss/rotate; https://www.alibabacloud.com/help/en/oss/support/0040-00000217',
+  source:
+    'https://www.alibabacloud.com/help/en/oss/rotate; https://www.alibabacloud.com/help/en/oss/support/0040-00000217; ' +
+    'a bare rotate: https://help.aliyun.com/zh/oss/support/0040-00000216',
   params: [
     {
       key: 'angle',
       positional: true,
-      // documented with a default (0), so not required; what the service does with a bare rotate is not documented
+      // a bare rotate is rejected (EC 0040-00000216), though the table gives 0 as the default
+      required: true,
       type: 'int',
-      doc: 'Clockwise rotation (the docs call this column `[value]`).',
+      // the table's `[value]` column
+      doc: 'The clockwise rotation, from 0 to 360 degrees.',
       min: 0,
       max: 360,
       unit: 'degrees',
-      default: '0',
       rejectedBy: errorCodePage('0040-00000217'),
     },
   ],
@@ -597,7 +613,17 @@ const watermark: ActionSpec = {
       decoded: 'process-ref',
       doc:
         'The full key of the watermark image in the same bucket, URL-safe Base64 encoded; it may be followed by ' +
-        '`?x-oss-process=image/...` to pre-process it (resize incl. `P`, crop, indexcrop, rounded-corners, rotate).',
+        '`?x-oss-process=image/...` to pre-process it (resize incl. `P`, crop, indexcrop, rounded-corners, rotate, auto-orient).',
+      nested: {
+        // the zh page lists 图片缩放、自定义裁剪、索引切割、圆角矩形 and 图片旋转, whose link is the auto-orient page
+        actions: ['resize', 'crop', 'indexcrop', 'rounded-corners', 'rotate', 'auto-orient'],
+        rejected: {
+          watermark: errorCodePage('0040-00000373'),
+          info: errorCodePage('0040-00000374'),
+          circle: 'https://help.aliyun.com/en/oss/user-guide/image-watermark ("Inscribed circle cropping or pipeline operations are not supported")',
+        },
+        pipeRejectedBy: 'https://help.aliyun.com/document_detail/600842.html',
+      },
     },
     // text watermark
     {
@@ -827,7 +853,8 @@ const quality: ActionSpec = {
   source:
     'https://help.aliyun.com/document_detail/44705.htm; https://www.alibabacloud.com/help/doc-detail/44705.htm; ' +
     `lossless: ${SRC_LOSSLESS} and https://help.aliyun.com/document_detail/32243.html (q, Q: "1-100, lossless"); ` +
-    'the bare form: the example of that page, read in its copy https://developer.aliyun.com/ask/213166',
+    'the bare form: the example of that page, read in its copy https://developer.aliyun.com/ask/213166, and its range, ' +
+    `${errorCodePage('0040-00000310')}`,
   params: [
     {
       key: 'q',
@@ -840,7 +867,7 @@ const quality: ActionSpec = {
       unit: '%',
       caseSensitive: true,
       words: [LOSSLESS],
-      rejectedBy: errorCodePage('0040-00000308'),
+      rejectedBy: errorCodePage('0040-00000309'),
     },
     {
       key: 'Q',
@@ -854,14 +881,27 @@ const quality: ActionSpec = {
       rejectedBy: errorCodePage('0040-00000308'),
     },
     {
-      key: 'lossless',
+      key: 'quality',
       positional: true,
-      type: 'enum',
-      doc: 'The bare form `quality,lossless`, as the documentation\'s example writes it (`…/format,webp/quality,lossless`).',
-      values: [LOSSLESS],
+      type: 'int',
+      doc:
+        'The bare form: `quality,lossless`, as the documentation\'s example writes it (`…/format,webp/quality,lossless`), ' +
+        'or a number from 1 to 100, the range the error-code page gives it (`quality,200` is rejected).',
+      min: 1,
+      max: 100,
+      unit: '%',
+      words: [LOSSLESS],
+      rejectedBy: errorCodePage('0040-00000310'),
     },
   ],
   relations: [
+    {
+      kind: 'requiresAny',
+      params: ['q', 'Q', 'quality'],
+      doc: 'a quality without its setting is rejected (EC 0040-00000307)',
+      evidence: 'rejected',
+      source: errorCodePage('0040-00000307'),
+    },
     {
       kind: 'ignoredWhen',
       params: ['q'],
@@ -883,6 +923,9 @@ const info: ActionSpec = {
   doc: 'Returns JSON with the file size, format, width, height and the EXIF tags instead of an image.',
   mode: 'sync',
   source: `${SRC_OVERVIEW}; AlibabaCloudDocs/oss@f6840917 Query image information (2021)`,
+  alone:
+    'https://www.alibabacloud.com/help/en/oss/user-guide/query-the-exif-data-of-an-image-4: "You cannot use the info action ' +
+    'together with other actions" (its example: image/resize,s_700,limit_0/info)',
   params: [],
   examples: ['image/info'],
 };
@@ -964,28 +1007,36 @@ const blindwatermark: ActionSpec = {
     'Embeds a text that cannot be seen but can later be extracted with image/deblindwatermark, even after ' +
     'cropping, scaling or re-compression. Runs synchronously and is meant to be saved with sys/saveas.',
   mode: 'sync',
-  paramsIncomplete: true,
   source:
-    `${SRC_BLIND} (action name, sync, encoding rule); keys seen only in third-party code (reference notes §4.1); ` +
-    'IMM EncodeBlindWatermark https://alibabacloud.com/help/en/imm/developer-reference/api-imm-2020-09-30-encodeblindwatermark',
+    `${SRC_BLIND} (action name, sync, encoding rule); the parameter table of https://help.aliyun.com/zh/oss/user-guide/add-blindwatermarks ` +
+    '(content, s, q), as IMM EncodeBlindWatermark gives them too: https://alibabacloud.com/help/en/imm/developer-reference/api-imm-2020-09-30-encodeblindwatermark',
   params: [
     {
       key: 'content',
       type: 'base64',
       decoded: 'text',
-      doc:
-        'The text to embed, URL-safe Base64 encoded. (Key seen in third-party code; the OSS parameter table was not ' +
-        'retrievable.)',
+      max: 256,
+      unit: 'characters',
+      doc: 'The text to embed, URL-safe Base64 encoded; at most 256 characters before encoding.',
     },
     {
       key: 's',
-      type: 'string',
-      doc: 'Embedding strength. (Key seen in third-party code only; values not documented in what was read.)',
+      type: 'enum',
+      doc: 'Embedding strength: a stronger watermark survives more attacks but alters the image more.',
+      default: 'low',
+      values: [
+        { value: 'low', doc: 'Low strength.' },
+        { value: 'medium', doc: 'Medium strength.' },
+        { value: 'high', doc: 'High strength.' },
+      ],
     },
     {
       key: 'q',
       type: 'int',
-      doc: 'Output quality. (Key seen in third-party code only; range not documented.)',
+      doc: 'Storage quality of the watermarked output; only a JPG input uses it. Higher keeps the watermark better and the file larger.',
+      min: 70,
+      max: 100,
+      default: '90',
     },
   ],
 };
