@@ -101,6 +101,31 @@ describe('missed errors the documentation states', () => {
     for (const s of ['image/resize,m_fill,l_100,s_50', 'image/resize,m_fill,h_100', 'image/resize,m_lfit,w_100']) expect(found(s), s).toEqual([]);
   });
 
+  it('audio/convert and audio/concat hold the codec their container holds to its rates and channels (https://help.aliyun.com/zh/oss/audio-transcoding)', () => {
+    const save = '|sys/saveas,o_YS5tcDM';
+    expect(check(`audio/convert,f_mp3,ar_96000,ac_6${save}`).map((d) => [d.ruleId, d.severity, d.message, d.related?.map((r) => r.message)])).toEqual([
+      ['sample-rate', 'warning', 'ar_96000: mp3 encodes only at 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000 Hz', ['f_mp3 holds mp3 audio']],
+      ['channel-count', 'warning', 'ac_6: mp3 encodes at most 2 channels', ['f_mp3 holds mp3 audio']],
+    ]);
+    expect(found(`audio/concat,f_mp3,ar_96000/pre,o_YS5tcDM${save}`).map((f) => f[0])).toEqual(['sample-rate']);
+    // AMR at 8 or 16 kHz (AMR-NB, AMR-WB), as the audio page gives it, in either action; oga holds three codecs
+    for (const s of [`audio/convert,f_amr,ar_16000,ac_1|sys/saveas,o_YS5hbXI`, 'video/convert,f_amr,acodec_amr,ar_16000,ac_1,vn_1|sys/saveas,o_YS5hbXI', `audio/convert,f_oga,ar_96000|sys/saveas,o_YS5vZ2E`, `audio/convert,f_mp3,ar_48000,ac_2${save}`]) {
+      expect(found(s), s).toEqual([]);
+    }
+    expect(found(`audio/convert,f_amr,ar_22050|sys/saveas,o_YS5hbXI`).map((f) => f[0])).toEqual(['sample-rate']);
+  });
+
+  it('doc/convert takes html as a Word source (https://www.alibabacloud.com/help/ja/oss/document-conversion: "doc, docx, wps, wpss, docm, dotm, dot, dotx, html")', () => {
+    expect(found('doc/convert,target_pdf,source_html|sys/saveas,o_b3V0LnBkZg')).toEqual([]);
+    expect(found('doc/convert,target_pdf,source_htm|sys/saveas,o_b3V0LnBkZg').map((f) => f[0])).toEqual(['unknown-value']);
+  });
+
+  it('a sprite saved under one name is information, a snapshot series a warning (only the video-frame-cutting page states it)', () => {
+    const sprite = 'video/sprite,f_jpg,sw_100,sh_100,inter_10000,tw_10,th_10,pad_0,margin_0|sys/saveas,b_ZXhhbXBsZWJ1Y2tldA,o_ZXhhbXBsZS5qcGc';
+    expect(check(sprite, { mode: 'async' }).map((d) => [d.ruleId, d.severity, d.data?.evidence])).toEqual([['overwritten-outputs', 'info', 'convention']]);
+    expect(check('video/snapshots,f_jpg,inter_10000|sys/saveas,o_c2hvdC5qcGc', { mode: 'async' }).map((d) => [d.ruleId, d.severity])).toEqual([['overwritten-outputs', 'warning']]);
+  });
+
   it('info stands alone (https://www.alibabacloud.com/help/en/oss/user-guide/query-the-exif-data-of-an-image-4: "you cannot use image/resize,s_700,limit_0/info")', () => {
     expect(check('image/resize,s_700,limit_0/info').map((d) => [d.ruleId, d.severity, d.message, d.range])).toEqual([
       ['misplaced-action', 'error', 'image/info cannot be combined with other actions: it must be the only one', { start: 27, end: 31 }],

@@ -23,6 +23,7 @@ export interface ContainerTruth {
   rates?: Record<string, { refused: readonly string[]; level: 'error' | 'warning'; why: string }>;
 }
 
+const AUDIO_CODECS = ['mp3', 'aac', 'flac', 'vorbis', 'ac3', 'opus', 'amr'];
 const MXF = doubt('ffmpeg writes only h264 with PCM audio at 48 kHz into MXF; the document lists mxf all the same');
 const AUDIO_ONLY_REFUSES = (f: string) => no(`the ${f} container carries only its own audio codec`);
 
@@ -103,18 +104,35 @@ export const CONTAINERS: Record<string, ContainerTruth> = {
 
 function onlyAudio(f: string, allowed: string[], why?: string): Record<string, Verdict> {
   const out: Record<string, Verdict> = {};
-  for (const codec of ['mp3', 'aac', 'flac', 'vorbis', 'ac3', 'opus', 'amr']) {
+  for (const codec of AUDIO_CODECS) {
     if (!allowed.includes(codec)) out[codec] = why ? no(why) : AUDIO_ONLY_REFUSES(f);
   }
   return out;
 }
 
-/** Sample rates and channel counts each audio encoder accepts (of the documented ar list and ac 1–8). */
+/**
+ * The codec an audio-only container holds when it holds one alone (f_mp3 is MP3 audio; oga holds three): what an
+ * action without `acodec` (audio/convert, audio/concat) encodes.
+ */
+export function audioCodecOf(f: string): string | undefined {
+  return AUDIO_CODEC_OF.get(f);
+}
+const AUDIO_CODEC_OF = new Map(
+  Object.entries(CONTAINERS).flatMap(([f, c]) => {
+    const held = c.video ? [] : AUDIO_CODECS.filter((codec) => !c.acodec[codec]);
+    return held.length === 1 ? [[f, held[0]!] as const] : [];
+  }),
+);
+
+/**
+ * Sample rates and channel counts each audio encoder accepts (of the documented ar list and ac 1–8). AMR: the
+ * audio-transcoding page gives 8 or 16 kHz (AMR-NB and AMR-WB); ffmpeg was measured with the AMR-NB encoder only.
+ */
 export const AUDIO_CODEC_LIMITS: Record<string, { rates?: readonly string[]; channels?: { max: number; doubtful?: readonly number[] } }> = {
   mp3: { rates: ['8000', '11025', '12000', '16000', '22050', '24000', '32000', '44100', '48000'], channels: { max: 2 } },
   ac3: { rates: ['32000', '44100', '48000'], channels: { max: 6 } },
   opus: { rates: ['8000', '12000', '16000', '24000', '48000'], channels: { max: 8, doubtful: [3, 4] } },
-  amr: { rates: ['8000'], channels: { max: 1 } },
+  amr: { rates: ['8000', '16000'], channels: { max: 1 } },
 };
 
 /** Pixel formats an encoder cannot produce as asked. */

@@ -248,7 +248,7 @@ export interface ActionParams {
   };
   'doc/convert': {
     target: 'png' | 'jpg' | 'pdf' | 'txt';
-    source?: 'doc' | 'docx' | 'wps' | 'wpss' | 'docm' | 'dotm' | 'dot' | 'dotx' | 'pptx' | 'ppt' | 'pot' | 'potx' | 'pps' | 'ppsx' | 'dps' | 'dpt' | 'pptm' | 'potm' | 'ppsm' | 'dpss' | 'xls' | 'xlt' | 'et' | 'ett' | 'xlsx' | 'xltx' | 'csv' | 'xlsb' | 'xlsm' | 'xltm' | 'ets' | 'pdf';
+    source?: 'doc' | 'docx' | 'wps' | 'wpss' | 'docm' | 'dotm' | 'dot' | 'dotx' | 'html' | 'pptx' | 'ppt' | 'pot' | 'potx' | 'pps' | 'ppsx' | 'dps' | 'dpt' | 'pptm' | 'potm' | 'ppsm' | 'dpss' | 'xls' | 'xlt' | 'et' | 'ett' | 'xlsx' | 'xltx' | 'csv' | 'xlsb' | 'xlsm' | 'xltm' | 'ets' | 'pdf';
     pages?: string;
   };
   'doc/translate': {

@@ -122,8 +122,15 @@ function manyOutputsOneTarget(ctx: CheckContext): void {
     const o = a.byKey.get('o');
     const key = o?.value && readBase64(o.value.text).text;
     if (!o || key === undefined || key.includes('{index}')) continue;
-    if (/\.[A-Za-z0-9]{2,4}$/.test(key)) {
-      ctx.report('overwritten-outputs', o.range, `${paramText(ctx, o)} decodes to '${key}': video/${producer.name} writes several images, and a target with a suffix keeps only the last; leave the suffix out or add {index}`);
+    if (!/\.[A-Za-z0-9]{2,4}$/.test(key)) continue;
+    if (producer.name === 'snapshots') {
+      ctx.report('overwritten-outputs', o.range, `${paramText(ctx, o)} decodes to '${key}': video/snapshots writes several images, and a target with a suffix keeps only the last; leave the suffix out or add {index}`);
+    } else {
+      // the sprite page does not say so (its own sample saves to example.jpg): an inference from snapshots
+      ctx.report('overwritten-outputs', o.range, `${paramText(ctx, o)} decodes to '${key}': video/sprite writes a sheet per tw × th frames, and a longer video may need several, which one fixed name would overwrite; add {index} to keep each`, {
+        atMost: 'info',
+        evidence: 'convention',
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { AUDIO_CODEC_LIMITS, CONTAINERS, PIXEL_FORMAT_LIMITS, SEGMENT_CONTAINERS, type Verdict } from '../catalog/media';
+import { AUDIO_CODEC_LIMITS, audioCodecOf, CONTAINERS, PIXEL_FORMAT_LIMITS, SEGMENT_CONTAINERS, type Verdict } from '../catalog/media';
 import type { ParamNode } from '../syntax/tree';
 import { paramText, type ActionInfo, type CheckContext } from './context';
 
@@ -68,11 +68,14 @@ function verdict(ctx: CheckContext, at: ParamNode, v: Verdict, what: string, con
 }
 
 function audioLimits(ctx: CheckContext, action: ActionInfo): void {
-  const acodec = action.written('acodec');
+  // the codec: acodec, or for an action without one (audio/convert) the one its container holds
+  const f = action.param('acodec') ? undefined : action.written('f');
+  const acodec = f === undefined ? action.written('acodec') : audioCodecOf(f);
   const limits = acodec ? own(AUDIO_CODEC_LIMITS, acodec) : undefined;
   if (!limits || action.value('an') === '1') return;
-  const acodecParam = action.byKey.get('acodec')!;
-  const related = [{ range: acodecParam.range, message: `acodec_${acodec}` }];
+  const related = [
+    f === undefined ? { range: action.byKey.get('acodec')!.range, message: `acodec_${acodec}` } : { range: action.byKey.get('f')!.range, message: `f_${f} holds ${acodec} audio` },
+  ];
   const ar = action.written('ar');
   if (ar && limits.rates && !limits.rates.includes(ar)) {
     ctx.report('sample-rate', action.byKey.get('ar')!.range, `ar_${ar}: ${acodec} encodes only at ${limits.rates.join(', ')} Hz`, { related });

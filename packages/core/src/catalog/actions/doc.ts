@@ -11,12 +11,13 @@ const SRC_IMM_CONVERT =
 const SRC_PREVIEW = 'https://help.aliyun.com/zh/oss/user-guide/migration-of-document-preview';
 const SRC_NOTIFY = 'https://www.alibabacloud.com/help/en/oss/user-guide/message-notification';
 
-/** Input document types IMM converts (CreateOfficeConversionTask). */
+/** Input document types of document conversion (IMM CreateOfficeConversionTask; html from the OSS page's Word row). */
 const SOURCE_TYPES: readonly EnumValue[] = [
   ...['doc', 'docx', 'wps', 'wpss', 'docm', 'dotm', 'dot', 'dotx'].map((value) => ({
     value,
     doc: `Word processing document (.${value}).`,
   })),
+  { value: 'html', doc: 'Web page (.html), converted as a word processing document.' },
   ...['pptx', 'ppt', 'pot', 'potx', 'pps', 'ppsx', 'dps', 'dpt', 'pptm', 'potm', 'ppsm', 'dpss'].map((value) => ({
     value,
     doc: `Presentation (.${value}).`,
@@ -117,7 +118,7 @@ const convert: ActionSpec = {
     'file. Runs only asynchronously; use `{index}` in the saveas key when several pages are written.',
   mode: 'async',
   producesOutput: true,
-  source: `${SRC_CONVERT}; ${SRC_IMM_CONVERT} (formats, limits); example: ${SRC_NOTIFY}`,
+  source: `${SRC_CONVERT}; ${SRC_IMM_CONVERT} (formats, limits); html: https://www.alibabacloud.com/help/ja/oss/document-conversion (Word: "doc, docx, wps, wpss, docm, dotm, dot, dotx, html"); example: ${SRC_NOTIFY}`,
   params: [
     {
       key: 'target',

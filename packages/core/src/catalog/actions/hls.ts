@@ -8,9 +8,9 @@ import type { ActionSpec } from '../types';
 const m3u8: ActionSpec = {
   name: 'm3u8',
   product: 'hls',
-  summary: 'Generate an HLS media playlist that transcodes segments on demand (IMM).',
+  summary: 'Generate an HLS playlist that transcodes segments on demand (IMM).',
   doc:
-    'Writes a standard HLS media playlist for a video; each TS segment is transcoded only when it is first ' +
+    'Writes a standard HLS playlist for a video (a media playlist; the page says master playlists can be made too); each TS segment is transcoded only when it is first ' +
     'played. Runs through synchronous processing (x-oss-process) and needs an IMM project and the new IMM ' +
     'GET/POST processing switch in the Quota Center.',
   mode: 'sync',
