@@ -20,6 +20,15 @@ describe('pastedUrlSpan: a URL pasted where a processing string is expected', ()
     for (const t of ['image/resize,w_100', 'x-oss-process=image/resize,w_100', 'https://example.com/a.jpg', 'video/convert,f_mp4|sys/saveas,o_aHR0cHM6Ly8', '']) expect(pastedUrlSpan(t), t).toBeUndefined();
   });
 
+  it("reads a bare parameter's '#' as part of its value, not as a fragment that would drop the rest", () => {
+    const line = 'x-oss-process=image/watermark,text_5py65a-G,color_#FFFFFF,size_30';
+    expect(pastedUrlSpan(line)).toBeUndefined();
+    const d = lintDocument(`${line}\n`, { fileName: 'a.ossproc' }).diagnostics;
+    expect(d.map((x) => [x.ruleId, line.slice(x.range.start, x.range.end)])).toEqual([['invalid-value', 'color_#FFFFFF']]);
+    // in a URL it is the fragment, as a browser sends it
+    expect(span('x-oss-process=image/resize,w_100#top&x=1')).toBe('x-oss-process=image/resize,w_100');
+  });
+
   it('works inside a range of a longer text', () => {
     const t = '  https://h/a.jpg?x-oss-process=image/resize,w_1  ';
     expect(pastedUrlSpan(t, 2, t.length - 2)).toEqual({ start: 18, end: t.length - 2 });

@@ -13,7 +13,9 @@ import { nextQueryValue } from './scan';
 export function pastedUrlSpan(text: string, start = 0, end = text.length): { start: number; end: number } | undefined {
   // most lines are no URL: told by a look at a few characters, before any substring is made
   const prefixed = text.startsWith('x-oss-process=', start) || text.startsWith('x-oss-async-process=', start);
-  if (prefixed ? !has(text, '&', start, end) && !has(text, '#', start, end) : !mayBeUrl(text, start, end)) return undefined;
+  // a bare parameter is a query only with another one after '&': a '#' alone is more likely a mistake in a value
+  // (color_#FFFFFF), checked as written, than the start of a fragment that would silently drop the rest
+  if (prefixed ? !has(text, '&', start, end) : !mayBeUrl(text, start, end)) return undefined;
   const t = text.slice(start, end);
   if (!prefixed && !/^(https?:)?\/\/|[?&]x-oss-(async-)?process=/i.test(t)) return undefined;
   const q = nextQueryValue(t, 0, prefixed, false);
