@@ -140,6 +140,17 @@ describe('the fast path', () => {
     expect(withFindings).toBeGreaterThan(runs.numRuns / 10);
   });
 
+  it('(a) holds for the relations on what is not written (m beside only l or s) and on a bare value (quality), and for an action that stands alone (info)', () => {
+    const resize = fc.array(fc.constantFrom('m_fill', 'm_pad', 'm_lfit', 'l_100', 'l_120', 's_50', 'w_100', 'h_100', 'color_FF0000', 'limit_0', 'p_50'), { minLength: 1, maxLength: 5 }).map((ps) => `image/resize,${ps.join(',')}`);
+    const steps = fc.array(fc.constantFrom('quality', 'quality,90', 'quality,95', 'quality,200', 'quality,q_80', 'quality,lossless', 'info', 'rotate', 'rotate,90', 'resize,w_1', 'format,webp'), { minLength: 1, maxLength: 3 }).map((xs) => `image/${xs.join('/')}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(resize, steps), { minLength: 2, maxLength: 6 }), (texts) => {
+        for (const text of texts) expect(check(text), text).toEqual(checkFully(text));
+      }),
+      runs,
+    );
+  });
+
   it('(c) a string of a known clean shape is answered fast; a misspelled key, an out-of-range value, a codec the container refuses, a bad base64 bucket are not', () => {
     const video = (rest: string) => `video/convert,${rest}|sys/saveas,b_b3V0YnVja2V0,o_b3V0Lm1wNA`;
     expect(check(video('f_mp4,vcodec_h264,vb_2000000,s_1920x1080'))).toEqual([]);
