@@ -153,11 +153,17 @@ export function queryRegions(r: EmbeddedRegion, out: EmbeddedRegion[], bare = fa
     const q = nextQueryValue(r.text, from, bare, prose);
     if (!q) return;
     from = q.next;
-    if (q.end > q.start) {
+    // a value that is only code (`?x-oss-process=${p}`) holds nothing to check; its literals are values of their own
+    if (q.end > q.start && !onlyHoles(r.text, q.start, q.end)) {
       const v = percentDecode(subRegion(r, q.start, q.end));
       out.push({ ...v, mode: q.mode });
     }
   }
+}
+
+function onlyHoles(t: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (t.charCodeAt(i) !== 0xe000) return false;
+  return true;
 }
 
 /** Every query value in host text, without building offsets for the whole text. */
@@ -179,7 +185,9 @@ export function hostQueryRegions(host: string, out: EmbeddedRegion[], skip: (off
  * processing parameters of a URL in it.
  */
 export function selectRegions(r: EmbeddedRegion, out: EmbeddedRegion[]): void {
-  if (looksLikeProcessingString(r.text)) out.push(r);
+  // a URL's query holds the string, even after code (`base + '/' + key + '?x-oss-process=…'` starts with a hole)
+  if (r.text.includes('?x-oss-') || r.text.includes('&x-oss-')) queryRegions(r, out);
+  else if (looksLikeProcessingString(r.text)) out.push(r);
   else if (r.text.includes('x-oss-')) queryRegions(r, out);
 }
 

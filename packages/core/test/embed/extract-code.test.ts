@@ -241,6 +241,16 @@ describe('javascript / typescript', () => {
       texts: ['image/resize,w_1'],
     },
     {
+      name: 'a query value that is only a hole gives way to the literals inside it',
+      src: "const s = `${thumb}?x-oss-process=${webp ? '«style/list.pc»' : '«image/resize,w_1/quality,q_90»'}`;",
+      texts: ['style/list.pc', 'image/resize,w_1/quality,q_90'],
+    },
+    {
+      name: 'a URL query after code: base + "/" + key + "?x-oss-process=…"',
+      src: "const u = base + '/' + key + `?x-oss-process=«image/format,png/resize,m_${m},h_${h}»`;",
+      texts: ['image/format,png/resize,m_◊,h_◊'],
+    },
+    {
       name: 'regex literals are not strings; division is not a regex',
       src: 'const re = /"image\\/resize"/g; const x = a / b, s = "«image/crop,w_1»"; // "image/x"',
       texts: ['image/crop,w_1'],
