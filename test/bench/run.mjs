@@ -50,10 +50,15 @@ if (wants('core') || wants('fix')) {
   console.log('\n## core: fix-all, 10,000 and 100,000 fixes in one string (linear: ratio near 10)');
   const fixOut = join(root, 'node_modules', '.cache', 'ossproc', 'fix-bench.mjs');
   await build({ entryPoints: [join(here, 'fix-bench.ts')], bundle: true, platform: 'node', format: 'esm', conditions: ['ossproc-source'], outfile: fixOut, logLevel: 'warning' });
-  const { benchFix } = await import(pathToFileURL(fixOut).href);
-  for (const { shape, ms10k, ms100k, ratio } of benchFix()) {
-    console.log(`${shape.padEnd(22)} 10k ${ms10k.toFixed(0).padStart(6)} ms   100k ${ms100k.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(1)}   budget ≤ 15: ${verdict(ratio <= 15)}`);
-  }
+  const { benchFix, benchChains } = await import(pathToFileURL(fixOut).href);
+  const rows = (list) => {
+    for (const { shape, ms10k, ms100k, ratio } of list) {
+      console.log(`${shape.padEnd(22)} 10k ${ms10k.toFixed(0).padStart(6)} ms   100k ${ms100k.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(1)}   budget ≤ 15: ${verdict(ratio <= 15)}`);
+    }
+  };
+  rows(benchFix());
+  console.log('\n## core: check() of one string of 10,000 and 100,000 actions (linear: ratio near 10)');
+  rows(benchChains());
 }
 
 // distinct broken strings (every one runs the full path) and distinct clean ones, against split + ajv on the same strings

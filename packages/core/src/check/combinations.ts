@@ -13,11 +13,13 @@ export function checkCombinations(ctx: CheckContext): void {
   let imageWatermarks = 0;
   let concatInputs = 0;
   const placed: ActionInfo[] = [];
+  // the stage's output format, read once (a chain of many quality steps must not re-read it for each)
+  let output: { format: string | undefined } | undefined;
   for (const a of stage.actions) {
     if (!a.spec) continue;
     const product = a.spec.product;
     if (product === 'image' && a.name === 'resize') resizeArea(ctx, a);
-    if (product === 'image' && (a.name === 'quality' || a.name === 'interlace')) formatDependent(ctx, a, stage.actions);
+    if (product === 'image' && (a.name === 'quality' || a.name === 'interlace')) formatDependent(ctx, a, (output ??= { format: outputFormat(stage.actions) }).format);
     if (product === 'image' && a.name === 'watermark' && a.byKey.has('image')) {
       if (++imageWatermarks > MAX_IMAGE_WATERMARKS) {
         ctx.report('too-many-inputs', a.node.name.range, `At most ${MAX_IMAGE_WATERMARKS} image watermarks can be drawn on one image; this is number ${imageWatermarks}`);
@@ -54,9 +56,8 @@ function resizeArea(ctx: CheckContext, a: ActionInfo): void {
   ctx.report('output-too-large', range, `m_${m} with w_${w} and h_${h} makes ${(w * h).toLocaleString('en-US')} pixels; the output may have at most ${MAX_OUTPUT_PIXELS.toLocaleString('en-US')}`);
 }
 
-/** quality works on JPG and WebP output, interlace on JPG output; the output format is the last `format` before. */
-function formatDependent(ctx: CheckContext, a: ActionInfo, actions: readonly ActionInfo[]): void {
-  const allowed = a.name === 'quality' ? ['jpg', 'webp'] : ['jpg'];
+/** The image format a stage writes: the value of its last `format` (undefined when there is none, or it is unknown). */
+function outputFormat(actions: readonly ActionInfo[]): string | undefined {
   let output: string | undefined;
   for (const other of actions) {
     if (other.name !== 'format' || other.spec?.product !== 'image') continue;
@@ -65,6 +66,12 @@ function formatDependent(ctx: CheckContext, a: ActionInfo, actions: readonly Act
     // an alias is its value's output (jpeg is jpg); a value the action does not take outputs nothing known
     output = written === undefined || !spec ? undefined : documentedValue(spec, written);
   }
+  return output;
+}
+
+/** quality works on JPG and WebP output, interlace on JPG output. */
+function formatDependent(ctx: CheckContext, a: ActionInfo, output: string | undefined): void {
+  const allowed = a.name === 'quality' ? ['jpg', 'webp'] : ['jpg'];
   if (!output || allowed.includes(output)) return;
   if (output === 'gif') {
     // format,gif converts only GIF sources; any other source keeps its own format, so this is a possibility

@@ -61,6 +61,21 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
   for (let i = 0; i < stage.actions.length; i++) checkAction(ctx, stage, product, tails, stage.actions[i]!, i);
 }
 
+/**
+ * The index of the action a sub-action at i follows: the nearest before it that is not one of its siblings
+ * (concat/pre/pre/sur follow concat). A run of siblings shares it, so a chain of thousands is walked once.
+ */
+function parentIndex(stage: StageInfo, i: number): number {
+  const parent = stage.actions[i]!.spec!.parent;
+  let j = i - 1;
+  let known: number | undefined;
+  while (j >= 0 && stage.actions[j]!.spec?.parent === parent && (known = siblingRuns.get(stage.actions[j]!)) === undefined) j--;
+  const at = known ?? j;
+  siblingRuns.set(stage.actions[i]!, at);
+  return at;
+}
+const siblingRuns = new WeakMap<ActionInfo, number>();
+
 function isUnknown(a: ActionInfo): boolean {
   return !a.spec;
 }
@@ -74,8 +89,7 @@ function checkAction(ctx: CheckContext, stage: StageInfo, product: ProductSpec, 
   if (!spec) return;
   if (spec.parent) {
     // a sub-action follows its parent, possibly after siblings (concat/pre/pre/sur)
-    let j = i - 1;
-    while (j >= 0 && stage.actions[j]!.spec?.parent === spec.parent) j--;
+    const j = parentIndex(stage, i);
     if (j < 0 || stage.actions[j]!.name !== spec.parent) {
       ctx.report('misplaced-action', nameRange, `${spec.name} must follow ${product.name}/${spec.parent}`);
     }
