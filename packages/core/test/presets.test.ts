@@ -114,6 +114,15 @@ describe('a fix inside a quoted scalar with escapes re-encodes the whole scalar'
     expect(once('styles:\n  c: "vidoe/convert,\\\\f_mp4"\n', 'yaml')).toBe('styles:\n  c: "video/convert,\\\\f_mp4"\n');
   });
 
+  it('YAML: a key its mapping already has is the file\'s parse error, at that key; merge keys may repeat', () => {
+    const text = 'styles:\n  a: image/resize,w_100\n  b: image/resize,w_1\n  a: image/resize,w_0\n';
+    expect(lintDocument(text, { language: 'yaml' }).fatal).toEqual({ message: 'Parsing error: invalid YAML: Map keys must be unique', offset: text.lastIndexOf('a:') });
+    const merges = 'base: &b {x: 1}\nmore: &m {y: 2}\nthumbs:\n  <<: *b\n  <<: *m\n  c: image/resize,w_0\n';
+    const merged = lintDocument(merges, { language: 'yaml' });
+    expect(merged.fatal).toBeUndefined();
+    expect(merged.diagnostics.map((d) => d.ruleId)).toEqual(['value-out-of-range']);
+  });
+
   it("YAML single quotes: '' stays ''", () => {
     expect(once("styles:\n  c: 'vidoe/convert,''f_mp4'\n", 'yaml')).toBe("styles:\n  c: 'video/convert,''f_mp4'\n");
   });

@@ -27,7 +27,9 @@ function read(text: string, resumes: number): ScanResult {
   const tokens = [...new Parser().parse(text)];
   const comments: HostComment[] = [];
   collectComments(tokens, comments);
-  const docs = [...new Composer({ prettyErrors: false }).compose(tokens)];
+  // the package's own check of unique keys compares each key with every key before it (quadratic in a mapping
+  // of thousands); a Set per mapping does it in one pass (duplicateKey)
+  const docs = [...new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens)];
   const presets = new PresetFindings();
   const regions = presets.regions;
   let fatal: ScanResult['fatal'];
@@ -38,6 +40,8 @@ function read(text: string, resumes: number): ScanResult {
       const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       fatal = { message: `Parsing error: invalid YAML: ${first}`, offset: e.pos[0] };
     }
+    const again = fatal ? undefined : duplicateKey(doc);
+    if (again !== undefined) fatal = { message: 'Parsing error: invalid YAML: Map keys must be unique', offset: again };
     const styleValues = checkStyles(text, doc.contents, presets);
     visit(doc, {
       Scalar(key, node) {
@@ -66,6 +70,27 @@ function read(text: string, resumes: number): ScanResult {
   if (fatal) out.fatal = fatal;
   if (presets.styles) out.styles = presets.styles;
   return out;
+}
+
+/** Where the first key stands that its mapping already has (a scalar key; `<<` merges may repeat), if any. */
+function duplicateKey(doc: { contents: unknown }): number | undefined {
+  let at: number | undefined;
+  visit(doc as Parameters<typeof visit>[0], {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || key.value === '<<') continue;
+        if (seen.has(key.value)) {
+          at = key.range?.[0];
+          return visit.BREAK;
+        }
+        seen.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return at;
 }
 
 /** For a quoted scalar without its closing quote that runs over lines: where its first line ends. */
