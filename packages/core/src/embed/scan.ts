@@ -1,3 +1,4 @@
+import { actionNames, getProduct } from '../catalog';
 import { sliceRegion, subRegion, type EmbeddedRegion } from './region';
 import { percentDecode } from './decode';
 import type { HostLanguage } from './hosts';
@@ -46,7 +47,10 @@ export function looksLikeProcessingString(s: string): boolean {
   else if (s.startsWith('x-oss-async-process=')) p = 20;
   if (s.charCodeAt(p) === 0xe000) {
     const n = s[p + 1];
-    return n === '|' || n === '/';
+    if (n === '|') return true;
+    // `${product}/resize,w_100`: a hole for the product, then an action with its parameters; a path join
+    // (`${base}/`, `${url}/latest/meta-data/`) or a format (`%s/%s (%s)`) has none, and may hold spaces
+    return n === '/' && HOLE_PRODUCT_ACTION.test(s.slice(p + 2)) && !/\s/.test(s);
   }
   const slash = s.indexOf('/', p);
   if (slash < 0 || slash - p > 5 || !PRODUCTS.has(s.slice(p, slash))) return false;
@@ -71,7 +75,25 @@ export function looksLikeProcessingString(s: string): boolean {
   // With a prefix the writer meant a processing string.
   const media = s.startsWith('image/') || s.startsWith('video/') || s.startsWith('audio/');
   if (media && (MIME_SUBTYPES.has(action.toLowerCase()) || /^(x|vnd)-/i.test(action))) return false;
+  // a bare `image/word` is a media type (image/ief, video/ogv) unless the word is an action (image/info)
+  if (media && e === s.length && !action.includes('\uE000')) return isActionOf(s.slice(p, slash), action.toLowerCase());
   return true;
+}
+
+/** After a hole standing for the product: an action name, then its parameters or the next stage. */
+const HOLE_PRODUCT_ACTION = /^[A-Za-z\uE000][\w\-\uE000]*[,|]/;
+
+function isActionOf(product: string, action: string): boolean {
+  const spec = getProduct(product);
+  return spec !== undefined && actionNames(spec).includes(action);
+}
+
+/**
+ * `x-oss-process` values of another API than data processing: SelectObject's `csv/select`, `json/meta`
+ * (https://help.aliyun.com/zh/oss/developer-reference/selectobject). They are left alone.
+ */
+function isSelectObject(t: string, start: number): boolean {
+  return /^(csv|json)(\/|%2F)(select|meta)\b/i.test(t.slice(start, start + 16));
 }
 
 /** A comment in a host document; content excludes the delimiters (`//`, `#`, `/*`, `*\/`, `<!--`, `-->`). */
@@ -154,7 +176,7 @@ export function queryRegions(r: EmbeddedRegion, out: EmbeddedRegion[], bare = fa
     if (!q) return;
     from = q.next;
     // a value that is only code (`?x-oss-process=${p}`) holds nothing to check; its literals are values of their own
-    if (q.end > q.start && !onlyHoles(r.text, q.start, q.end)) {
+    if (q.end > q.start && !onlyHoles(r.text, q.start, q.end) && !isSelectObject(r.text, q.start)) {
       const v = percentDecode(subRegion(r, q.start, q.end));
       out.push({ ...v, mode: q.mode });
     }
@@ -173,7 +195,7 @@ export function hostQueryRegions(host: string, out: EmbeddedRegion[], skip: (off
     const q = nextQueryValue(host, from, true, prose);
     if (!q) return;
     from = q.next;
-    if (q.end > q.start && !skip(q.start)) {
+    if (q.end > q.start && !skip(q.start) && !isSelectObject(host, q.start)) {
       const v = percentDecode(sliceRegion(host, q.start, q.end));
       out.push({ ...v, mode: q.mode });
     }

@@ -20,6 +20,7 @@ describe('looksLikeProcessingString', () => {
     'x-oss-process=image/png', // a prefix says what the writer meant
     h('◊|sys/saveas,b_◊,o_◊'),
     h('◊/format,webp'),
+    'video/snapshot', // a bare action
     h('image/◊,w_1'),
   ];
   const no = [
@@ -44,6 +45,12 @@ describe('looksLikeProcessingString', () => {
     h('◊'),
     h('◊,w_1'),
     'X-Oss-Process=image/resize',
+    'image/ief', // a bare media type is no action of its product
+    'video/ogv',
+    'audio/mp4a-latm',
+    h('◊/'), // path joins and formats: a hole, '/', and no action with parameters
+    h('◊/latest/meta-data/ram/security-credentials/'),
+    h('◊/◊ (◊/◊/◊;◊)'),
   ];
   for (const s of yes) it(`yes: ${JSON.stringify(s)}`, () => expect(looksLikeProcessingString(s)).toBe(true));
   for (const s of no) it(`no: ${JSON.stringify(s)}`, () => expect(looksLikeProcessingString(s)).toBe(false));

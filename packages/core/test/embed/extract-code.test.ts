@@ -266,6 +266,11 @@ describe('javascript / typescript', () => {
       texts: ['style/thumb'],
     },
     {
+      name: "SelectObject's x-oss-process values (csv/select, json/meta) are another API's",
+      src: "const a = '/bucket/object?x-oss-process=csv%2Fmeta';\nconst b = `${host}/o?x-oss-process=json/select`;\nconst c = '/o?x-oss-process=«image/resize,w_1»';",
+      texts: ['image/resize,w_1'],
+    },
+    {
       name: 'upload-form idioms are not regions',
       src: "if (file.type.startsWith('image/') || file.type === 'video/mp4') input.accept = 'image/png,image/jpeg';\nconst src = 'image/logo.png';\nconst s = '«image/resize,w_1»';",
       texts: ['image/resize,w_1'],
