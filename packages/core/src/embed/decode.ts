@@ -1,6 +1,6 @@
 import { HOLE } from '../text/hole';
 import { percentDecode as percentDecodeText } from '../text/percent';
-import { RegionBuilder, regionOf, type EmbeddedRegion } from './region';
+import { RegionBuilder, regionOf, sliceRegion, type EmbeddedRegion } from './region';
 
 /**
  * Decoders that turn what a host wrote into what it means, keeping for every decoded character the host
@@ -178,6 +178,25 @@ export function percentDecode(src: EmbeddedRegion): EmbeddedRegion {
   if (src.mode) out.mode = src.mode;
   out.decoded = true;
   return out;
+}
+
+/**
+ * Markdown prose from host[start, end): a backslash before ASCII punctuation escapes it (CommonMark), so the
+ * rendered `w\_100` reads `w_100`; the character keeps the backslash's offset, and a range covers both.
+ */
+export function decodeMarkdownText(host: string, start: number, end: number): EmbeddedRegion {
+  const first = host.indexOf('\\', start);
+  if (first === -1 || first >= end) return sliceRegion(host, start, end);
+  const b = new RegionBuilder();
+  for (let i = start; i < end; i++) {
+    if (host.charCodeAt(i) === 92 && i + 1 < end && isAsciiPunctuation(host.charCodeAt(i + 1))) b.push(host[++i]!, i - 1);
+    else b.push(host[i]!, i);
+  }
+  return b.finish(end);
+}
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

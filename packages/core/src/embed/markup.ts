@@ -271,7 +271,7 @@ export function scanMarkup(text: string, lang: MarkupLanguage, delegate: Delegat
     }
   }
 
-  hostQueryRegions(text, result.regions, spanTest(handled), lang === 'markdown' || lang === 'text');
+  hostQueryRegions(text, result.regions, spanTest(handled), lang === 'markdown' || lang === 'text', lang === 'markdown');
   result.regions = finishRegions(result.regions);
   return result;
 }

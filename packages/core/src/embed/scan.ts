@@ -1,6 +1,6 @@
 import { actionNames, getProduct } from '../catalog';
 import { sliceRegion, subRegion, type EmbeddedRegion } from './region';
-import { percentDecode } from './decode';
+import { decodeMarkdownText, percentDecode } from './decode';
 import type { HostLanguage } from './hosts';
 import type { Diagnostic } from '../check/diagnostic';
 import type { StructureError } from '../presets/findings';
@@ -124,9 +124,9 @@ export interface ScanResult {
 }
 
 function isValueEnd(c: number): boolean {
-  // & # quotes ) < > and whitespace end a query value
+  // & # quotes ) ] < > and whitespace end a query value (] closes a Markdown link's text, as ) its destination)
   return (
-    c === 38 || c === 35 || c === 34 || c === 39 || c === 96 || c === 41 || c === 60 || c === 62 ||
+    c === 38 || c === 35 || c === 34 || c === 39 || c === 96 || c === 41 || c === 93 || c === 60 || c === 62 ||
     c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x3000
   );
 }
@@ -188,15 +188,18 @@ function onlyHoles(t: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Every query value in host text, without building offsets for the whole text. */
-export function hostQueryRegions(host: string, out: EmbeddedRegion[], skip: (offset: number) => boolean, prose: boolean): void {
+/**
+ * Every query value in host text, without building offsets for the whole text. In Markdown prose (`markdown`)
+ * backslash escapes are undone first, as the page renders them.
+ */
+export function hostQueryRegions(host: string, out: EmbeddedRegion[], skip: (offset: number) => boolean, prose: boolean, markdown = false): void {
   let from = 0;
   for (;;) {
     const q = nextQueryValue(host, from, true, prose);
     if (!q) return;
     from = q.next;
     if (q.end > q.start && !skip(q.start) && !isSelectObject(host, q.start)) {
-      const v = percentDecode(sliceRegion(host, q.start, q.end));
+      const v = percentDecode(markdown ? decodeMarkdownText(host, q.start, q.end) : sliceRegion(host, q.start, q.end));
       out.push({ ...v, mode: q.mode });
     }
   }

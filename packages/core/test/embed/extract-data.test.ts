@@ -154,12 +154,30 @@ describe('markdown', () => {
       texts: ['image/resize,w_2', 'image/resize,w_3'],
     },
     {
+      name: "a link whose text is the URL: the value ends at ']', and the destination is one of its own",
+      src: 'See [https://e.com/a.png?x-oss-process=«image/format,jpg/interlace,1»](https://e.com/a.png?x-oss-process=«image/format,jpg/interlace,1»).\n',
+      texts: ['image/format,jpg/interlace,1', 'image/format,jpg/interlace,1'],
+    },
+    {
+      name: 'backslash escapes in prose read as the page renders them; in a code span they stay',
+      src: 'Plain: https://e.com/a.png?x-oss-process=«image/blur,r\\_3,s\\_30» and `«image/resize,w\\_1»`\n',
+      texts: ['image/blur,r_3,s_30', 'image/resize,w\\_1'],
+    },
+    {
       name: 'reference links and HTML in Markdown',
       src: '[1]: https://x/a.png?x-oss-process=«style/thumb»\n<img src="a.png?x-oss-process=«image/resize,w_1»">\n',
       texts: ['style/thumb', 'image/resize,w_1'],
     },
   ];
   for (const c of cases) it(c.name, () => expectRegions('markdown', c));
+
+  it('maps an escaped character to its backslash', () => {
+    const text = 'x https://e.com/a?x-oss-process=image/blur,r\\_3,s_3';
+    const [r] = extractRegions(text, 'markdown');
+    expect(r!.text).toBe('image/blur,r_3,s_3');
+    expect(r!.offsets[12]).toBe(text.indexOf('\\_'));
+    expect(r!.offsets[13]).toBe(text.indexOf('\\_') + 2);
+  });
 
   it('maps percent-decoded characters to the %', () => {
     const text = '![](a.jpg?x-oss-process=image/resize%2Cw_1)';
