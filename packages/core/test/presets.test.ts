@@ -123,6 +123,18 @@ describe('a fix inside a quoted scalar with escapes re-encodes the whole scalar'
     expect(merged.diagnostics.map((d) => d.ruleId)).toEqual(['value-out-of-range']);
   });
 
+  it('a file nested too deep to read is its parse error, with a position, not a crash; below the limit it is read', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    expect(lintDocument(deep, { language: 'json' }).fatal).toEqual({ message: 'Parsing error: the JSON nests deeper than 1000 levels, which is not read', offset: 1000 });
+    const read = '['.repeat(999) + '"image/resize,w_0"' + ']'.repeat(999);
+    const r = lintDocument(read, { language: 'json' });
+    expect([r.fatal, r.diagnostics.map((d) => d.ruleId)]).toEqual([undefined, ['value-out-of-range']]);
+    // brackets in strings and comments do not count
+    expect(lintDocument(`// ${'['.repeat(2000)}\n["${'{'.repeat(2000)}"]`, { language: 'json' }).fatal).toBeUndefined();
+    const yaml = lintDocument(`a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, { language: 'yaml' });
+    expect(yaml.fatal?.message).toBe('Parsing error: the YAML nests too deep to be read');
+  });
+
   it("YAML single quotes: '' stays ''", () => {
     expect(once("styles:\n  c: 'vidoe/convert,''f_mp4'\n", 'yaml')).toBe("styles:\n  c: 'video/convert,''f_mp4'\n");
   });

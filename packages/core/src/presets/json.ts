@@ -40,6 +40,11 @@ function read(text: string): ScanResult {
   const comments: HostComment[] = [];
   const presets = new PresetFindings();
   let fatal: ScanResult['fatal'];
+  // jsonc-parser reads nesting by recursion: past some thousands of levels it would run out of stack
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    return { regions: [], comments, findings: [], fatal: { message: `Parsing error: the JSON nests deeper than ${MAX_DEPTH} levels, which is not read`, offset: deep } };
+  }
   // one value, or (JSON Lines, a file broken after its first value) one after another
   for (let base = 0, first = true; base < text.length || first; first = false) {
     const part = base ? text.slice(base) : text;
@@ -65,6 +70,29 @@ function read(text: string): ScanResult {
   if (fatal) out.fatal = fatal;
   if (presets.styles) out.styles = presets.styles;
   return out;
+}
+
+/** The deepest nesting read; no preset or config is near it (a file past it is reported, not read). */
+export const MAX_DEPTH = 1000;
+
+/** Where the text's brackets (outside strings and comments) first nest deeper than MAX_DEPTH, if they do. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // a string: to its closing quote (an escape skips a character)
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
 }
 
 /** A top-level value at `base`: a preset's styles (only the file's first value is a preset), then every string. */

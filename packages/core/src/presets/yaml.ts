@@ -38,7 +38,9 @@ function read(text: string, resumes: number): ScanResult {
     const e = doc.errors[0];
     if (e && !fatal) {
       const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      fatal = { message: `Parsing error: invalid YAML: ${first}`, offset: e.pos[0] };
+      // the package reads flow collections by recursion; running out of stack says nothing of the file's validity
+      const deep = first.includes('Maximum call stack size exceeded');
+      fatal = { message: deep ? 'Parsing error: the YAML nests too deep to be read' : `Parsing error: invalid YAML: ${first}`, offset: e.pos[0] };
     }
     const again = fatal ? undefined : duplicateKey(doc);
     if (again !== undefined) fatal = { message: 'Parsing error: invalid YAML: Map keys must be unique', offset: again };
