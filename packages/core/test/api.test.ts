@@ -51,6 +51,14 @@ describe('check options', () => {
     ]);
   });
 
+  it('a parameter that is code in place of a key may be any parameter: none is called missing', () => {
+    const H = '\uE000';
+    for (const text of [`image/format,${H}`, `image/resize,m_fill,${H}`, `image/resize,m_fill,${H}_${H}`, `image/quality,${H}`]) expect(check(text), text).toEqual([]);
+    // a key written with a code value is still that key: what it does not give is missing
+    expect(check(`video/convert,vcodec_${H}|sys/saveas,o_${H}`, { mode: 'async' }).map((d) => [d.ruleId, d.message])).toEqual([['missing-parameter', 'video/convert needs f: the output container']]);
+    expect(check('image/resize,m_fill').map((d) => d.ruleId)).toEqual(['missing-parameter']);
+  });
+
   it('holds a watermark image\'s processing to what the documentation lists: rejected actions are errors, unlisted ones warnings', () => {
     const inner = (s: string) => encodeBase64Url(`logo.png?x-oss-process=${s}`);
     const found = (s: string) => check(`image/watermark,image_${inner(s)}`).map((d) => [d.ruleId, d.severity, d.message.replace(/^In the watermark image's processing '[^']*': /, ''), d.data?.source]);

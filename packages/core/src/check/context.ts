@@ -109,6 +109,15 @@ export class ActionInfo {
   }
   private targets?: Map<string, number>;
 
+  /**
+   * Whether a parameter is code in place of a key (`…,${param}`, `…,${type}_${w}`): it may be any of the action's
+   * parameters, so none can be called missing.
+   */
+  get writesUnknown(): boolean {
+    return (this.unknownWrites ??= this.node.params.some((p) => (p.key ? hasHole(p.key.text) : hasHole(p.value?.text ?? ''))));
+  }
+  private unknownWrites?: boolean;
+
   /** The action's name as the catalog knows it (a certain correction of a misspelling). */
   get name(): string {
     return this.spec?.name ?? this.node.name.text;

@@ -34,7 +34,7 @@ export function checkParams(ctx: CheckContext): void {
     }
     for (const ps of requiredParams(spec)) {
       const given = ps.positional ? nextPositional > positional.indexOf(ps) : action.byKey.has(ps.key);
-      if (!given) {
+      if (!given && !action.writesUnknown) {
         const what = ps.positional ? `a value (${ps.key})` : ps.key;
         ctx.report('missing-parameter', action.node.name.range, `${spec.product}/${spec.name} needs ${what}: ${firstSentence(ps.doc)}`);
       }

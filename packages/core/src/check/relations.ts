@@ -18,7 +18,7 @@ export function checkRelations(ctx: CheckContext): void {
           exclusive(ctx, action, r);
           break;
         case 'requiresAny': {
-          if (writesAny(action, r.params)) break;
+          if (writesAny(action, r.params) || action.writesUnknown) break;
           // a positional parameter is named by what is written: a bare value
           const named = r.params.map((k) => (getParam(action.spec!, k) ? k : 'a bare value'));
           ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${named.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, { evidence: r.evidence, source: r.source, atMost: r.atMost });
