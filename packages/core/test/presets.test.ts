@@ -135,6 +135,14 @@ describe('a fix inside a quoted scalar with escapes re-encodes the whole scalar'
     expect(yaml.fatal?.message).toBe('Parsing error: the YAML nests too deep to be read');
   });
 
+  it('YAML block scalars with CRLF line breaks: a finding ends where its text does, not after the \\r', () => {
+    for (const nl of ['\n', '\r\n']) {
+      const text = `c: >${nl}  image/resize,w_0${nl}d: |${nl}  image/resize,w_0${nl}`;
+      const found = lintDocument(text, { language: 'yaml' }).diagnostics.map((d) => text.slice(d.range.start, d.range.end));
+      expect(found, JSON.stringify(nl)).toEqual(['w_0', 'w_0']);
+    }
+  });
+
   it("YAML single quotes: '' stays ''", () => {
     expect(once("styles:\n  c: 'vidoe/convert,''f_mp4'\n", 'yaml')).toBe("styles:\n  c: 'video/convert,''f_mp4'\n");
   });

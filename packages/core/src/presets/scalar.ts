@@ -63,6 +63,14 @@ function align(text: string, start: number, end: number, value: string, style: S
       p++;
       continue;
     }
+    // a CRLF line break is one '\n' of the value, standing where its '\r' is (so the text before ends there)
+    if (d === '\n' && c === 13 && text.charCodeAt(p + 1) === 10 && style !== 'json') {
+      linear = false;
+      b.push(d, p);
+      i++;
+      p += 2;
+      continue;
+    }
     // folding: a line break and indentation became one space or fewer line breaks
     if (style !== 'json' && isSpace(c)) {
       linear = false;
