@@ -51,6 +51,14 @@ describe('check options', () => {
     ]);
   });
 
+  it('a sub-action follows its parent across a run of its siblings, and not across anything else', () => {
+    const save = '|sys/saveas,o_b3V0Lm1wNA';
+    const placed = (text: string) => check(text + save, { mode: 'async' }).filter((d) => d.ruleId === 'misplaced-action').map((d) => d.message);
+    expect(placed('video/concat,f_mp4/pre,o_YS5tcDQ/pre,o_Yi5tcDQ/sur,o_Yy5tcDQ')).toEqual([]);
+    expect(placed('video/convert,f_mp4/pre,o_YS5tcDQ/pre,o_Yi5tcDQ')).toEqual(['pre must follow video/concat', 'pre must follow video/concat']);
+    expect(placed('video/concat,f_mp4/pre,o_YS5tcDQ/segment,f_hls/sur,o_Yy5tcDQ')).toEqual(['segment must follow video/convert', 'sur must follow video/concat']);
+  });
+
   it('a parameter that is code in place of a key may be any parameter: none is called missing', () => {
     const H = '\uE000';
     for (const text of [`image/format,${H}`, `image/resize,m_fill,${H}`, `image/resize,m_fill,${H}_${H}`, `image/quality,${H}`]) expect(check(text), text).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Condition, Relation } from '../catalog/types';
-import { getParam } from '../catalog';
+import { positionalParams } from '../catalog';
 import type { ParamNode } from '../syntax/tree';
 import { paramText, removeParamEdit, type ActionInfo, type CheckContext } from './context';
 
@@ -20,7 +20,7 @@ export function checkRelations(ctx: CheckContext): void {
         case 'requiresAny': {
           if (writesAny(action, r.params) || action.writesUnknown) break;
           // a positional parameter is named by what is written: a bare value
-          const named = r.params.map((k) => (getParam(action.spec!, k) ? k : 'a bare value'));
+          const named = r.params.map((k) => (namesPositional(action, k) ? 'a bare value' : k));
           ctx.report('missing-parameter', action.node.name.range, `${action.spec!.product}/${action.name} needs one of ${named.join(', ')}${r.doc ? `: ${r.doc}` : ''}`, { evidence: r.evidence, source: r.source, atMost: r.atMost });
           break;
         }
@@ -59,7 +59,12 @@ export function checkRelations(ctx: CheckContext): void {
 /** Whether the action writes one of `keys`: a key, or a bare value where a key names a positional parameter. */
 function writesAny(action: ActionInfo, keys: readonly string[]): boolean {
   for (const k of keys) if (action.byKey.has(k)) return true;
-  return keys.some((k) => !getParam(action.spec!, k)) && action.node.params.some((p) => !p.key && p.value !== undefined && p.value.text !== '');
+  return keys.some((k) => namesPositional(action, k)) && action.node.params.some((p) => !p.key && p.value !== undefined && p.value.text !== '');
+}
+
+/** Whether a relation's key names one of the action's positional parameters (quality's bare value). */
+function namesPositional(action: ActionInfo, key: string): boolean {
+  return positionalParams(action.spec!).some((ps) => ps.key === key);
 }
 
 /** An exclusive relation: the keys given after the first are reported. */

@@ -57,30 +57,22 @@ function actions(ctx: CheckContext, stage: StageInfo, product: ProductSpec): voi
   // what follows a base64 value's standard '/' is the value's, not an action (the targets family reports it);
   // a tail is made of actions the catalog does not know, so a stage of known actions has none
   const tails: ReadonlySet<ActionInfo> = stage.actions.some(isUnknown) ? new Set(stage.actions.flatMap((a) => base64Tail(a))) : NO_ACTIONS;
-  // a loop, not forEach: a callback would capture ctx, stage and product, an allocation per stage
-  for (let i = 0; i < stage.actions.length; i++) checkAction(ctx, stage, product, tails, stage.actions[i]!, i);
+  // a loop, not forEach: a callback would capture ctx, stage and product, an allocation per stage. `before`: the
+  // nearest action before i that is not its sibling (concat/pre/pre/sur follow concat), shared by a run of
+  // siblings, so a chain of thousands is not walked back for each
+  let before = -1;
+  for (let i = 0; i < stage.actions.length; i++) {
+    const parent = stage.actions[i]!.spec?.parent;
+    if (parent === undefined || stage.actions[i - 1]?.spec?.parent !== parent) before = i - 1;
+    checkAction(ctx, stage, product, tails, stage.actions[i]!, i, before);
+  }
 }
-
-/**
- * The index of the action a sub-action at i follows: the nearest before it that is not one of its siblings
- * (concat/pre/pre/sur follow concat). A run of siblings shares it, so a chain of thousands is walked once.
- */
-function parentIndex(stage: StageInfo, i: number): number {
-  const parent = stage.actions[i]!.spec!.parent;
-  let j = i - 1;
-  let known: number | undefined;
-  while (j >= 0 && stage.actions[j]!.spec?.parent === parent && (known = siblingRuns.get(stage.actions[j]!)) === undefined) j--;
-  const at = known ?? j;
-  siblingRuns.set(stage.actions[i]!, at);
-  return at;
-}
-const siblingRuns = new WeakMap<ActionInfo, number>();
 
 function isUnknown(a: ActionInfo): boolean {
   return !a.spec;
 }
 
-function checkAction(ctx: CheckContext, stage: StageInfo, product: ProductSpec, tails: ReadonlySet<ActionInfo>, action: ActionInfo, i: number): void {
+function checkAction(ctx: CheckContext, stage: StageInfo, product: ProductSpec, tails: ReadonlySet<ActionInfo>, action: ActionInfo, i: number, before: number): void {
   const nameRange = action.node.name.range;
   const written = action.node.name.text;
   if (hasHole(written) || tails.has(action)) return;
@@ -89,8 +81,7 @@ function checkAction(ctx: CheckContext, stage: StageInfo, product: ProductSpec, 
   if (!spec) return;
   if (spec.parent) {
     // a sub-action follows its parent, possibly after siblings (concat/pre/pre/sur)
-    const j = parentIndex(stage, i);
-    if (j < 0 || stage.actions[j]!.name !== spec.parent) {
+    if (before < 0 || stage.actions[before]!.name !== spec.parent) {
       ctx.report('misplaced-action', nameRange, `${spec.name} must follow ${product.name}/${spec.parent}`);
     }
   }

@@ -73,7 +73,7 @@ function read(text: string): ScanResult {
 }
 
 /** The deepest nesting read; no preset or config is near it (a file past it is reported, not read). */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 /** Where the text's brackets (outside strings and comments) first nest deeper than MAX_DEPTH, if they do. */
 function tooDeep(text: string): number | undefined {
